@@ -1,0 +1,223 @@
+package dev.tiramisu.discordemu;
+
+import dev.tiramisu.discordemu.driver.Actor;
+import dev.tiramisu.discordemu.driver.GuildBuilder;
+import dev.tiramisu.discordemu.driver.MessageView;
+import dev.tiramisu.discordemu.gateway.Gateway;
+import dev.tiramisu.discordemu.http.RestServer;
+import dev.tiramisu.discordemu.http.Router;
+import dev.tiramisu.discordemu.model.User;
+import dev.tiramisu.discordemu.rest.RouteContext;
+import dev.tiramisu.discordemu.rest.Routes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * A local Discord: REST API v10 under {@code http://HOST:PORT/api/v10/} and gateway v10 at {@code ws://HOST:PORT/},
+ * plus the driver API tests use to build guilds and act as users.
+ *
+ * <pre>{@code
+ * try (Emulator emu = Emulator.start(EmulatorConfig.defaults())) {
+ *   TestGuild g = emu.guild("Test").textChannel("tickets").role("Staff", 0).member("alice").build();
+ *   // point JDA at emu.restUrl() and emu.gatewayUrl() with emu.botToken()
+ *   emu.as(g.user("alice")).slash(g.channel("general"), "ticket create", Map.of("reason", "help"));
+ * }
+ * }</pre>
+ */
+public final class Emulator implements AutoCloseable {
+  private final EmulatorConfig config;
+  private final EmulatorState state = new EmulatorState();
+  private final RequestLog log = new RequestLog();
+  private final Server server;
+  private final Gateway gateway;
+  private final RestServer rest;
+  private final int port;
+  private final Interactions interactions;
+
+  private Emulator(EmulatorConfig config) throws Exception {
+    this.config = config;
+    User bot = state.createUser(config.botName(), true);
+    state.botUserId = bot.id;
+    state.applicationId = bot.id;
+    state.botToken = config.botToken();
+
+    QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+    pool.setName("emulator");
+    pool.setDaemon(true);
+    server = new Server(pool);
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    server.addConnector(connector);
+
+    String[] gatewayUrl = new String[1];
+    RouteContext ctx = new RouteContext() {
+      @Override
+      public EmulatorState state() {
+        return state;
+      }
+
+      @Override
+      public String gatewayUrl() {
+        return gatewayUrl[0];
+      }
+
+      @Override
+      public int recommendedShards() {
+        return config.recommendedShards();
+      }
+    };
+    Router router = Routes.all(ctx);
+    rest = new RestServer(router, log, () -> state.botToken);
+    WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
+      container.setMaxTextMessageSize(16 * 1024 * 1024);
+      container.setIdleTimeout(Duration.ofMinutes(10));
+      container.addMapping("/", (req, resp, cb) -> {
+        String query = req.getHttpURI().getQuery();
+        boolean zlib = query != null && query.contains("compress=zlib-stream");
+        return gatewayHolder[0].connect(zlib);
+      });
+    });
+    ws.setHandler(rest);
+    server.setHandler(ws);
+    server.start();
+    this.port = connector.getLocalPort();
+    gatewayUrl[0] = "ws://" + config.host() + ":" + port + "/";
+    gateway = new Gateway(state, gatewayUrl[0]);
+    gateway.setHeartbeatInterval(config.heartbeatIntervalMillis());
+    gatewayHolder[0] = gateway;
+    state.setEvents(gateway);
+    interactions = new Interactions(state, gateway);
+  }
+
+  private final Gateway[] gatewayHolder = new Gateway[1];
+
+  /** Starts an emulator; close it to stop. */
+  public static Emulator start(EmulatorConfig config) {
+    try {
+      return new Emulator(config);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the Discord emulator: " + e.getMessage(), e);
+    }
+  }
+
+  public static Emulator start() {
+    return start(EmulatorConfig.defaults());
+  }
+
+  public EmulatorConfig config() {
+    return config;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The REST base URL to give JDA's RestConfig, ending with a slash. */
+  public String restUrl() {
+    return "http://" + config.host() + ":" + port + "/api/v10/";
+  }
+
+  public String gatewayUrl() {
+    return "ws://" + config.host() + ":" + port + "/";
+  }
+
+  public String botToken() {
+    return state.botToken;
+  }
+
+  public long botUserId() {
+    return state.botUserId;
+  }
+
+  public long applicationId() {
+    return state.applicationId;
+  }
+
+  public EmulatorState state() {
+    return state;
+  }
+
+  public RequestLog requests() {
+    return log;
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  public RestServer rest() {
+    return rest;
+  }
+
+  public Interactions interactions() {
+    return interactions;
+  }
+
+  /** Messages of a channel or thread, oldest first, including ephemeral ones. */
+  public List<MessageView> messages(long channelId) {
+    synchronized (state) {
+      List<MessageView> out = new java.util.ArrayList<>();
+      for (long id : state.channel(channelId).messageIds) {
+        var m = state.messages.get(id);
+        if (m != null) {
+          out.add(MessageView.of(m));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Spec violations recorded so far, one line each. */
+  public List<String> specViolations() {
+    return rest.violations();
+  }
+
+  /** Starts building a guild the bot is in. */
+  public GuildBuilder guild(String name) {
+    return new GuildBuilder(this, name);
+  }
+
+  /** Acts as a user: run commands, click buttons, submit modals, post messages. */
+  public Actor as(long userId) {
+    return new Actor(this, userId);
+  }
+
+  /** Waits, without sleeping, until a condition over the state holds; re-checked after every change. */
+  public void await(String description, Duration timeout, BooleanSupplier condition) {
+    try {
+      state.await(condition, timeout, description);
+    } catch (TimeoutException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  public void await(String description, BooleanSupplier condition) {
+    await(description, Duration.ofSeconds(15), condition);
+  }
+
+  /** Forgets all guilds, users (but the bot), messages, commands and sessions; clears the request log. */
+  public void reset() {
+    gateway.closeAll();
+    state.reset();
+    log.clear();
+    rest.clearViolations();
+  }
+
+  @Override
+  public void close() {
+    try {
+      gateway.closeAll();
+      rest.shutdown();
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the Discord emulator", e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.tiramisu.discordemu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Every REST request the emulator served, in order, so a test can assert which and how many requests it made. */
+public final class RequestLog {
+  /** One request: method, route template (as in the OpenAPI spec), concrete path, body, status, time. */
+  public record Entry(long seq, String method, String template, String path, JsonNode body, int status,
+      long atMillis, long durationMicros) {
+    /** e.g. {@code POST /channels/{channel_id}/messages}. */
+    public String route() {
+      return method + " " + template;
+    }
+  }
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  public synchronized void add(String method, String template, String path, JsonNode body, int status, long atMillis,
+      long durationMicros) {
+    entries.add(new Entry(entries.size(), method, template, path, body, status, atMillis, durationMicros));
+  }
+
+  public synchronized List<Entry> all() {
+    return List.copyOf(entries);
+  }
+
+  /** A mark to read only what came after: {@code log.since(mark)}. */
+  public synchronized int mark() {
+    return entries.size();
+  }
+
+  public synchronized List<Entry> since(int mark) {
+    return List.copyOf(entries.subList(Math.min(mark, entries.size()), entries.size()));
+  }
+
+  public synchronized List<Entry> matching(Predicate<Entry> p) {
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : entries) {
+      if (p.test(e)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** Entries for a route written as {@code "POST /channels/{channel_id}/messages"}. */
+  public synchronized List<Entry> route(String route) {
+    return matching(e -> e.route().equals(route));
+  }
+
+  public synchronized void clear() {
+    entries.clear();
+  }
+}

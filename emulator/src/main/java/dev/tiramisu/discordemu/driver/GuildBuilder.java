@@ -1,0 +1,176 @@
+package dev.tiramisu.discordemu.driver;
+
+import dev.tiramisu.discordemu.Emulator;
+import dev.tiramisu.discordemu.EmulatorState;
+import dev.tiramisu.discordemu.Permissions;
+import dev.tiramisu.discordemu.model.Channel;
+import dev.tiramisu.discordemu.model.Guild;
+import dev.tiramisu.discordemu.model.Overwrite;
+import dev.tiramisu.discordemu.model.Role;
+import dev.tiramisu.discordemu.model.User;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a guild in a few lines: roles with permission bits, text channels with overwrites, members with roles,
+ * and the bot's own role. The first member added is the owner unless {@link #owner} says otherwise.
+ *
+ * <pre>{@code
+ * TestGuild g = emu.guild("Test")
+ *     .role("Staff", Permissions.MANAGE_THREADS)
+ *     .textChannel("tickets").textChannel("mod-log")
+ *     .owner("admin").member("mod", "Staff").member("alice")
+ *     .botPermissions(Permissions.TICKET_BOT)
+ *     .build();
+ * }</pre>
+ */
+public final class GuildBuilder {
+  private final Emulator emu;
+  private final String name;
+  private final Map<String, Long> roles = new LinkedHashMap<>();
+  private final List<String> roleOrder = new ArrayList<>();
+  private final Map<String, Long> rolePerms = new LinkedHashMap<>();
+  private final List<String> channels = new ArrayList<>();
+  private final List<PendingOverwrite> overwrites = new ArrayList<>();
+  private final Map<String, List<String>> members = new LinkedHashMap<>();
+  private final Map<String, Boolean> dmsClosed = new LinkedHashMap<>();
+  private String owner;
+  private long botPermissions = Permissions.ADMINISTRATOR;
+  private long everyonePermissions = Permissions.EVERYONE_DEFAULT;
+  private boolean botMember = true;
+
+  public GuildBuilder(Emulator emu, String name) {
+    this.emu = emu;
+    this.name = name;
+  }
+
+  public GuildBuilder role(String roleName, long permissions) {
+    roleOrder.add(roleName);
+    rolePerms.put(roleName, permissions);
+    return this;
+  }
+
+  public GuildBuilder textChannel(String channelName) {
+    channels.add(channelName);
+    return this;
+  }
+
+  /**
+   * Allows and denies bits in a channel for a role or member name; "@everyone" names the everyone role and "@bot"
+   * the bot.
+   */
+  public GuildBuilder overwrite(String channelName, String roleOrMember, long allow, long deny) {
+    overwrites.add(new PendingOverwrite(channelName, roleOrMember, allow, deny));
+    return this;
+  }
+
+  private record PendingOverwrite(String channel, String target, long allow, long deny) {}
+
+  public GuildBuilder owner(String username) {
+    this.owner = username;
+    members.putIfAbsent(username, new ArrayList<>());
+    return this;
+  }
+
+  public GuildBuilder member(String username, String... roleNames) {
+    members.put(username, new ArrayList<>(List.of(roleNames)));
+    if (owner == null) {
+      owner = username;
+    }
+    return this;
+  }
+
+  /** A member who does not accept DMs from the bot (sending fails with 50007). */
+  public GuildBuilder memberWithClosedDms(String username, String... roleNames) {
+    dmsClosed.put(username, true);
+    return member(username, roleNames);
+  }
+
+  /** The permissions of the bot's managed role; default ADMINISTRATOR. */
+  public GuildBuilder botPermissions(long permissions) {
+    this.botPermissions = permissions;
+    return this;
+  }
+
+  public GuildBuilder everyonePermissions(long permissions) {
+    this.everyonePermissions = permissions;
+    return this;
+  }
+
+  /** Builds the guild without the bot in it (no GUILD_CREATE is sent to the bot). */
+  public GuildBuilder withoutBot() {
+    this.botMember = false;
+    return this;
+  }
+
+  public TestGuild build() {
+    EmulatorState state = emu.state();
+    synchronized (state) {
+      Map<String, Long> users = new LinkedHashMap<>();
+      for (String username : members.keySet()) {
+        User u = state.createUser(username, false);
+        u.dmsClosed = dmsClosed.getOrDefault(username, false);
+        users.put(username, u.id);
+      }
+      long ownerId = owner == null ? state.createUser(name + "-owner", false).id : users.get(owner);
+      Guild g = state.createGuild(name, ownerId);
+      g.everyone().permissions = everyonePermissions;
+      int pos = 1;
+      for (String roleName : roleOrder) {
+        Role r = new Role(state.ids.next(), roleName, rolePerms.get(roleName), pos++);
+        g.roles.put(r.id, r);
+        roles.put(roleName, r.id);
+      }
+      Role botRole = new Role(state.ids.next(), emu.config().botName(), botPermissions, pos);
+      botRole.managed = true;
+      g.roles.put(botRole.id, botRole);
+      roles.put("@bot", botRole.id);
+      roles.put("@everyone", g.id);
+      Map<String, Long> channelIds = new LinkedHashMap<>();
+      for (String channelName : channels) {
+        Channel c = new Channel(state.ids.next(), Channel.GUILD_TEXT, g.id, channelName);
+        c.position = g.channelIds.size();
+        state.channels.put(c.id, c);
+        g.channelIds.add(c.id);
+        channelIds.put(channelName, c.id);
+      }
+      for (var entry : members.entrySet()) {
+        long userId = users.get(entry.getKey());
+        var member = g.members.computeIfAbsent(userId,
+            id -> new dev.tiramisu.discordemu.model.Member(id, System.currentTimeMillis()));
+        for (String roleName : entry.getValue()) {
+          Long roleId = roles.get(roleName);
+          if (roleId == null) {
+            throw new IllegalArgumentException("unknown role " + roleName + " for member " + entry.getKey());
+          }
+          member.roleIds.add(roleId);
+        }
+      }
+      for (PendingOverwrite o : overwrites) {
+        Channel c = state.channels.get(channelIds.get(o.channel()));
+        if (c == null) {
+          throw new IllegalArgumentException("unknown channel " + o.channel());
+        }
+        if (o.target().equals("@bot")) {
+          c.overwrites.add(new Overwrite(state.botUserId, Overwrite.MEMBER, o.allow(), o.deny()));
+        } else if (roles.containsKey(o.target())) {
+          c.overwrites.add(new Overwrite(roles.get(o.target()), Overwrite.ROLE, o.allow(), o.deny()));
+        } else if (users.containsKey(o.target())) {
+          c.overwrites.add(new Overwrite(users.get(o.target()), Overwrite.MEMBER, o.allow(), o.deny()));
+        } else {
+          throw new IllegalArgumentException("unknown role or member " + o.target());
+        }
+      }
+      if (botMember) {
+        var botMemberObj = new dev.tiramisu.discordemu.model.Member(state.botUserId, System.currentTimeMillis());
+        botMemberObj.roleIds.add(botRole.id);
+        g.members.put(state.botUserId, botMemberObj);
+        state.emit("GUILD_CREATE", state.guildCreateJson(g), g.id, dev.tiramisu.discordemu.Intents.GUILDS, false);
+      }
+      state.changed();
+      return new TestGuild(emu, g.id, Map.copyOf(roles), Map.copyOf(channelIds), Map.copyOf(users), botRole.id);
+    }
+  }
+}

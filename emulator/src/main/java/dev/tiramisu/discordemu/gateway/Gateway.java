@@ -1,0 +1,514 @@
+package dev.tiramisu.discordemu.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tiramisu.discordemu.EmulatorState;
+import dev.tiramisu.discordemu.GatewayEvents;
+import dev.tiramisu.discordemu.Intents;
+import dev.tiramisu.discordemu.Json;
+import dev.tiramisu.discordemu.model.Guild;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gateway v10: HELLO, IDENTIFY, READY and GUILD_CREATE, heartbeats, RESUME with replay of missed events,
+ * RECONNECT, INVALID_SESSION, zlib-stream compression, intents, and sharding by {@code (guild_id >> 22) %
+ * shard_count}. Sessions outlive their connections so a client can resume.
+ */
+public final class Gateway implements GatewayEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final int REPLAY_BUFFER = 20_000;
+
+  /** Gateway opcodes. */
+  static final int DISPATCH = 0;
+  static final int HEARTBEAT = 1;
+  static final int IDENTIFY = 2;
+  static final int PRESENCE_UPDATE = 3;
+  static final int RESUME = 6;
+  static final int RECONNECT = 7;
+  static final int REQUEST_GUILD_MEMBERS = 8;
+  static final int INVALID_SESSION = 9;
+  static final int HELLO = 10;
+  static final int HEARTBEAT_ACK = 11;
+
+  private final EmulatorState state;
+  private final String url;
+  private final Map<String, GatewaySession> sessions = new LinkedHashMap<>();
+  private final List<Connection> connections = new CopyOnWriteArrayList<>();
+  private final AtomicInteger refuseNext = new AtomicInteger();
+  private volatile int heartbeatIntervalMillis = 41_250;
+  private final AtomicInteger identifies = new AtomicInteger();
+  private final AtomicInteger resumes = new AtomicInteger();
+
+  public Gateway(EmulatorState state, String url) {
+    this.state = state;
+    this.url = url;
+  }
+
+  public void setHeartbeatInterval(int millis) {
+    this.heartbeatIntervalMillis = millis;
+  }
+
+  /** A new websocket connection; {@code compress} when the client asked for zlib-stream. */
+  public Session.Listener connect(boolean compress) {
+    return new Connection(compress);
+  }
+
+  // ------------------------------------------------------------------ dispatch
+
+  @Override
+  public void dispatch(String type, ObjectNode data, Long guildId, int intent, boolean messageContent) {
+    List<GatewaySession> targets;
+    synchronized (sessions) {
+      targets = new ArrayList<>(sessions.values());
+    }
+    for (GatewaySession s : targets) {
+      if (!s.valid || !s.owns(guildId)) {
+        continue;
+      }
+      if (intent != 0 && (s.intents & intent) == 0) {
+        continue;
+      }
+      ObjectNode d = data;
+      if (messageContent && (s.intents & Intents.MESSAGE_CONTENT) == 0) {
+        d = data.deepCopy();
+        d.put("content", "");
+        d.putArray("embeds");
+        d.putArray("attachments");
+        d.putArray("components");
+      }
+      s.send(type, d);
+    }
+  }
+
+  // ------------------------------------------------------------------ test controls
+
+  /** Drops every connection abruptly (as a network failure would); clients may resume. */
+  public void dropConnections() {
+    for (Connection c : connections) {
+      c.ws.disconnect();
+    }
+  }
+
+  /** Closes every connection with a close code, e.g. 4000 (resumable) or 4004 (authentication failed). */
+  public void closeConnections(int code, String reason) {
+    for (Connection c : connections) {
+      c.ws.close(code, reason, Callback.NOOP);
+    }
+  }
+
+  /** Sends op 7 RECONNECT to every connection: the client should reconnect and resume. */
+  public void requestReconnect() {
+    for (Connection c : connections) {
+      c.sendOp(RECONNECT, null);
+    }
+  }
+
+  /** Sends op 9 INVALID_SESSION to every connection; when not resumable the sessions are forgotten. */
+  public void invalidateSessions(boolean resumable) {
+    for (Connection c : connections) {
+      if (!resumable && c.session != null) {
+        c.session.valid = false;
+        synchronized (sessions) {
+          sessions.remove(c.session.id);
+        }
+      }
+      c.sendOp(INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(resumable));
+    }
+  }
+
+  /** Refuses the next {@code n} connection attempts (the socket is closed right after the upgrade). */
+  public void refuseNextConnections(int n) {
+    refuseNext.set(n);
+  }
+
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  public int identifyCount() {
+    return identifies.get();
+  }
+
+  public int resumeCount() {
+    return resumes.get();
+  }
+
+  /** Ids of the shards with a live, identified connection. */
+  public List<Integer> connectedShards() {
+    List<Integer> out = new ArrayList<>();
+    for (Connection c : connections) {
+      if (c.session != null && c.session.valid) {
+        out.add(c.session.shardId);
+      }
+    }
+    return out;
+  }
+
+  /** Forgets every session and closes every connection (emulator reset or stop). */
+  public void closeAll() {
+    synchronized (sessions) {
+      sessions.values().forEach(s -> s.valid = false);
+      sessions.clear();
+    }
+    for (Connection c : connections) {
+      c.ws.close(1001, "emulator stopping", Callback.NOOP);
+    }
+  }
+
+  // ------------------------------------------------------------------ sessions
+
+  /** A gateway session: identity, shard, intents, sequence and the events it was sent, for RESUME. */
+  final class GatewaySession {
+    final String id = UUID.randomUUID().toString().replace("-", "");
+    final int shardId;
+    final int shardCount;
+    final int intents;
+    volatile boolean valid = true;
+    private int seq;
+    private final Deque<Sent> sent = new ArrayDeque<>();
+    private Connection connection;
+
+    GatewaySession(int shardId, int shardCount, int intents) {
+      this.shardId = shardId;
+      this.shardCount = shardCount;
+      this.intents = intents;
+    }
+
+    boolean owns(Long guildId) {
+      long g = guildId == null ? 0 : guildId;
+      return (int) ((g >>> 22) % shardCount) == shardId;
+    }
+
+    synchronized void send(String type, JsonNode d) {
+      seq++;
+      ObjectNode payload = Json.object();
+      payload.put("op", DISPATCH);
+      payload.put("t", type);
+      payload.put("s", seq);
+      payload.set("d", d);
+      String text = Json.write(payload);
+      sent.addLast(new Sent(seq, text));
+      while (sent.size() > REPLAY_BUFFER) {
+        sent.removeFirst();
+      }
+      if (connection != null) {
+        connection.enqueue(text);
+      }
+    }
+
+    synchronized boolean resume(Connection c, int lastSeq) {
+      if (!sent.isEmpty() && sent.peekFirst().seq > lastSeq + 1) {
+        return false; // events were dropped from the buffer: cannot replay them all
+      }
+      connection = c;
+      for (Sent s : sent) {
+        if (s.seq > lastSeq) {
+          c.enqueue(s.text);
+        }
+      }
+      return true;
+    }
+
+    synchronized void attach(Connection c) {
+      connection = c;
+    }
+
+    synchronized void detach(Connection c) {
+      if (connection == c) {
+        connection = null;
+      }
+    }
+  }
+
+  private record Sent(int seq, String text) {}
+
+  /** Whether a send returned and whether it completed, to tell an inline completion from a later one. */
+  private static final class Step {
+    boolean returned;
+    boolean completed;
+  }
+
+  // ------------------------------------------------------------------ connections
+
+  /** One websocket connection. Frames go out in order through a queue, one send at a time. */
+  public final class Connection implements Session.Listener.AutoDemanding {
+    private final boolean compress;
+    private final Deflater deflater;
+    private final Deque<String> queue = new ArrayDeque<>();
+    private boolean sending;
+    Session ws;
+    volatile GatewaySession session;
+
+    Connection(boolean compress) {
+      this.compress = compress;
+      this.deflater = compress ? new Deflater() : null;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+      this.ws = session;
+      if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        session.disconnect();
+        return;
+      }
+      connections.add(this);
+      ObjectNode hello = Json.object();
+      hello.put("heartbeat_interval", heartbeatIntervalMillis);
+      sendOp(HELLO, hello);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+      JsonNode msg;
+      try {
+        msg = Json.parse(text);
+      } catch (RuntimeException e) {
+        ws.close(4002, "Error while decoding payload.", Callback.NOOP);
+        return;
+      }
+      int op = msg.path("op").asInt(-1);
+      JsonNode d = msg.path("d");
+      switch (op) {
+        case HEARTBEAT -> sendOp(HEARTBEAT_ACK, null);
+        case IDENTIFY -> identify(d);
+        case RESUME -> resume(d);
+        case REQUEST_GUILD_MEMBERS -> requestMembers(d);
+        case PRESENCE_UPDATE -> { }
+        default -> {
+          if (op < 0 || op > 40) {
+            ws.close(4001, "Unknown opcode.", Callback.NOOP);
+          }
+        }
+      }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+      connections.remove(this);
+      GatewaySession s = session;
+      if (s != null) {
+        s.detach(this);
+      }
+      if (deflater != null) {
+        synchronized (this) {
+          deflater.end();
+        }
+      }
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+      LOG.debug("gateway connection error: {}", cause.toString());
+    }
+
+    private void identify(JsonNode d) {
+      if (session != null) {
+        ws.close(4005, "Already authenticated.", Callback.NOOP);
+        return;
+      }
+      if (!state.botToken.equals(d.path("token").asText()) && !("Bot " + state.botToken).equals(d.path("token").asText())) {
+        ws.close(4004, "Authentication failed.", Callback.NOOP);
+        return;
+      }
+      int shardId = 0;
+      int shardCount = 1;
+      if (d.path("shard").isArray()) {
+        shardId = d.path("shard").path(0).asInt();
+        shardCount = d.path("shard").path(1).asInt(1);
+      }
+      if (shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+        ws.close(4010, "Invalid shard.", Callback.NOOP);
+        return;
+      }
+      if (!d.has("intents")) {
+        ws.close(4013, "Invalid intent(s).", Callback.NOOP);
+        return;
+      }
+      identifies.incrementAndGet();
+      GatewaySession s = new GatewaySession(shardId, shardCount, d.path("intents").asInt());
+      session = s;
+      // READY and GUILD_CREATE are built and queued under the state's monitor, so no event can slip between them
+      synchronized (state) {
+        synchronized (sessions) {
+          sessions.put(s.id, s);
+        }
+        s.attach(this);
+        ObjectNode ready = Json.object();
+        ready.put("v", 10);
+        ready.set("user", state.userJson(state.user(state.botUserId)));
+        ArrayNode guilds = ready.putArray("guilds");
+        List<Guild> mine = new ArrayList<>();
+        for (Guild g : state.guilds.values()) {
+          if (g.members.containsKey(state.botUserId) && s.owns(g.id)) {
+            mine.add(g);
+            ObjectNode stub = guilds.addObject();
+            stub.put("id", Long.toString(g.id));
+            stub.put("unavailable", true);
+          }
+        }
+        ready.put("session_id", s.id);
+        ready.put("session_type", "normal");
+        ready.put("resume_gateway_url", url);
+        ready.putArray("shard").add(shardId).add(shardCount);
+        ObjectNode app = ready.putObject("application");
+        app.put("id", Long.toString(state.applicationId));
+        app.put("flags", 0);
+        ready.putArray("private_channels");
+        ready.putArray("relationships");
+        ready.putArray("presences");
+        ready.putArray("guild_join_requests");
+        ready.putObject("user_settings");
+        ready.putArray("geo_ordered_rtc_regions");
+        ready.putObject("auth");
+        s.send("READY", ready);
+        for (Guild g : mine) {
+          s.send("GUILD_CREATE", state.guildCreateJson(g));
+        }
+      }
+    }
+
+    private void resume(JsonNode d) {
+      GatewaySession s;
+      synchronized (sessions) {
+        s = sessions.get(d.path("session_id").asText());
+      }
+      boolean tokenOk = state.botToken.equals(d.path("token").asText())
+          || ("Bot " + state.botToken).equals(d.path("token").asText());
+      if (!tokenOk) {
+        ws.close(4004, "Authentication failed.", Callback.NOOP);
+        return;
+      }
+      if (s == null || !s.valid) {
+        sendOp(INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(false));
+        return;
+      }
+      synchronized (state) {
+        if (!s.resume(this, d.path("seq").asInt())) {
+          sendOp(INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(false));
+          return;
+        }
+        session = s;
+        resumes.incrementAndGet();
+        s.send("RESUMED", Json.object());
+      }
+    }
+
+    private void requestMembers(JsonNode d) {
+      GatewaySession s = session;
+      if (s == null) {
+        return;
+      }
+      synchronized (state) {
+        Guild g = state.guilds.get(Json.snowflake(d.path("guild_id")));
+        if (g == null) {
+          return;
+        }
+        ObjectNode chunk = Json.object();
+        chunk.put("guild_id", Long.toString(g.id));
+        ArrayNode members = chunk.putArray("members");
+        g.members.values().forEach(m -> members.add(state.memberJson(g, m)));
+        chunk.put("chunk_index", 0);
+        chunk.put("chunk_count", 1);
+        if (d.has("nonce")) {
+          chunk.set("nonce", d.path("nonce"));
+        }
+        s.send("GUILD_MEMBERS_CHUNK", chunk);
+      }
+    }
+
+    void sendOp(int op, JsonNode d) {
+      ObjectNode payload = Json.object();
+      payload.put("op", op);
+      payload.set("d", d);
+      payload.putNull("s");
+      payload.putNull("t");
+      enqueue(Json.write(payload));
+    }
+
+    void enqueue(String text) {
+      synchronized (this) {
+        queue.addLast(text);
+        if (sending) {
+          return;
+        }
+        sending = true;
+      }
+      sendNext();
+    }
+
+    /**
+     * Sends queued frames one at a time. A send that completes inline continues the loop instead of recursing,
+     * so a long replay cannot overflow the stack.
+     */
+    private void sendNext() {
+      while (true) {
+        String next;
+        synchronized (this) {
+          next = queue.pollFirst();
+          if (next == null || ws == null || !ws.isOpen()) {
+            sending = false;
+            queue.clear();
+            return;
+          }
+        }
+        Step step = new Step();
+        Callback done = Callback.from(() -> {
+          boolean resume;
+          synchronized (step) {
+            step.completed = true;
+            resume = step.returned;
+          }
+          if (resume) {
+            sendNext();
+          }
+        }, failure -> {
+          synchronized (this) {
+            sending = false;
+            queue.clear();
+          }
+        });
+        if (compress) {
+          ws.sendBinary(deflate(next), done);
+        } else {
+          ws.sendText(next, done);
+        }
+        synchronized (step) {
+          step.returned = true;
+          if (!step.completed) {
+            return; // the callback continues when the send completes
+          }
+        }
+      }
+    }
+
+    /** zlib-stream: one deflater for the connection, each message ends with a sync flush (00 00 ff ff). */
+    private synchronized ByteBuffer deflate(String text) {
+      byte[] input = text.getBytes(StandardCharsets.UTF_8);
+      deflater.setInput(input);
+      byte[] buf = new byte[Math.max(256, input.length + 64)];
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(input.length / 2 + 64);
+      int n;
+      do {
+        n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+        out.write(buf, 0, n);
+      } while (n == buf.length);
+      return ByteBuffer.wrap(out.toByteArray());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.tiramisu.discordemu.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.tiramisu.discordemu.DiscordException;
+import java.util.List;
+import java.util.Map;
+
+/** A parsed REST request: route template, path parameters, query, JSON body (or multipart payload_json) and files. */
+public final class RestRequest {
+  public final String method;
+  public final String path;
+  public final String template;
+  public final Map<String, String> params;
+  public final Map<String, List<String>> query;
+  public final JsonNode json;
+  public final List<Multipart.Part> files;
+  public final String reason;
+
+  public RestRequest(String method, String path, String template, Map<String, String> params,
+      Map<String, List<String>> query, JsonNode json, List<Multipart.Part> files, String reason) {
+    this.method = method;
+    this.path = path;
+    this.template = template;
+    this.params = params;
+    this.query = query;
+    this.json = json == null ? MissingNode.getInstance() : json;
+    this.files = files;
+    this.reason = reason;
+  }
+
+  /** A snowflake path parameter; an id that is not a number is an unknown entity of the given kind. */
+  public long id(String name, DiscordException unknown) {
+    String raw = params.get(name);
+    try {
+      return Long.parseUnsignedLong(raw);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw unknown;
+    }
+  }
+
+  public String param(String name) {
+    return params.get(name);
+  }
+
+  public String queryParam(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+}

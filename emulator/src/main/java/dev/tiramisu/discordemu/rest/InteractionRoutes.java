@@ -1,0 +1,266 @@
+package dev.tiramisu.discordemu.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tiramisu.discordemu.DiscordException;
+import dev.tiramisu.discordemu.EmulatorState;
+import dev.tiramisu.discordemu.Json;
+import dev.tiramisu.discordemu.http.MessageRules;
+import dev.tiramisu.discordemu.http.RestRequest;
+import dev.tiramisu.discordemu.http.RestResponse;
+import dev.tiramisu.discordemu.http.Router;
+import dev.tiramisu.discordemu.model.Channel;
+import dev.tiramisu.discordemu.model.Interaction;
+import dev.tiramisu.discordemu.model.Message;
+
+/**
+ * Interaction callbacks (message, deferred, update, deferred update, modal), follow-ups, and the original
+ * response. The first callback must come within Discord's 3 seconds, or the interaction fails with 10062.
+ */
+final class InteractionRoutes {
+  static final int PONG = 1;
+  static final int CHANNEL_MESSAGE = 4;
+  static final int DEFERRED_CHANNEL_MESSAGE = 5;
+  static final int DEFERRED_UPDATE_MESSAGE = 6;
+  static final int UPDATE_MESSAGE = 7;
+  static final int AUTOCOMPLETE_RESULT = 8;
+  static final int MODAL = 9;
+  private static final int FLAG_LOADING = 1 << 7;
+  private static final long TOKEN_LIFETIME_MILLIS = 15 * 60 * 1000;
+
+  private final EmulatorState state;
+
+  InteractionRoutes(RouteContext ctx) {
+    this.state = ctx.state();
+  }
+
+  void register(Router r) {
+    r.add("POST", "/interactions/{interaction_id}/{interaction_token}/callback", this::callback);
+    String hook = "/webhooks/{application_id}/{interaction_token}";
+    r.add("POST", hook, this::followup);
+    r.add("GET", hook + "/messages/@original", req -> get(req, true));
+    r.add("PATCH", hook + "/messages/@original", req -> edit(req, true));
+    r.add("DELETE", hook + "/messages/@original", req -> delete(req, true));
+    r.add("GET", hook + "/messages/{message_id}", req -> get(req, false));
+    r.add("PATCH", hook + "/messages/{message_id}", req -> edit(req, false));
+    r.add("DELETE", hook + "/messages/{message_id}", req -> delete(req, false));
+  }
+
+  private RestResponse callback(RestRequest req) {
+    long id = req.id("interaction_id", DiscordException.unknownInteraction());
+    String token = req.param("interaction_token");
+    int type = req.json.path("type").asInt(-1);
+    JsonNode data = req.json.path("data");
+    synchronized (state) {
+      Interaction i = state.interactions.get(id);
+      if (i == null || !i.token.equals(token)) {
+        throw DiscordException.unknownInteraction();
+      }
+      if (i.acknowledged()) {
+        throw DiscordException.alreadyAcknowledged();
+      }
+      long now = System.currentTimeMillis();
+      if (now - i.createdAtMillis > state.interactionResponseDeadlineMillis) {
+        i.timedOut = true;
+        state.changed();
+        throw DiscordException.unknownInteraction();
+      }
+      Channel channel = state.channel(i.channelId);
+      Message original;
+      switch (type) {
+        case CHANNEL_MESSAGE -> {
+          MessageRules.check(data, !req.files.isEmpty(), true);
+          original = post(i, channel, data, req, 0);
+        }
+        case DEFERRED_CHANNEL_MESSAGE -> original = post(i, channel, Json.object(), req, FLAG_LOADING
+            | (data.path("flags").asInt(0) & Message.FLAG_EPHEMERAL));
+        case DEFERRED_UPDATE_MESSAGE, UPDATE_MESSAGE -> {
+          if (i.messageId == null) {
+            throw new DiscordException(400, 40004, "Interaction is not on a message: cannot update it");
+          }
+          original = state.message(i.channelId, i.messageId);
+          if (type == UPDATE_MESSAGE) {
+            MessageRules.check(data, !req.files.isEmpty(), false);
+            applyEdit(original, data);
+            state.messageEdited(original);
+          }
+        }
+        case MODAL -> {
+          if (i.type == Interaction.MODAL_SUBMIT) {
+            throw new DiscordException(400, 50035, "Invalid Form Body: a modal cannot answer a modal submit");
+          }
+          validateModal(data);
+          i.modal = ((ObjectNode) data).deepCopy();
+          original = null;
+        }
+        case PONG, AUTOCOMPLETE_RESULT -> original = null;
+        default -> throw DiscordException.invalidForm("type", "BASE_TYPE_CHOICES", "Value must be one of (1, 4, 5, 6, 7, 8, 9, 10, 12).");
+      }
+      i.callbackType = type;
+      i.firstResponseMillis = now;
+      if (original != null) {
+        i.originalMessageId = original.id;
+        i.originalEphemeral = original.isEphemeral();
+      }
+      state.changed();
+      if (!"true".equals(req.queryParam("with_response"))) {
+        return RestResponse.noContent();
+      }
+      ObjectNode out = Json.object();
+      ObjectNode inter = out.putObject("interaction");
+      inter.put("id", Long.toString(i.id));
+      inter.put("type", i.type);
+      if (original != null) {
+        inter.put("response_message_id", Long.toString(original.id));
+        inter.put("response_message_loading", (original.flags & FLAG_LOADING) != 0);
+        inter.put("response_message_ephemeral", original.isEphemeral());
+      }
+      ObjectNode resource = out.putObject("resource");
+      resource.put("type", type);
+      if (original != null) {
+        resource.set("message", state.messageJson(original));
+      }
+      return RestResponse.ok(out);
+    }
+  }
+
+  private static void validateModal(JsonNode data) {
+    String title = data.path("title").asText("");
+    if (title.isEmpty() || title.length() > 45) {
+      throw DiscordException.invalidForm("data.title", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 45 in length.");
+    }
+    String customId = data.path("custom_id").asText("");
+    if (customId.isEmpty() || customId.length() > 100) {
+      throw DiscordException.invalidForm("data.custom_id", "BASE_TYPE_BAD_LENGTH",
+          "Must be between 1 and 100 in length.");
+    }
+    JsonNode components = data.path("components");
+    if (!components.isArray() || components.isEmpty()) {
+      throw DiscordException.invalidForm("data.components", "BASE_TYPE_REQUIRED", "This field is required");
+    }
+    MessageRules.checkComponents(components, "data.components");
+    for (int r = 0; r < components.size(); r++) {
+      JsonNode row = components.get(r);
+      JsonNode input = row.has("component") ? row.path("component") : row.path("components").path(0);
+      int max = input.path("max_length").asInt(4000);
+      int min = input.path("min_length").asInt(0);
+      if (max < 1 || max > 4000 || min < 0 || min > 4000 || min > max) {
+        throw DiscordException.invalidForm("data.components." + r, "BASE_TYPE_BAD_LENGTH",
+            "min_length and max_length must be within 0..4000 and min ≤ max");
+      }
+    }
+  }
+
+  /** Creates an interaction response or follow-up message. */
+  private Message post(Interaction i, Channel channel, JsonNode data, RestRequest req, int extraFlags) {
+    int flags = (data.path("flags").asInt(0) & (Message.FLAG_EPHEMERAL | 4 | 4096)) | extraFlags;
+    boolean ephemeral = (flags & Message.FLAG_EPHEMERAL) != 0;
+    Message m = state.postMessage(channel, state.botUserId, text(data.path("content")), arr(data.path("embeds")),
+        arr(data.path("components")), flags, obj(data.path("allowed_mentions")), state.applicationId,
+        ephemeral ? i.userId : null);
+    m.interactionId = i.id;
+    m.type = i.type == Interaction.APPLICATION_COMMAND ? 20 : 0;
+    ChannelRoutes.attach(state, m, req.files, data);
+    return m;
+  }
+
+  private RestResponse followup(RestRequest req) {
+    synchronized (state) {
+      Interaction i = interaction(req);
+      if (!i.acknowledged()) {
+        throw DiscordException.unknownWebhook();
+      }
+      MessageRules.check(req.json, !req.files.isEmpty(), true);
+      Channel channel = state.channel(i.channelId);
+      Message m = post(i, channel, req.json, req, 0);
+      i.followupIds.add(m.id);
+      state.changed();
+      return RestResponse.ok(state.messageJson(m));
+    }
+  }
+
+  private Interaction interaction(RestRequest req) {
+    long app = req.id("application_id", DiscordException.unknownWebhook());
+    Interaction i = state.interactionByToken(req.param("interaction_token"));
+    if (app != state.applicationId || System.currentTimeMillis() - i.createdAtMillis > TOKEN_LIFETIME_MILLIS) {
+      throw new DiscordException(401, 50027, "Invalid Webhook Token");
+    }
+    return i;
+  }
+
+  private Message target(Interaction i, RestRequest req, boolean original) {
+    Long id = original ? i.originalMessageId : Long.valueOf(req.id("message_id", DiscordException.unknownMessage()));
+    if (id == null) {
+      throw DiscordException.unknownMessage();
+    }
+    if (!original && !id.equals(i.originalMessageId) && !i.followupIds.contains(id)) {
+      throw DiscordException.unknownMessage();
+    }
+    return state.message(i.channelId, id);
+  }
+
+  private RestResponse get(RestRequest req, boolean original) {
+    synchronized (state) {
+      Interaction i = interaction(req);
+      return RestResponse.ok(state.messageJson(target(i, req, original)));
+    }
+  }
+
+  private RestResponse edit(RestRequest req, boolean original) {
+    synchronized (state) {
+      Interaction i = interaction(req);
+      Message m = target(i, req, original);
+      MessageRules.check(req.json, !req.files.isEmpty(), false);
+      boolean wasLoading = (m.flags & FLAG_LOADING) != 0;
+      applyEdit(m, req.json);
+      ChannelRoutes.attach(state, m, req.files, req.json);
+      if (wasLoading) {
+        m.flags &= ~FLAG_LOADING;
+      }
+      state.messageEdited(m);
+      return RestResponse.ok(state.messageJson(m));
+    }
+  }
+
+  private RestResponse delete(RestRequest req, boolean original) {
+    synchronized (state) {
+      Interaction i = interaction(req);
+      Message m = target(i, req, original);
+      state.deleteMessage(m);
+      return RestResponse.noContent();
+    }
+  }
+
+  static void applyEdit(Message m, JsonNode data) {
+    if (data.has("content")) {
+      m.content = text(data.path("content"));
+    }
+    if (data.has("embeds")) {
+      m.embeds = data.path("embeds").isArray() ? (ArrayNode) data.path("embeds").deepCopy() : Json.array();
+    }
+    if (data.has("components")) {
+      m.components = data.path("components").isArray() ? (ArrayNode) data.path("components").deepCopy()
+          : Json.array();
+    }
+    if (data.has("flags")) {
+      int suppress = 4;
+      m.flags = (m.flags & ~suppress) | (data.path("flags").asInt(0) & suppress);
+    }
+    if (data.has("allowed_mentions") && data.path("allowed_mentions").isObject()) {
+      m.allowedMentions = (ObjectNode) data.path("allowed_mentions").deepCopy();
+    }
+  }
+
+  static String text(JsonNode n) {
+    return n.isTextual() ? n.asText() : "";
+  }
+
+  static ArrayNode arr(JsonNode n) {
+    return n.isArray() ? (ArrayNode) n.deepCopy() : null;
+  }
+
+  static ObjectNode obj(JsonNode n) {
+    return n.isObject() ? (ObjectNode) n.deepCopy() : null;
+  }
+}

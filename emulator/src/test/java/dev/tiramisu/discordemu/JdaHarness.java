@@ -1,0 +1,37 @@
+package dev.tiramisu.discordemu;
+
+import java.util.EnumSet;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+
+/** Starts a real, unmodified JDA client pointed at an emulator. */
+final class JdaHarness {
+  private JdaHarness() {}
+
+  static JDABuilder builder(Emulator emu, EnumSet<GatewayIntent> intents) {
+    return JDABuilder.createLight(emu.botToken(), intents)
+        .setRestConfig(new RestConfig().setBaseUrl(emu.restUrl()))
+        .setSessionController(new SessionControllerAdapter() {
+          @Override
+          public String getGateway() {
+            return emu.gatewayUrl();
+          }
+        });
+  }
+
+  static JDA start(Emulator emu, Object... listeners) {
+    try {
+      JDA jda = builder(emu, EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MEMBERS))
+          .addEventListeners(listeners)
+          .build();
+      jda.awaitReady();
+      return jda;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
