@@ -17,7 +17,8 @@ import java.util.Objects;
  *     // every request: 10-50 ms more, drawn from the seed
  *     .onRequest("*").latency(10, 50)
  *     // a storm: the next 4 calls anywhere under /channels get a 429 of 1.5 s, global scope
- *     .onRequest("/channels/*").times(4).rateLimited(Duration.ofMillis(1500), RateLimitScope.GLOBAL)
+ *     .onRequest("/channels/*").times(4)
+ *         .rateLimited(Duration.ofMillis(1500), RateLimitScope.GLOBAL)
  *     // the first two connections of shard 0 are refused
  *     .onGatewayConnect(0).times(2).refuse()
  *     // after 10 dispatches of MESSAGE_CREATE, drop the connection once, without close frame
@@ -265,7 +266,7 @@ public final class FaultPlan {
       return self();
     }
 
-    /** Hit each request or event in scope with probability {@code p} (0 < p <= 1). */
+    /** Hit each request or event in scope with probability {@code p}, {@code 0 < p <= 1}. */
     public B probability(double p) {
       if (!(p > 0.0 && p <= 1.0)) {
         throw new IllegalArgumentException("probability must be in (0, 1]: " + p);
