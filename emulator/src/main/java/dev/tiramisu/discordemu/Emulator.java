@@ -9,7 +9,17 @@ import dev.tiramisu.discordemu.http.Router;
 import dev.tiramisu.discordemu.model.User;
 import dev.tiramisu.discordemu.rest.RouteContext;
 import dev.tiramisu.discordemu.rest.Routes;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tiramisu.discordemu.faults.FaultInjector;
+import dev.tiramisu.discordemu.faults.FaultPlan;
+import dev.tiramisu.discordemu.openapi.OpenApiSpec;
+import dev.tiramisu.discordemu.openapi.OpenApiValidator;
+import dev.tiramisu.discordemu.ratelimit.Decision;
+import dev.tiramisu.discordemu.ratelimit.RateLimitConfig;
+import dev.tiramisu.discordemu.ratelimit.RateLimiter;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -94,6 +104,73 @@ public final class Emulator implements AutoCloseable {
     gatewayHolder[0] = gateway;
     state.setEvents(gateway);
     interactions = new Interactions(state, gateway);
+    faults = new FaultInjector(FaultPlan.none(), config.faultSeed());
+    gateway.setFaults(faults);
+    rateLimiter = new RateLimiter(config.rateLimits() ? RateLimitConfig.defaults() : RateLimitConfig.disabled(),
+        Clock.systemUTC());
+    rest.addInterceptor(this::injectFault);
+    rest.addInterceptor(this::rateLimit);
+    if (config.openApiSpec() != null) {
+      OpenApiValidator validator = new OpenApiValidator(OpenApiSpec.load(config.openApiSpec()));
+      rest.setValidator(new RestServer.Validator() {
+        @Override
+        public List<String> request(String method, String path, Map<String, List<String>> query, String contentType,
+            byte[] body) {
+          return validator.validateRequest(method, path, query, contentType, body).stream()
+              .map(Object::toString).toList();
+        }
+
+        @Override
+        public List<String> response(String method, String path, int status, String contentType, byte[] body) {
+          return validator.validateResponse(method, path, status, contentType, body).stream()
+              .map(Object::toString).toList();
+        }
+      }, config.rejectInvalidRequests());
+    }
+  }
+
+  private final FaultInjector faults;
+  private final RateLimiter rateLimiter;
+
+  private RestServer.Interception injectFault(String method, String template, Map<String, String> params,
+      JsonNode body) {
+    return faults.onRequest(method, template).map(f -> {
+      if (f.hasResponse()) {
+        return new RestServer.Interception(f.latencyMillis(), f.response().status(), Json.parse(f.response().body()),
+            f.response().headers());
+      }
+      return new RestServer.Interception(f.latencyMillis(), 0, null, Map.of());
+    }).orElse(null);
+  }
+
+  private RestServer.Interception rateLimit(String method, String template, Map<String, String> params,
+      JsonNode body) {
+    boolean renames = false;
+    if (method.equals("PATCH") && template.equals("/channels/{channel_id}") && body != null) {
+      synchronized (state) {
+        try {
+          var c = state.channels.get(Long.parseUnsignedLong(params.get("channel_id")));
+          renames = c != null && ((body.has("name") && !body.path("name").asText().equals(c.name))
+              || (body.has("topic") && !body.path("topic").asText().equals(c.topic)));
+        } catch (NumberFormatException e) {
+          renames = false;
+        }
+      }
+    }
+    Decision d = rateLimiter.check(method, template, params, renames, state.botToken);
+    if (d.allowed()) {
+      return new RestServer.Interception(0, 0, null, d.headers());
+    }
+    return new RestServer.Interception(0, d.status(), Json.parse(d.body()), d.headers());
+  }
+
+  /** The fault injector: give it a plan to inject latency, 5xx, 429 storms and gateway faults. */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  public RateLimiter rateLimiter() {
+    return rateLimiter;
   }
 
   private final Gateway[] gatewayHolder = new Gateway[1];
@@ -208,6 +285,9 @@ public final class Emulator implements AutoCloseable {
     state.reset();
     log.clear();
     rest.clearViolations();
+    rateLimiter.reset();
+    faults.replace(FaultPlan.none());
+    faults.clearInjected();
   }
 
   @Override

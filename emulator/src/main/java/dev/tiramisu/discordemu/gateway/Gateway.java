@@ -7,6 +7,8 @@ import dev.tiramisu.discordemu.EmulatorState;
 import dev.tiramisu.discordemu.GatewayEvents;
 import dev.tiramisu.discordemu.Intents;
 import dev.tiramisu.discordemu.Json;
+import dev.tiramisu.discordemu.faults.FaultInjector;
+import dev.tiramisu.discordemu.faults.GatewayFault;
 import dev.tiramisu.discordemu.model.Guild;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +61,12 @@ public final class Gateway implements GatewayEvents {
   public Gateway(EmulatorState state, String url) {
     this.state = state;
     this.url = url;
+  }
+
+  private volatile FaultInjector faults = FaultInjector.none();
+
+  public void setFaults(FaultInjector faults) {
+    this.faults = faults;
   }
 
   public void setHeartbeatInterval(int millis) {
@@ -207,9 +216,16 @@ public final class Gateway implements GatewayEvents {
       while (sent.size() > REPLAY_BUFFER) {
         sent.removeFirst();
       }
-      if (connection != null) {
-        connection.enqueue(text);
+      if (connection == null) {
+        return;
       }
+      // a fault is acted out instead of sending; the event stays in the buffer for a RESUME to replay
+      Optional<GatewayFault> fault = faults.onGatewayDispatch(shardId, type, seq);
+      if (fault.isPresent()) {
+        connection.actOut(fault.get());
+        return;
+      }
+      connection.enqueue(text);
     }
 
     synchronized boolean resume(Connection c, int lastSeq) {
@@ -317,6 +333,29 @@ public final class Gateway implements GatewayEvents {
       LOG.debug("gateway connection error: {}", cause.toString());
     }
 
+    /** Performs a gateway fault on this connection. */
+    void actOut(GatewayFault fault) {
+      if (fault instanceof GatewayFault.Close close) {
+        if (close.abrupt()) {
+          ws.disconnect();
+        } else {
+          ws.close(close.code(), close.reason(), Callback.NOOP);
+        }
+      } else if (fault instanceof GatewayFault.RefuseConnection) {
+        ws.disconnect();
+      } else if (fault instanceof GatewayFault.InvalidSession invalid) {
+        if (!invalid.resumable() && session != null) {
+          session.valid = false;
+          synchronized (sessions) {
+            sessions.remove(session.id);
+          }
+        }
+        sendOp(INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(invalid.resumable()));
+      } else if (fault instanceof GatewayFault.Reconnect) {
+        sendOp(RECONNECT, null);
+      }
+    }
+
     private void identify(JsonNode d) {
       if (session != null) {
         ws.close(4005, "Already authenticated.", Callback.NOOP);
@@ -338,6 +377,11 @@ public final class Gateway implements GatewayEvents {
       }
       if (!d.has("intents")) {
         ws.close(4013, "Invalid intent(s).", Callback.NOOP);
+        return;
+      }
+      Optional<GatewayFault> fault = faults.onGatewayConnect(shardId);
+      if (fault.isPresent()) {
+        actOut(fault.get());
         return;
       }
       identifies.incrementAndGet();
