@@ -106,8 +106,9 @@ public final class RestServer extends Handler.Abstract {
     String path = fullPath.substring(PREFIX.length());
     Map<String, List<String>> query = query(request);
     String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    byte[] body = Content.Source.asByteBuffer(request).array();
-    body = body == null ? new byte[0] : body;
+    java.nio.ByteBuffer buffer = Content.Source.asByteBuffer(request);
+    byte[] body = new byte[buffer.remaining()];
+    buffer.get(body);
     String template = path;
     JsonNode json = null;
     Map<String, String> headers = new LinkedHashMap<>();
@@ -148,7 +149,14 @@ public final class RestServer extends Handler.Abstract {
         if (!problems.isEmpty()) {
           record(problems);
           if (rejectInvalidRequests) {
-            throw DiscordException.invalidForm("_spec", "SPEC_VIOLATION", String.join("; ", problems));
+            // Discord's own answer to a malformed body; the detail goes to the violation list and the log
+            ObjectNode err = Json.object();
+            err.put("code", 50035);
+            err.put("message", "Invalid Form Body (OpenAPI): " + String.join("; ", problems));
+            outcome = new Outcome(400, err);
+            log.add(method, template, path, json, 400, startedMillis, (System.nanoTime() - started) / 1000);
+            write(response, callback, 400, Json.bytes(err), headers, 0);
+            return true;
           }
         }
       }
@@ -195,8 +203,13 @@ public final class RestServer extends Handler.Abstract {
       record(v.response(method, path, outcome.status(), "application/json", out));
     }
     log.add(method, template, path, json, outcome.status(), startedMillis, (System.nanoTime() - started) / 1000);
+    write(response, callback, outcome.status(), out, headers, delay);
+  }
+
+  private void write(Response response, Callback callback, int status, byte[] out, Map<String, String> headers,
+      long delay) {
     Runnable write = () -> {
-      response.setStatus(outcome.status());
+      response.setStatus(status);
       headers.forEach((k, val) -> response.getHeaders().put(k, val));
       if (out.length > 0) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -244,6 +244,14 @@ final class CommandRoutes {
     if (!o.has("integration_types")) {
       o.putArray("integration_types").add(0);
     }
+    // JDA sends contexts and integration types as strings ("0"); Discord stores and returns integers
+    for (String field : List.of("contexts", "integration_types")) {
+      if (o.path(field).isArray()) {
+        ArrayNode ints = Json.array();
+        o.path(field).forEach(v -> ints.add(v.asInt()));
+        o.set(field, ints);
+      }
+    }
     return o;
   }
 }

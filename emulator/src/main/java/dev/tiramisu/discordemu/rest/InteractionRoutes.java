@@ -116,9 +116,11 @@ final class InteractionRoutes {
         inter.put("response_message_loading", (original.flags & FLAG_LOADING) != 0);
         inter.put("response_message_ephemeral", original.isEphemeral());
       }
-      ObjectNode resource = out.putObject("resource");
-      resource.put("type", type);
-      if (original != null) {
+      // Discord's docs: the resource carries the message "only present if type is CHANNEL_MESSAGE_WITH_SOURCE
+      // or UPDATE_MESSAGE"; for deferred responses and modals nothing was created, so no resource is returned.
+      if (original != null && (type == CHANNEL_MESSAGE || type == UPDATE_MESSAGE)) {
+        ObjectNode resource = out.putObject("resource");
+        resource.put("type", type);
         resource.set("message", state.messageJson(original));
       }
       return RestResponse.ok(out);
