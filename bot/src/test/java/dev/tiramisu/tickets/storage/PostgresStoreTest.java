@@ -43,11 +43,12 @@ class PostgresStoreTest extends DatabaseContract {
     Assumptions.assumeFalse(
         "off".equalsIgnoreCase(System.getProperty("tickets.test.postgres")),
         "PostgreSQL tests switched off with -Dtickets.test.postgres=off");
-    name = "tickets_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
+    String random = "tickets_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
         .toLowerCase(Locale.ROOT);
     try (Connection c = admin(); Statement s = c.createStatement()) {
-      s.executeUpdate("CREATE DATABASE " + name);
+      s.executeUpdate("CREATE DATABASE " + random);
     }
+    name = random; // only now is there something to drop
     return new DatabaseConfig(SERVER + name, USER, PASSWORD, 4);
   }
 
