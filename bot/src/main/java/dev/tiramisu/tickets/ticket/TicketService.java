@@ -126,7 +126,8 @@ public final class TicketService {
    * then an OPEN row with the same number and no thread gets this thread attached (the process
    * died before {@link #attachThread}), or, if no row has the number, the thread is adopted as an
    * OPEN ticket whose creator comes from {@code fallback} (tickets made before tickets were
-   * stored).
+   * stored; see {@link #importLastNumber}). An adopted thread is OPEN even if its name carries the
+   * closed prefix, so closing it again records who closed it.
    *
    * @return the ticket in any state but FAILED, or {@code ERROR_NOT_A_TICKET} / {@code
    *     ERROR_TICKET_FAILED}

@@ -13,6 +13,9 @@ import dev.tiramisu.tickets.testing.MutableClock;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -393,22 +396,22 @@ class TicketServiceTest {
     }
 
     @Override
-    public java.util.Optional<Ticket> findById(long id) {
+    public Optional<Ticket> findById(long id) {
       return delegate.findById(id);
     }
 
     @Override
-    public java.util.Optional<Ticket> findByThread(long id) {
+    public Optional<Ticket> findByThread(long id) {
       return delegate.findByThread(id);
     }
 
     @Override
-    public java.util.Optional<Ticket> findByNumber(long g, int n) {
+    public Optional<Ticket> findByNumber(long g, int n) {
       return delegate.findByNumber(g, n);
     }
 
     @Override
-    public java.util.OptionalInt lastNumber(long g) {
+    public OptionalInt lastNumber(long g) {
       return delegate.lastNumber(g);
     }
 
@@ -433,17 +436,17 @@ class TicketServiceTest {
     }
 
     @Override
-    public java.util.Optional<Ticket> adopt(long g, int n, long c, long t, Instant at) {
+    public Optional<Ticket> adopt(long g, int n, long c, long t, Instant at) {
       return delegate.adopt(g, n, c, t, at);
     }
 
     @Override
-    public java.util.List<Ticket> findUnattached(Instant before, int limit) {
+    public List<Ticket> findUnattached(Instant before, int limit) {
       return delegate.findUnattached(before, limit);
     }
 
     @Override
-    public java.util.List<Ticket> findOpenByCreator(long g, long c) {
+    public List<Ticket> findOpenByCreator(long g, long c) {
       return delegate.findOpenByCreator(g, c);
     }
   }
