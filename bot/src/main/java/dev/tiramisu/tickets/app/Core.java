@@ -1,0 +1,65 @@
+package dev.tiramisu.tickets.app;
+
+import dev.tiramisu.tickets.config.BotConfig;
+import dev.tiramisu.tickets.jobs.JobLeases;
+import dev.tiramisu.tickets.settings.SettingsService;
+import dev.tiramisu.tickets.storage.Database;
+import dev.tiramisu.tickets.text.Messages;
+import dev.tiramisu.tickets.ticket.TicketService;
+import java.time.Clock;
+
+/**
+ * The Discord-free half of the bot, wired: database (migrated), services and text. {@code Main}
+ * builds one with {@link #start} and hands its parts to the Discord adapter; closing it closes the
+ * database pool.
+ */
+public final class Core implements AutoCloseable {
+  private final Database database;
+  private final TicketService tickets;
+  private final SettingsService settings;
+  private final JobLeases leases;
+  private final Messages messages;
+
+  private Core(Database database, Clock clock) {
+    this.database = database;
+    this.tickets = new TicketService(database.tickets(), database.settings(), clock);
+    this.settings = new SettingsService(database.settings(), clock);
+    this.leases = database.leases();
+    this.messages = Messages.english();
+  }
+
+  /**
+   * Opens and migrates the configured database and builds the services.
+   *
+   * @throws dev.tiramisu.tickets.common.StorageUnavailableException if the database cannot be
+   *     reached or migrated
+   */
+  public static Core start(BotConfig config, Clock clock) {
+    return new Core(Database.start(config.database()), clock);
+  }
+
+  public TicketService tickets() {
+    return tickets;
+  }
+
+  public SettingsService settings() {
+    return settings;
+  }
+
+  public JobLeases leases() {
+    return leases;
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

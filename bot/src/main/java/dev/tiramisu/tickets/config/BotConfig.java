@@ -1,0 +1,297 @@
+package dev.tiramisu.tickets.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The bot's start-up configuration, read once from environment variables and command-line
+ * arguments, validated, then immutable.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><th>Variable</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>{@code DISCORD_TOKEN}</td><td>none</td><td>bot token; without one the bot runs in
+ *       sandbox mode against the local emulator</td></tr>
+ *   <tr><td>{@code DISCORD_TOKEN_FILE}</td><td>none</td><td>file holding the token (e.g. a Docker
+ *       secret); exclusive with {@code DISCORD_TOKEN}</td></tr>
+ *   <tr><td>{@code DATABASE_URL}</td><td>{@value DatabaseConfig#DEFAULT_URL}</td><td>{@code
+ *       jdbc:sqlite:<file>} or {@code jdbc:postgresql://host/db}</td></tr>
+ *   <tr><td>{@code DATABASE_USER}, {@code DATABASE_PASSWORD}</td><td>none</td><td>PostgreSQL
+ *       credentials</td></tr>
+ *   <tr><td>{@code DATABASE_POOL_SIZE}</td><td>{@value DatabaseConfig#DEFAULT_POOL_SIZE}</td><td>1
+ *       to {@value #MAX_POOL_SIZE}</td></tr>
+ *   <tr><td>{@code DEV_GUILD_ID}</td><td>none</td><td>register commands in this guild only (they
+ *       appear at once; for development)</td></tr>
+ *   <tr><td>{@code SANDBOX_PORT}</td><td>{@value #DEFAULT_SANDBOX_PORT}</td><td>port of the
+ *       emulator in sandbox mode, 0 to 65535</td></tr>
+ *   <tr><td>{@code LOG_LEVEL}</td><td>{@code INFO}</td><td>TRACE, DEBUG, INFO, WARN, ERROR or
+ *       OFF</td></tr>
+ * </table>
+ *
+ * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
+ * {@code DATABASE_URL}, and so on for every variable; {@code --sandbox} forces sandbox mode even
+ * when a token is configured.
+ *
+ * @param token the bot token, or null in sandbox mode; never printed by {@link #toString()}
+ * @param database the database
+ * @param devGuildId guild for development command registration, or null for global commands
+ * @param sandboxPort emulator port in sandbox mode
+ * @param logLevel the root log level, upper case
+ */
+public record BotConfig(
+    String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel) {
+
+  public static final int DEFAULT_SANDBOX_PORT = 8080;
+  public static final int MAX_POOL_SIZE = 100;
+  public static final String DEFAULT_LOG_LEVEL = "INFO";
+  private static final List<String> LOG_LEVELS =
+      List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+  private static final Set<String> VARIABLES =
+      Set.of(
+          "DISCORD_TOKEN",
+          "DISCORD_TOKEN_FILE",
+          "DATABASE_URL",
+          "DATABASE_USER",
+          "DATABASE_PASSWORD",
+          "DATABASE_POOL_SIZE",
+          "DEV_GUILD_ID",
+          "SANDBOX_PORT",
+          "LOG_LEVEL");
+  private static final int ECHO_MAX = 40;
+
+  public BotConfig {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(logLevel, "logLevel");
+  }
+
+  /** Reads the process environment and {@code args}. */
+  public static BotConfig load(String[] args) {
+    return load(System.getenv(), List.of(args));
+  }
+
+  /**
+   * Reads {@code env} and {@code args}.
+   *
+   * @throws ConfigException on the first invalid or contradictory value
+   */
+  public static BotConfig load(Map<String, String> env, List<String> args) {
+    Map<String, String> values = new HashMap<>();
+    env.forEach(
+        (k, v) -> {
+          if (VARIABLES.contains(k) && v != null && !v.isBlank()) {
+            values.put(k, v.strip());
+          }
+        });
+    boolean forceSandbox = false;
+    for (String arg : args) {
+      if (arg.equals("--sandbox")) {
+        forceSandbox = true;
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      String name =
+          arg.startsWith("--") && eq > 2
+              ? arg.substring(2, eq).toUpperCase(Locale.ROOT).replace('-', '_')
+              : "";
+      if (!VARIABLES.contains(name)) {
+        throw new ConfigException(
+            "unknown argument \""
+                + echo(eq > 0 ? arg.substring(0, eq) : arg)
+                + "\" (use --sandbox or --<variable>=<value>, e.g. --database-url=jdbc:sqlite:tickets.db)");
+      }
+      String value = arg.substring(eq + 1).strip();
+      if (value.isEmpty()) {
+        values.remove(name);
+      } else {
+        values.put(name, value);
+      }
+    }
+
+    String token = token(values);
+    if (forceSandbox) {
+      token = null;
+    }
+    DatabaseConfig database =
+        new DatabaseConfig(
+            databaseUrl(values.getOrDefault("DATABASE_URL", DatabaseConfig.DEFAULT_URL)),
+            values.get("DATABASE_USER"),
+            values.get("DATABASE_PASSWORD"),
+            poolSize(values.get("DATABASE_POOL_SIZE")));
+    Long devGuild = devGuild(values.get("DEV_GUILD_ID"));
+    int port = port(values.get("SANDBOX_PORT"));
+    String level = logLevel(values.get("LOG_LEVEL"));
+    return new BotConfig(token, database, devGuild, port, level);
+  }
+
+  /** Sandbox mode: no token, the bot talks to the local emulator. */
+  public boolean sandbox() {
+    return token == null;
+  }
+
+  /** The token, empty in sandbox mode. */
+  public Optional<String> discordToken() {
+    return Optional.ofNullable(token);
+  }
+
+  /** The development guild, if commands should be registered there only. */
+  public OptionalLong devGuild() {
+    return devGuildId == null ? OptionalLong.empty() : OptionalLong.of(devGuildId);
+  }
+
+  @Override
+  public String toString() {
+    return "BotConfig[token="
+        + (token == null ? "none (sandbox)" : "***")
+        + ", database="
+        + database
+        + ", devGuildId="
+        + devGuildId
+        + ", sandboxPort="
+        + sandboxPort
+        + ", logLevel="
+        + logLevel
+        + "]";
+  }
+
+  private static String token(Map<String, String> values) {
+    String direct = values.get("DISCORD_TOKEN");
+    String file = values.get("DISCORD_TOKEN_FILE");
+    if (direct != null && file != null) {
+      throw new ConfigException("set only one of DISCORD_TOKEN and DISCORD_TOKEN_FILE, not both");
+    }
+    String name = "DISCORD_TOKEN";
+    String token = direct;
+    if (file != null) {
+      name = "DISCORD_TOKEN_FILE";
+      try {
+        token = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+      } catch (IOException | RuntimeException e) {
+        throw new ConfigException(
+            "DISCORD_TOKEN_FILE: cannot read \"" + file + "\" (" + e.getClass().getSimpleName()
+                + ")");
+      }
+      if (token.isEmpty()) {
+        throw new ConfigException("DISCORD_TOKEN_FILE: \"" + file + "\" is empty");
+      }
+    }
+    if (token == null) {
+      return null;
+    }
+    if (token.regionMatches(true, 0, "Bot ", 0, 4)) {
+      throw new ConfigException(name + " must be the bare token, without the \"Bot \" prefix");
+    }
+    if (token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+      throw new ConfigException(name + " must not contain spaces or line breaks");
+    }
+    return token;
+  }
+
+  private static String databaseUrl(String url) {
+    if (!url.startsWith(DatabaseConfig.SQLITE_PREFIX)
+        && !url.startsWith(DatabaseConfig.POSTGRESQL_PREFIX)) {
+      // Echo only the scheme: the rest may carry a password.
+      int cut = url.length();
+      for (char c : new char[] {'/', '?', '@'}) {
+        int i = url.indexOf(c);
+        if (i >= 0 && i < cut) {
+          cut = i;
+        }
+      }
+      throw new ConfigException(
+          "DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got \""
+              + echo(url.substring(0, cut))
+              + "...\"");
+    }
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (url.startsWith(DatabaseConfig.SQLITE_PREFIX)
+        && (url.length() == DatabaseConfig.SQLITE_PREFIX.length()
+            || lower.contains(":memory:")
+            || lower.contains("mode=memory"))) {
+      throw new ConfigException(
+          "DATABASE_URL must name a SQLite file (in-memory databases lose every ticket on"
+              + " restart), e.g. jdbc:sqlite:data/tickets.db");
+    }
+    return url;
+  }
+
+  private static int poolSize(String raw) {
+    if (raw == null) {
+      return DatabaseConfig.DEFAULT_POOL_SIZE;
+    }
+    int n = parseInt(raw, "DATABASE_POOL_SIZE must be a positive integer");
+    if (n < 1) {
+      throw new ConfigException("DATABASE_POOL_SIZE must be a positive integer, got \"" + echo(raw)
+          + "\"");
+    }
+    if (n > MAX_POOL_SIZE) {
+      throw new ConfigException(
+          "DATABASE_POOL_SIZE must be at most " + MAX_POOL_SIZE + ", got " + n);
+    }
+    return n;
+  }
+
+  private static Long devGuild(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String message = "DEV_GUILD_ID must be a Discord server id (a positive number)";
+    try {
+      long id = Long.parseLong(raw);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+  }
+
+  private static int port(String raw) {
+    if (raw == null) {
+      return DEFAULT_SANDBOX_PORT;
+    }
+    String message = "SANDBOX_PORT must be a port number from 0 to 65535";
+    int port = parseInt(raw, message);
+    if (port < 0 || port > 65535) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+    return port;
+  }
+
+  private static String logLevel(String raw) {
+    if (raw == null) {
+      return DEFAULT_LOG_LEVEL;
+    }
+    String level = raw.toUpperCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      throw new ConfigException(
+          "LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ", got \"" + echo(raw)
+              + "\"");
+    }
+    return level;
+  }
+
+  private static int parseInt(String raw, String message) {
+    try {
+      return Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+  }
+
+  /** A value quoted in an error: one line, bounded. */
+  private static String echo(String raw) {
+    String oneLine = raw.replaceAll("\\p{Cntrl}", "?");
+    return oneLine.length() <= ECHO_MAX ? oneLine : oneLine.substring(0, ECHO_MAX) + "...";
+  }
+}

@@ -1,0 +1,19 @@
+package dev.tiramisu.tickets.settings;
+
+import java.time.Instant;
+
+/**
+ * Persistence of {@link GuildSettings}. Implementations throw {@link
+ * dev.tiramisu.tickets.common.StorageUnavailableException} on database failure.
+ */
+public interface SettingsStore {
+
+  /** The guild's settings; {@link GuildSettings#defaults} when it never changed one. */
+  GuildSettings load(long guildId);
+
+  /**
+   * Stores one setting atomically without touching the others (two admins changing different
+   * settings at once both win). {@link SettingValue.Reset} stores "default".
+   */
+  void put(long guildId, SettingKey key, SettingValue value, Instant updatedAt);
+}

@@ -1,0 +1,173 @@
+package dev.tiramisu.tickets.text;
+
+import java.util.List;
+
+/**
+ * Every string the bot says, as a key into {@code messages.properties}.
+ *
+ * <p>{@link #params()} names the arguments each message takes, in order; {@link Messages#format}
+ * checks the count. Conventions for arguments: ids ({@code ...Id}) are snowflakes and are rendered
+ * as Discord mentions by the message itself ({@code <@{0}>}, {@code <#{0}>}, {@code <@&{0}>});
+ * {@code reason}, {@code guildName} and other user-supplied text must already be escaped with
+ * {@link DiscordText#escape}; {@code number} is a ticket number. Replies that contain mentions
+ * must still set allowed mentions explicitly.
+ */
+public enum MessageKey {
+  // --- errors (usually ephemeral replies) ---
+  /** A ticket command was used in DMs. */
+  ERROR_NOT_IN_GUILD("error.not-in-guild"),
+  /** {@code ticket_channel} is not set; tells the user what an admin must do. */
+  ERROR_TICKETS_NOT_ENABLED("error.tickets-not-enabled"),
+  /** {@code ticket_channel} points at a channel that is gone or invisible to the bot. */
+  ERROR_TICKET_CHANNEL_UNAVAILABLE("error.ticket-channel-unavailable", "channelId"),
+  /** The command needs a ticket thread and this channel is not one. */
+  ERROR_NOT_A_TICKET("error.not-a-ticket"),
+  /** The thread belongs to a ticket whose creation failed. */
+  ERROR_TICKET_FAILED("error.ticket-failed", "number"),
+  /** The actor is neither the creator nor staff (creators may close in this guild). */
+  ERROR_CLOSE_NOT_ALLOWED("error.close-not-allowed"),
+  /** The actor is not staff and creators may not close in this guild. */
+  ERROR_CLOSE_STAFF_ONLY("error.close-staff-only"),
+  /** Someone else (or an earlier click) already closed it. */
+  ERROR_ALREADY_CLOSED("error.already-closed", "number", "closedById"),
+  /** Reopen was asked for a ticket that is not closed. */
+  ERROR_TICKET_NOT_CLOSED("error.ticket-not-closed", "number"),
+  /** Only staff may reopen. */
+  ERROR_REOPEN_NOT_ALLOWED("error.reopen-not-allowed"),
+  /** The guild requires a reason and none was given (the adapter may show the modal instead). */
+  ERROR_REASON_REQUIRED("error.reason-required"),
+  /** The reason is longer than {@code max} characters. */
+  ERROR_REASON_TOO_LONG("error.reason-too-long", "length", "max"),
+  /** Database failure ({@code StorageUnavailableException}); nothing was saved. */
+  ERROR_DATABASE_UNAVAILABLE("error.database-unavailable"),
+  /**
+   * The bot lacks permissions in a channel; {@code permissions} is a list of {@code PERMISSION_*}
+   * texts joined by the adapter.
+   */
+  ERROR_MISSING_PERMISSIONS("error.missing-permissions", "channelId", "permissions"),
+  /** Discord refused to create the thread; the ticket was marked failed. */
+  ERROR_THREAD_CREATION_FAILED("error.thread-creation-failed", "number"),
+  /** Unexpected bug; details are in the log. */
+  ERROR_INTERNAL("error.internal"),
+  /** Changing settings needs Manage Server. */
+  ERROR_SETTINGS_NOT_ALLOWED("error.settings-not-allowed"),
+  /** No setting with that name; {@code known} lists the names. */
+  ERROR_SETTING_UNKNOWN("error.setting-unknown", "name", "known"),
+  ERROR_SETTING_INVALID_CHANNEL("error.setting-invalid-channel", "name", "value"),
+  ERROR_SETTING_INVALID_ROLE("error.setting-invalid-role", "name", "value"),
+  ERROR_SETTING_INVALID_BOOLEAN("error.setting-invalid-boolean", "name", "value"),
+  /** The name template lacks exactly one {@code {number}}. */
+  ERROR_SETTING_TEMPLATE_NO_NUMBER("error.setting-template-no-number", "name"),
+  /** The name template would make thread names longer than Discord allows. */
+  ERROR_SETTING_TEMPLATE_TOO_LONG("error.setting-template-too-long", "name", "max"),
+  /** The name template is blank, multi-line or starts with the closed prefix. */
+  ERROR_SETTING_TEMPLATE_INVALID("error.setting-template-invalid", "name"),
+  /** For the adapter: the channel given for a channel setting is not a text channel. */
+  ERROR_SETTING_CHANNEL_TYPE("error.setting-channel-type", "name"),
+
+  // --- permission names, for ERROR_MISSING_PERMISSIONS ---
+  PERMISSION_VIEW_CHANNEL("permission.view-channel"),
+  PERMISSION_SEND_MESSAGES("permission.send-messages"),
+  PERMISSION_SEND_MESSAGES_IN_THREADS("permission.send-messages-in-threads"),
+  PERMISSION_CREATE_PRIVATE_THREADS("permission.create-private-threads"),
+  PERMISSION_MANAGE_THREADS("permission.manage-threads"),
+  PERMISSION_EMBED_LINKS("permission.embed-links"),
+  PERMISSION_READ_MESSAGE_HISTORY("permission.read-message-history"),
+  PERMISSION_MENTION_EVERYONE("permission.mention-everyone"),
+
+  // --- ticket lifecycle ---
+  /** Ephemeral reply to the creator once the thread exists. */
+  TICKET_OPENED_REPLY("ticket.opened.reply", "number", "threadId"),
+  /**
+   * The bot's first message in the thread. It must mention the creator first (the legacy creator
+   * fallback reads the first user mention), then the staff role, which adds them to the thread.
+   */
+  TICKET_OPENED_MESSAGE("ticket.opened.message", "creatorId", "staffRoleId", "reason"),
+  /** First message when no {@code staff_role} is set. */
+  TICKET_OPENED_MESSAGE_NO_STAFF("ticket.opened.message-no-staff", "creatorId", "reason"),
+  /** Placeholder for {@code reason} when none was given. */
+  TICKET_NO_REASON("ticket.no-reason"),
+  /** Log channel line when a ticket is opened. */
+  TICKET_OPENED_LOG("ticket.opened.log", "number", "creatorId", "threadId"),
+  /** Confirmation prompt before closing. */
+  TICKET_CLOSE_CONFIRM("ticket.close.confirm", "number"),
+  /** The closer pressed cancel. */
+  TICKET_CLOSE_CANCELLED("ticket.close.cancelled"),
+  /** Posted in the thread before it is locked and archived. */
+  TICKET_CLOSED_MESSAGE("ticket.closed.message", "closedById", "reason"),
+  /** Ephemeral acknowledgement to the closer. */
+  TICKET_CLOSED_REPLY("ticket.closed.reply", "number"),
+  /** DM to the creator. */
+  TICKET_CLOSED_DM("ticket.closed.dm", "number", "guildName", "closedById", "reason", "threadUrl"),
+  /** Told to the closer when the creator could not be DMed. */
+  TICKET_CLOSED_DM_FAILED("ticket.closed.dm-failed", "creatorId"),
+  /** Log channel line when a ticket is closed. */
+  TICKET_CLOSED_LOG(
+      "ticket.closed.log", "number", "creatorId", "closedById", "reason", "threadId"),
+  /** An admin continued the numbering of an older bot; {@code number} is the last number. */
+  TICKET_COUNTER_IMPORTED("ticket.counter-imported", "number"),
+  /** Posted in the thread when staff reopen it. */
+  TICKET_REOPENED_MESSAGE("ticket.reopened.message", "reopenedById"),
+  /** Log channel line when a ticket is reopened. */
+  TICKET_REOPENED_LOG("ticket.reopened.log", "number", "reopenedById", "threadId"),
+
+  // --- components ---
+  PANEL_MESSAGE("panel.message"),
+  BUTTON_OPEN_TICKET("button.open-ticket"),
+  BUTTON_CLOSE_TICKET("button.close-ticket"),
+  BUTTON_CLOSE_CONFIRM("button.close-confirm"),
+  BUTTON_CANCEL("button.cancel"),
+  MODAL_OPEN_TITLE("modal.open.title"),
+  MODAL_OPEN_REASON_LABEL("modal.open.reason-label"),
+  MODAL_OPEN_REASON_PLACEHOLDER("modal.open.reason-placeholder"),
+  MODAL_CLOSE_TITLE("modal.close.title"),
+  MODAL_CLOSE_REASON_LABEL("modal.close.reason-label"),
+
+  // --- command descriptions (Discord allows 100 characters) ---
+  COMMAND_TICKET_DESCRIPTION("command.ticket.description"),
+  COMMAND_CLOSE_DESCRIPTION("command.close.description"),
+  COMMAND_REOPEN_DESCRIPTION("command.reopen.description"),
+  COMMAND_SETTING_DESCRIPTION("command.setting.description"),
+  COMMAND_SETTING_SET_DESCRIPTION("command.setting.set.description"),
+  COMMAND_SETTING_GET_DESCRIPTION("command.setting.get.description"),
+  OPTION_REASON_DESCRIPTION("option.reason.description"),
+  OPTION_SETTING_NAME_DESCRIPTION("option.setting-name.description"),
+  OPTION_SETTING_VALUE_DESCRIPTION("option.setting-value.description"),
+
+  // --- settings ---
+  /** {@code /setting set} succeeded; {@code value} is the display value. */
+  SETTING_SAVED("setting.saved", "name", "value"),
+  /** The setting went back to its default. */
+  SETTING_RESET("setting.reset", "name", "value"),
+  /** One line of {@code /setting get}. */
+  SETTING_LINE("setting.line", "name", "value", "description"),
+  SETTING_LIST_HEADER("setting.list.header"),
+  SETTING_VALUE_NOT_SET("setting.value.not-set"),
+  SETTING_VALUE_ON("setting.value.on"),
+  SETTING_VALUE_OFF("setting.value.off"),
+  SETTING_DESCRIPTION_TICKET_CHANNEL("setting.description.ticket_channel"),
+  SETTING_DESCRIPTION_STAFF_ROLE("setting.description.staff_role"),
+  SETTING_DESCRIPTION_MODLOG_CHANNEL("setting.description.modlog_channel"),
+  SETTING_DESCRIPTION_TRANSCRIPT_CHANNEL("setting.description.transcript_channel"),
+  SETTING_DESCRIPTION_REQUIRE_REASON("setting.description.require_reason"),
+  SETTING_DESCRIPTION_CREATOR_CAN_CLOSE("setting.description.creator_can_close"),
+  SETTING_DESCRIPTION_NAME_TEMPLATE("setting.description.name_template");
+
+  private final String key;
+  private final List<String> params;
+
+  MessageKey(String key, String... params) {
+    this.key = key;
+    this.params = List.of(params);
+  }
+
+  /** The key in {@code messages.properties}. */
+  public String key() {
+    return key;
+  }
+
+  /** Names of the message's arguments, in {@code {0}, {1}, ...} order. */
+  public List<String> params() {
+    return params;
+  }
+}

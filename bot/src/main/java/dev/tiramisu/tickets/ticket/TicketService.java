@@ -1,0 +1,316 @@
+package dev.tiramisu.tickets.ticket;
+
+import dev.tiramisu.tickets.common.Actor;
+import dev.tiramisu.tickets.common.Result;
+import dev.tiramisu.tickets.settings.GuildSettings;
+import dev.tiramisu.tickets.settings.SettingsStore;
+import dev.tiramisu.tickets.text.MessageKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ticket use cases, free of Discord: the adapter passes ids and small records in, and turns
+ * the results into Discord actions and replies.
+ *
+ * <h2>Opening (save before Discord is touched)</h2>
+ *
+ * <ol>
+ *   <li>{@link #open} checks the guild's settings and the reason, then allocates the number and
+ *       inserts the row in one transaction.
+ *   <li>The adapter creates the thread and its first message, then calls {@link #attachThread}.
+ *   <li>If Discord refuses, the adapter calls {@link #markFailed}; the number stays taken.
+ * </ol>
+ *
+ * If the process dies between 1 and 2, the row stays OPEN without a thread: {@link
+ * #unattachedOlderThan} lists such rows, and {@link #resolve} attaches a thread that turns out to
+ * carry the ticket's name.
+ *
+ * <h2>Closing (exactly once)</h2>
+ *
+ * {@link #resolve} the thread to a ticket, optionally {@link #checkClose} to show a confirmation,
+ * then {@link #close}. Only the one call that actually closed the ticket gets a {@link
+ * ClosedTicket}; every other concurrent or repeated call gets {@code ERROR_ALREADY_CLOSED}, so the
+ * closing message, log line and DM happen once.
+ *
+ * <p>User errors come back as {@link Result} refusals carrying ready message keys; database
+ * failures are thrown as {@link dev.tiramisu.tickets.common.StorageUnavailableException}. Methods
+ * block on the database: call them off JDA's gateway thread. Logs carry ids only, never reasons.
+ */
+public final class TicketService {
+  private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+  private static final int FAILURE_MAX = 500;
+  private static final int CLOSE_ATTEMPTS = 3;
+
+  private final TicketStore tickets;
+  private final SettingsStore settings;
+  private final Clock clock;
+
+  public TicketService(TicketStore tickets, SettingsStore settings, Clock clock) {
+    this.tickets = Objects.requireNonNull(tickets, "tickets");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Saves a new OPEN ticket with the guild's next number.
+   *
+   * @param rawReason what the user typed, or null; normalised by {@link Reasons}
+   * @return the saved ticket and what the adapter needs to create its thread, or a refusal: {@code
+   *     ERROR_TICKETS_NOT_ENABLED}, {@code ERROR_REASON_TOO_LONG}, {@code ERROR_REASON_REQUIRED}
+   *     (the guild has {@code require_reason} on; the adapter may ask with a modal instead)
+   */
+  public Result<OpenedTicket> open(long guildId, long creatorId, String rawReason) {
+    GuildSettings s = settings.load(guildId);
+    if (!s.ticketsEnabled()) {
+      return Result.refused(MessageKey.ERROR_TICKETS_NOT_ENABLED);
+    }
+    Result<Optional<String>> reason = Reasons.normalize(rawReason);
+    if (reason.isRefused()) {
+      return Result.refused(reason.refusal());
+    }
+    if (reason.value().isEmpty() && s.requireReason()) {
+      return Result.refused(MessageKey.ERROR_REASON_REQUIRED);
+    }
+    Ticket t = tickets.create(guildId, creatorId, reason.value().orElse(null), now());
+    log.info("guild {}: ticket #{} (id {}) saved for user {}", guildId, t.number(), t.id(), creatorId);
+    return Result.ok(new OpenedTicket(t, s, s.nameTemplate().render(t.number())));
+  }
+
+  /**
+   * Records the thread Discord created for an opened ticket.
+   *
+   * @return false if the ticket already has a thread, is not OPEN (e.g. marked failed after a
+   *     timeout), or the thread belongs to another ticket
+   */
+  public boolean attachThread(long ticketId, long threadId, long firstMessageId) {
+    boolean attached = tickets.attachThread(ticketId, threadId, firstMessageId);
+    if (!attached) {
+      log.warn("ticket id {}: thread {} not attached (ticket not open or already attached)",
+          ticketId, threadId);
+    }
+    return attached;
+  }
+
+  /**
+   * Marks an opened ticket whose thread Discord did not create as FAILED. Its number is not
+   * reused.
+   *
+   * @param why an internal description such as an HTTP status or exception class (never user
+   *     text); cut to 500 characters
+   * @return whether the ticket was OPEN without a thread and is now FAILED
+   */
+  public boolean markFailed(long ticketId, String why) {
+    String cut = why == null ? null : why.substring(0, Math.min(why.length(), FAILURE_MAX));
+    boolean failed = tickets.markFailed(ticketId, cut, now());
+    log.warn("ticket id {}: thread creation failed{}", ticketId, failed ? "" : " (already settled)");
+    return failed;
+  }
+
+  /** The original bot's {@code is_ticket} for this thread, with the guild's current state. */
+  public TicketCheck.Verdict isTicket(long guildId, ThreadInfo thread) {
+    return TicketCheck.check(thread, settings.load(guildId), tickets.lastNumber(guildId));
+  }
+
+  /**
+   * The ticket a thread belongs to.
+   *
+   * <p>A stored row for the thread decides. Without one, the thread must pass {@link TicketCheck};
+   * then an OPEN row with the same number and no thread gets this thread attached (the process
+   * died before {@link #attachThread}), or, if no row has the number, the thread is adopted as an
+   * OPEN ticket whose creator comes from {@code fallback} (tickets made before tickets were
+   * stored; see {@link #importLastNumber}). An adopted thread is OPEN even if its name carries the
+   * closed prefix, so closing it again records who closed it.
+   *
+   * @return the ticket in any state but FAILED, or {@code ERROR_NOT_A_TICKET} / {@code
+   *     ERROR_TICKET_FAILED}
+   */
+  public Result<Ticket> resolve(long guildId, ThreadInfo thread, CreatorFallback fallback) {
+    Optional<Ticket> row = tickets.findByThread(thread.id());
+    if (row.isPresent()) {
+      return usable(row.get(), guildId);
+    }
+    TicketCheck.Verdict verdict = isTicket(guildId, thread);
+    if (!verdict.isTicket()) {
+      log.debug("guild {}: thread {} is not a ticket: {}", guildId, thread.id(),
+          verdict.explanation());
+      return Result.refused(MessageKey.ERROR_NOT_A_TICKET);
+    }
+    Optional<Ticket> byNumber = tickets.findByNumber(guildId, verdict.number());
+    if (byNumber.isPresent()) {
+      Ticket t = byNumber.get();
+      if (!t.hasThread() && t.isOpen() && tickets.attachThread(t.id(), thread.id(), null)) {
+        log.info("guild {}: ticket #{} reconciled with thread {}", guildId, t.number(), thread.id());
+      }
+    } else {
+      OptionalLong creator = fallback.creatorOf(thread);
+      if (creator.isEmpty()) {
+        log.info("guild {}: thread {} looks like a ticket but its creator is unknown", guildId,
+            thread.id());
+        return Result.refused(MessageKey.ERROR_NOT_A_TICKET);
+      }
+      tickets
+          .adopt(guildId, verdict.number(), creator.getAsLong(), thread.id(), now())
+          .ifPresent(t -> log.info("guild {}: adopted thread {} as ticket #{}", guildId,
+              thread.id(), t.number()));
+    }
+    // Whoever won a race to attach or adopt, the row for this thread (if any) is the answer.
+    return tickets
+        .findByThread(thread.id())
+        .map(t -> usable(t, guildId))
+        .orElseGet(() -> Result.refused(MessageKey.ERROR_NOT_A_TICKET));
+  }
+
+  /**
+   * Who created the ticket in this thread: the stored creator, else {@code fallback} (for threads
+   * without a row). Does not check that the thread is a ticket.
+   */
+  public OptionalLong creatorOf(long guildId, ThreadInfo thread, CreatorFallback fallback) {
+    Optional<Ticket> row = tickets.findByThread(thread.id()).filter(t -> t.guildId() == guildId);
+    return row.isPresent() ? OptionalLong.of(row.get().creatorId()) : fallback.creatorOf(thread);
+  }
+
+  /** The ticket with this id, in any state. */
+  public Optional<Ticket> find(long ticketId) {
+    return tickets.findById(ticketId);
+  }
+
+  /**
+   * Whether {@code actor} may close the ticket now, e.g. before showing a confirmation button.
+   *
+   * @return the ticket, or {@code ERROR_NOT_A_TICKET}, {@code ERROR_TICKET_FAILED}, {@code
+   *     ERROR_ALREADY_CLOSED}, {@code ERROR_CLOSE_NOT_ALLOWED} or {@code ERROR_CLOSE_STAFF_ONLY}
+   */
+  public Result<Ticket> checkClose(long guildId, long ticketId, Actor actor) {
+    GuildSettings s = settings.load(guildId);
+    return load(guildId, ticketId).flatMap(t -> closable(t, actor, s));
+  }
+
+  /**
+   * Closes the ticket if it is open and {@code actor} may close it. Exactly one of any number of
+   * concurrent calls succeeds.
+   *
+   * @param rawReason the closer's reason, or null; normalised by {@link Reasons}
+   * @return what the adapter needs to finish the close on Discord, or the refusals of {@link
+   *     #checkClose} and {@code ERROR_REASON_TOO_LONG}
+   */
+  public Result<ClosedTicket> close(long guildId, long ticketId, Actor actor, String rawReason) {
+    Result<Optional<String>> reason = Reasons.normalize(rawReason);
+    if (reason.isRefused()) {
+      return Result.refused(reason.refusal());
+    }
+    GuildSettings s = settings.load(guildId);
+    for (int attempt = 1; attempt <= CLOSE_ATTEMPTS; attempt++) {
+      // Re-read on every attempt: after a lost race this finds the ticket closed by the winner.
+      Result<Ticket> allowed = load(guildId, ticketId).flatMap(t -> closable(t, actor, s));
+      if (allowed.isRefused()) {
+        return Result.refused(allowed.refusal());
+      }
+      if (tickets.closeIfOpen(ticketId, actor.userId(), reason.value().orElse(null), now())) {
+        Ticket closed = tickets.findById(ticketId).orElseThrow();
+        log.info("guild {}: ticket #{} (id {}) closed by user {}", guildId, closed.number(),
+            ticketId, actor.userId());
+        return Result.ok(new ClosedTicket(closed, s,
+            s.nameTemplate().renderClosed(closed.number()), s.logChannelId()));
+      }
+    }
+    // Seen open but closed and reopened under us on every attempt: let the user retry.
+    log.warn("guild {}: ticket id {} changed state during every close attempt", guildId, ticketId);
+    return Result.refused(MessageKey.ERROR_INTERNAL);
+  }
+
+  /**
+   * Reopens a closed ticket. Only staff may reopen; exactly one of concurrent calls succeeds.
+   *
+   * @return what the adapter needs to reopen the thread, or {@code ERROR_NOT_A_TICKET}, {@code
+   *     ERROR_TICKET_FAILED}, {@code ERROR_REOPEN_NOT_ALLOWED}, {@code ERROR_TICKET_NOT_CLOSED}
+   */
+  public Result<ReopenedTicket> reopen(long guildId, long ticketId, Actor actor) {
+    GuildSettings s = settings.load(guildId);
+    Result<Ticket> current = load(guildId, ticketId);
+    if (current.isRefused()) {
+      return Result.refused(current.refusal());
+    }
+    Ticket t = current.value();
+    if (!TicketRules.mayReopen(actor, s)) {
+      return Result.refused(MessageKey.ERROR_REOPEN_NOT_ALLOWED);
+    }
+    if (!tickets.reopenIfClosed(ticketId)) {
+      return Result.refused(MessageKey.ERROR_TICKET_NOT_CLOSED, t.number());
+    }
+    Ticket reopened = tickets.findById(ticketId).orElseThrow();
+    log.info("guild {}: ticket #{} (id {}) reopened by user {}", guildId, t.number(), ticketId,
+        actor.userId());
+    return Result.ok(new ReopenedTicket(reopened, s, s.nameTemplate().render(t.number()),
+        s.logChannelId()));
+  }
+
+  /**
+   * Continues the numbering of an older bot: new tickets get numbers above {@code lastNumber}, and
+   * its threads numbered up to it can be {@linkplain #resolve adopted}. Never lowers the counter.
+   * Needs Manage Server.
+   *
+   * @return the guild's last number afterwards (for {@code TICKET_COUNTER_IMPORTED}), or {@code
+   *     ERROR_SETTINGS_NOT_ALLOWED}
+   * @throws IllegalArgumentException if {@code lastNumber < 1} (the command option's minimum)
+   */
+  public Result<Integer> importLastNumber(long guildId, Actor actor, int lastNumber) {
+    if (lastNumber < 1) {
+      throw new IllegalArgumentException("ticket numbers start at 1, got " + lastNumber);
+    }
+    if (!actor.canManageServer()) {
+      return Result.refused(MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
+    }
+    int now = tickets.raiseCounter(guildId, lastNumber);
+    log.info("guild {}: ticket counter raised to {} by user {}", guildId, now, actor.userId());
+    return Result.ok(now);
+  }
+
+  /**
+   * OPEN tickets still without a thread after {@code age}: candidates for {@link #markFailed} (or
+   * for retrying the thread) after a crash. Oldest first, at most 100.
+   */
+  public List<Ticket> unattachedOlderThan(Duration age) {
+    return tickets.findUnattached(now().minus(age), 100);
+  }
+
+  private Result<Ticket> load(long guildId, long ticketId) {
+    return tickets
+        .findById(ticketId)
+        .map(t -> usable(t, guildId))
+        .orElseGet(() -> Result.refused(MessageKey.ERROR_NOT_A_TICKET));
+  }
+
+  private static Result<Ticket> usable(Ticket t, long guildId) {
+    if (t.guildId() != guildId) {
+      return Result.refused(MessageKey.ERROR_NOT_A_TICKET);
+    }
+    if (t.state() == TicketState.FAILED) {
+      return Result.refused(MessageKey.ERROR_TICKET_FAILED, t.number());
+    }
+    return Result.ok(t);
+  }
+
+  private static Result<Ticket> closable(Ticket t, Actor actor, GuildSettings s) {
+    if (t.state() == TicketState.CLOSED) {
+      return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, t.number(), t.closedById());
+    }
+    if (!TicketRules.mayClose(actor, t, s)) {
+      return Result.refused(s.creatorCanClose()
+          ? MessageKey.ERROR_CLOSE_NOT_ALLOWED
+          : MessageKey.ERROR_CLOSE_STAFF_ONLY);
+    }
+    return Result.ok(t);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

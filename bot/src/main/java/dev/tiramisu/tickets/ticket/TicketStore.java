@@ -1,0 +1,88 @@
+package dev.tiramisu.tickets.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Persistence of tickets and per-guild ticket counters. Every method is atomic on its own; the
+ * state-changing ones are conditional and report whether this call changed anything, so callers
+ * racing each other (two staff pressing "close", two processes) see exactly one winner.
+ * Implementations throw {@link dev.tiramisu.tickets.common.StorageUnavailableException} on database
+ * failure, after rolling back.
+ */
+public interface TicketStore {
+
+  /**
+   * Allocates the guild's next number and inserts an OPEN ticket with it, in one transaction.
+   * Numbers start at 1 per guild and have no gaps (failed creations keep their number as FAILED
+   * rows).
+   */
+  Ticket create(long guildId, long creatorId, String reason, Instant createdAt);
+
+  Optional<Ticket> findById(long ticketId);
+
+  Optional<Ticket> findByThread(long threadId);
+
+  Optional<Ticket> findByNumber(long guildId, int number);
+
+  /** The guild's last allocated number, or empty if it never opened a ticket. */
+  OptionalInt lastNumber(long guildId);
+
+  /**
+   * Records the Discord thread of an OPEN ticket that has none yet.
+   *
+   * @param firstMessageId the bot's first message in the thread, or null if unknown
+   * @return false if the ticket is missing, not OPEN, already has a thread, or the thread already
+   *     belongs to another ticket
+   */
+  boolean attachThread(long ticketId, long threadId, Long firstMessageId);
+
+  /**
+   * Marks an OPEN ticket without a thread as FAILED; its number stays taken.
+   *
+   * @param why an internal description (not user text), at most 500 characters are kept
+   * @return whether this call changed the ticket
+   */
+  boolean markFailed(long ticketId, String why, Instant at);
+
+  /**
+   * Closes the ticket if it is OPEN ({@code UPDATE ... WHERE state = 'OPEN'}).
+   *
+   * @return true only for the one call that closed it
+   */
+  boolean closeIfOpen(long ticketId, long closedById, String reason, Instant at);
+
+  /**
+   * Reopens the ticket if it is CLOSED, clearing the close fields.
+   *
+   * @return true only for the one call that reopened it
+   */
+  boolean reopenIfClosed(long ticketId);
+
+  /**
+   * Raises the guild's counter to at least {@code atLeast} (never lowers it), e.g. to continue the
+   * numbering of an older bot so new tickets do not repeat its numbers.
+   *
+   * @return the guild's last number afterwards
+   */
+  int raiseCounter(long guildId, int atLeast);
+
+  /**
+   * Stores an existing thread made before tickets were stored (or by an older version) as an OPEN
+   * ticket with the given number. Does not touch the counter.
+   *
+   * @return the new ticket, or empty if the number or thread is already taken
+   */
+  Optional<Ticket> adopt(long guildId, int number, long creatorId, long threadId, Instant at);
+
+  /**
+   * OPEN tickets that never got a thread and were created before {@code createdBefore}: the
+   * process probably stopped between saving and Discord answering. Oldest first.
+   */
+  List<Ticket> findUnattached(Instant createdBefore, int limit);
+
+  /** The guild's OPEN tickets created by {@code creatorId}, oldest first. */
+  List<Ticket> findOpenByCreator(long guildId, long creatorId);
+}

@@ -1,0 +1,45 @@
+package dev.tiramisu.tickets.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the core free of Discord so it can be read and tested without it. */
+@AnalyzeClasses(packages = "dev.tiramisu.tickets", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  private static final String[] CORE = {
+    "dev.tiramisu.tickets.common..",
+    "dev.tiramisu.tickets.ticket..",
+    "dev.tiramisu.tickets.settings..",
+    "dev.tiramisu.tickets.text..",
+    "dev.tiramisu.tickets.config..",
+    "dev.tiramisu.tickets.storage..",
+    "dev.tiramisu.tickets.jobs.."
+  };
+
+  @ArchTest
+  static final ArchRule core_does_not_use_jda =
+      noClasses().that().resideInAnyPackage(CORE)
+          .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..")
+          .because("the domain, storage and config must work and be tested without Discord");
+
+  @ArchTest
+  static final ArchRule core_does_not_use_the_adapter =
+      noClasses().that().resideInAnyPackage(CORE)
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("dev.tiramisu.tickets.discord..", "dev.tiramisu.tickets.app..")
+          .because("data flows one way: adapter -> service -> store");
+
+  @ArchTest
+  static final ArchRule domain_does_not_use_jdbc =
+      noClasses().that().resideInAnyPackage("dev.tiramisu.tickets.ticket..",
+              "dev.tiramisu.tickets.settings..", "dev.tiramisu.tickets.common..",
+              "dev.tiramisu.tickets.text..", "dev.tiramisu.tickets.jobs..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("java.sql..", "javax.sql..", "dev.tiramisu.tickets.storage..",
+              "org.flywaydb..", "com.zaxxer..", "org.sqlite..", "org.postgresql..")
+          .because("the domain talks to storage through its store interfaces only");
+}

@@ -1,0 +1,196 @@
+package dev.tiramisu.tickets.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BotConfigTest {
+  static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret-part_xyz";
+
+  static BotConfig load(Map<String, String> env, String... args) {
+    return BotConfig.load(env, List.of(args));
+  }
+
+  static void assertError(Map<String, String> env, String line, String... args) {
+    assertThatThrownBy(() -> load(env, args))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(line);
+  }
+
+  @Test
+  void defaults_run_the_sandbox_on_a_local_sqlite_file() {
+    BotConfig c = load(Map.of());
+
+    assertThat(c.sandbox()).isTrue();
+    assertThat(c.discordToken()).isEmpty();
+    assertThat(c.database())
+        .isEqualTo(new DatabaseConfig("jdbc:sqlite:data/tickets.db", null, null, 5));
+    assertThat(c.database().isSqlite()).isTrue();
+    assertThat(c.devGuild()).isEmpty();
+    assertThat(c.sandboxPort()).isEqualTo(8080);
+    assertThat(c.logLevel()).isEqualTo("INFO");
+  }
+
+  @Test
+  void reads_every_variable() {
+    BotConfig c = load(Map.of(
+        "DISCORD_TOKEN", TOKEN,
+        "DATABASE_URL", "jdbc:postgresql://db:5432/tickets",
+        "DATABASE_USER", "bot",
+        "DATABASE_PASSWORD", "pw",
+        "DATABASE_POOL_SIZE", "12",
+        "DEV_GUILD_ID", "123456789012345678",
+        "SANDBOX_PORT", "0",
+        "LOG_LEVEL", "debug",
+        "UNRELATED", "ignored"));
+
+    assertThat(c.sandbox()).isFalse();
+    assertThat(c.discordToken()).contains(TOKEN);
+    assertThat(c.database())
+        .isEqualTo(new DatabaseConfig("jdbc:postgresql://db:5432/tickets", "bot", "pw", 12));
+    assertThat(c.database().isSqlite()).isFalse();
+    assertThat(c.devGuild()).hasValue(123456789012345678L);
+    assertThat(c.sandboxPort()).isZero();
+    assertThat(c.logLevel()).isEqualTo("DEBUG");
+  }
+
+  @Test
+  void to_string_never_shows_the_token_or_password() {
+    BotConfig c = load(Map.of("DISCORD_TOKEN", TOKEN,
+        "DATABASE_URL", "jdbc:postgresql://db/t?password=urlpw", "DATABASE_PASSWORD", "pw"));
+
+    assertThat(c.toString())
+        .doesNotContain(TOKEN).doesNotContain("secret").doesNotContain("urlpw")
+        .doesNotContain("=pw")
+        .contains("token=***", "jdbc:postgresql://db/t", "password=***");
+    assertThat(load(Map.of()).toString()).contains("token=none (sandbox)");
+  }
+
+  @Test
+  void blank_values_count_as_unset() {
+    BotConfig c = load(Map.of("DISCORD_TOKEN", "  ", "DATABASE_POOL_SIZE", ""));
+
+    assertThat(c.sandbox()).isTrue();
+    assertThat(c.database().poolSize()).isEqualTo(5);
+  }
+
+  @Test
+  void the_token_can_come_from_a_file(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+
+    assertThat(load(Map.of("DISCORD_TOKEN_FILE", file.toString())).discordToken())
+        .contains(TOKEN);
+  }
+
+  @Test
+  void token_errors(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty"), " \n");
+    Path missing = dir.resolve("missing");
+
+    assertError(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_TOKEN_FILE", empty.toString()),
+        "set only one of DISCORD_TOKEN and DISCORD_TOKEN_FILE, not both");
+    assertError(Map.of("DISCORD_TOKEN_FILE", missing.toString()),
+        "DISCORD_TOKEN_FILE: cannot read \"" + missing + "\" (NoSuchFileException)");
+    assertError(Map.of("DISCORD_TOKEN_FILE", empty.toString()),
+        "DISCORD_TOKEN_FILE: \"" + empty + "\" is empty");
+    assertError(Map.of("DISCORD_TOKEN", "Bot " + TOKEN),
+        "DISCORD_TOKEN must be the bare token, without the \"Bot \" prefix");
+    assertError(Map.of("DISCORD_TOKEN", "abc def"),
+        "DISCORD_TOKEN must not contain spaces or line breaks");
+  }
+
+  @Test
+  void token_errors_never_echo_the_token() {
+    assertThatThrownBy(() -> load(Map.of("DISCORD_TOKEN", "Bot " + TOKEN)))
+        .hasMessageNotContaining(TOKEN);
+  }
+
+  @Test
+  void database_url_errors() {
+    assertError(Map.of("DATABASE_URL", "postgres://user:secret@db/tickets"),
+        "DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got \"postgres:...\"");
+    assertError(Map.of("DATABASE_URL", "jdbc:mysql://db?password=x"),
+        "DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got \"jdbc:mysql:...\"");
+    String memory = "DATABASE_URL must name a SQLite file (in-memory databases lose every ticket"
+        + " on restart), e.g. jdbc:sqlite:data/tickets.db";
+    assertError(Map.of("DATABASE_URL", "jdbc:sqlite::memory:"), memory);
+    assertError(Map.of("DATABASE_URL", "jdbc:sqlite:"), memory);
+    assertError(Map.of("DATABASE_URL", "jdbc:sqlite:file:x?mode=memory"), memory);
+  }
+
+  @Test
+  void pool_size_errors() {
+    assertError(Map.of("DATABASE_POOL_SIZE", "x"),
+        "DATABASE_POOL_SIZE must be a positive integer, got \"x\"");
+    assertError(Map.of("DATABASE_POOL_SIZE", "0"),
+        "DATABASE_POOL_SIZE must be a positive integer, got \"0\"");
+    assertError(Map.of("DATABASE_POOL_SIZE", "-3"),
+        "DATABASE_POOL_SIZE must be a positive integer, got \"-3\"");
+    assertError(Map.of("DATABASE_POOL_SIZE", "101"),
+        "DATABASE_POOL_SIZE must be at most 100, got 101");
+  }
+
+  @Test
+  void dev_guild_errors() {
+    assertError(Map.of("DEV_GUILD_ID", "my-server"),
+        "DEV_GUILD_ID must be a Discord server id (a positive number), got \"my-server\"");
+    assertError(Map.of("DEV_GUILD_ID", "0"),
+        "DEV_GUILD_ID must be a Discord server id (a positive number), got \"0\"");
+  }
+
+  @Test
+  void sandbox_port_errors() {
+    assertError(Map.of("SANDBOX_PORT", "http"),
+        "SANDBOX_PORT must be a port number from 0 to 65535, got \"http\"");
+    assertError(Map.of("SANDBOX_PORT", "65536"),
+        "SANDBOX_PORT must be a port number from 0 to 65535, got \"65536\"");
+  }
+
+  @Test
+  void log_level_errors() {
+    assertError(Map.of("LOG_LEVEL", "loud"),
+        "LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got \"loud\"");
+  }
+
+  @Test
+  void long_or_multi_line_values_are_quoted_on_one_bounded_line() {
+    assertError(Map.of("LOG_LEVEL", "a\nb" + "c".repeat(100)),
+        "LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got \"a?b"
+            + "c".repeat(37) + "...\"");
+  }
+
+  @Test
+  void arguments_override_the_environment() {
+    BotConfig c = load(Map.of("DATABASE_URL", "jdbc:sqlite:a.db", "SANDBOX_PORT", "1"),
+        "--database-url=jdbc:sqlite:b.db", "--sandbox-port=", "--log-level=warn");
+
+    assertThat(c.database().url()).isEqualTo("jdbc:sqlite:b.db");
+    assertThat(c.sandboxPort()).isEqualTo(8080);
+    assertThat(c.logLevel()).isEqualTo("WARN");
+  }
+
+  @Test
+  void sandbox_flag_ignores_a_configured_token() {
+    BotConfig c = load(Map.of("DISCORD_TOKEN", TOKEN), "--sandbox");
+
+    assertThat(c.sandbox()).isTrue();
+    assertThat(c.discordToken()).isEmpty();
+  }
+
+  @Test
+  void argument_errors() {
+    String hint = " (use --sandbox or --<variable>=<value>, e.g."
+        + " --database-url=jdbc:sqlite:tickets.db)";
+    assertError(Map.of(), "unknown argument \"--colour\"" + hint, "--colour=red");
+    assertError(Map.of(), "unknown argument \"--verbose\"" + hint, "--verbose");
+    assertError(Map.of(), "unknown argument \"token\"" + hint, "token=abc");
+    assertError(Map.of(), "SANDBOX_PORT must be a port number from 0 to 65535, got \"x\"",
+        "--sandbox-port=x");
+  }
+}

@@ -1,0 +1,192 @@
+package dev.tiramisu.tickets.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tiramisu.tickets.common.StorageUnavailableException;
+import dev.tiramisu.tickets.config.DatabaseConfig;
+import dev.tiramisu.tickets.ticket.Ticket;
+import dev.tiramisu.tickets.ticket.TicketStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The store contract on a real database, plus what only a real database can show: atomic number
+ * allocation and exactly-once close under concurrency from two connection pools (as two bot
+ * processes would have).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DatabaseContract extends StoreContract {
+  private static final int THREADS = 8;
+  private static final int PER_THREAD = 25;
+
+  Database database;
+
+  /** Where the test database lives; called once per class. */
+  abstract DatabaseConfig createDatabase() throws Exception;
+
+  /** Removes the test database; called once per class. */
+  abstract void dropDatabase() throws Exception;
+
+  DatabaseConfig config;
+
+  @BeforeAll
+  void startDatabase() throws Exception {
+    config = createDatabase();
+    database = Database.start(config);
+  }
+
+  @AfterAll
+  void stopDatabase() throws Exception {
+    if (database != null) {
+      database.close();
+    }
+    dropDatabase();
+  }
+
+  @Override
+  void freshStores() {
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      for (String table : List.of("tickets", "ticket_counters", "guild_settings", "job_leases")) {
+        s.executeUpdate("DELETE FROM " + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    tickets = database.tickets();
+    settings = database.settings();
+    leases = database.leases();
+  }
+
+  @Test
+  void a_failed_open_saves_nothing_and_consumes_no_number() {
+    // A row already holds number 1 while the guild has no counter, so the insert after the
+    // allocation violates UNIQUE (guild_id, number): the whole transaction must roll back.
+    tickets.adopt(GUILD, 1, USER, 111L, T0);
+
+    assertThatThrownBy(() -> tickets.create(GUILD, USER, "reason", T0))
+        .isInstanceOf(StorageUnavailableException.class)
+        .hasMessage("database error while opening a ticket");
+
+    assertThat(tickets.lastNumber(GUILD)).isEmpty();
+    assertThat(tickets.findOpenByCreator(GUILD, USER)).hasSize(1);
+  }
+
+  @Test
+  void database_failures_surface_as_storage_unavailable() {
+    Database gone = Database.start(config);
+    TicketStore store = gone.tickets();
+    gone.close();
+
+    assertThatThrownBy(() -> store.closeIfOpen(1L, STAFF, null, T0))
+        .isInstanceOf(StorageUnavailableException.class)
+        .hasMessage("database error while closing a ticket")
+        .hasCauseInstanceOf(SQLException.class);
+    assertThatThrownBy(() -> gone.settings().load(GUILD))
+        .isInstanceOf(StorageUnavailableException.class);
+  }
+
+  @Test
+  void two_pools_allocate_gap_free_numbers_under_contention() throws Exception {
+    try (Database secondProcess = Database.start(config)) {
+      List<TicketStore> stores = List.of(database.tickets(), secondProcess.tickets());
+      List<Callable<List<Ticket>>> work = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        TicketStore store = stores.get(t % 2);
+        long guild = t < THREADS - 2 ? GUILD : OTHER_GUILD; // two threads on another guild
+        long creator = USER + t;
+        work.add(() -> {
+          List<Ticket> made = new ArrayList<>();
+          for (int i = 0; i < PER_THREAD; i++) {
+            made.add(store.create(guild, creator, null, T0));
+          }
+          return made;
+        });
+      }
+
+      List<Ticket> all = runTogether(work).stream().flatMap(List::stream).collect(Collectors.toList());
+
+      int mainCount = (THREADS - 2) * PER_THREAD;
+      assertThat(numbersOf(all, GUILD)).containsExactlyElementsOf(range(mainCount));
+      assertThat(numbersOf(all, OTHER_GUILD)).containsExactlyElementsOf(range(2 * PER_THREAD));
+      assertThat(tickets.lastNumber(GUILD)).hasValue(mainCount);
+      assertThat(tickets.findByNumber(GUILD, mainCount)).isPresent();
+    }
+  }
+
+  @Test
+  void concurrent_closes_from_two_pools_have_exactly_one_winner() throws Exception {
+    try (Database secondProcess = Database.start(config)) {
+      List<TicketStore> stores = List.of(database.tickets(), secondProcess.tickets());
+      for (int round = 0; round < 5; round++) {
+        Ticket ticket = tickets.create(GUILD, USER, null, T0);
+        List<Callable<Boolean>> work = new ArrayList<>();
+        for (int t = 0; t < THREADS * 2; t++) {
+          TicketStore store = stores.get(t % 2);
+          long closer = STAFF + t;
+          work.add(() -> store.closeIfOpen(ticket.id(), closer, null, T0));
+        }
+
+        List<Boolean> results = runTogether(work);
+
+        assertThat(results).filteredOn(won -> won).hasSize(1);
+        long winner = STAFF + results.indexOf(true);
+        assertThat(tickets.findById(ticket.id()).orElseThrow().closedById()).isEqualTo(winner);
+      }
+    }
+  }
+
+  /** Starts all tasks at once and returns their results in task order. */
+  private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+    try {
+      CountDownLatch ready = new CountDownLatch(tasks.size());
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        futures.add(pool.submit(() -> {
+          ready.countDown();
+          go.await();
+          return task.call();
+        }));
+      }
+      ready.await();
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get(2, TimeUnit.MINUTES)); // a hang guard, not a timing assertion
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Integer> numbersOf(List<Ticket> tickets, long guild) {
+    return tickets.stream()
+        .filter(t -> t.guildId() == guild)
+        .map(Ticket::number)
+        .sorted()
+        .collect(Collectors.toList());
+  }
+
+  private static List<Integer> range(int n) {
+    return IntStream.rangeClosed(1, n).boxed().collect(Collectors.toList());
+  }
+}
