@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -65,12 +64,9 @@ public final class OpenApiSpec {
     if (!paths.isObject() || paths.isEmpty()) {
       throw new IllegalArgumentException(source + " has no paths: not an OpenAPI document");
     }
-    Iterator<Map.Entry<String, JsonNode>> it = paths.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> path = it.next();
-      Iterator<String> keys = path.getValue().fieldNames();
-      while (keys.hasNext()) {
-        String key = keys.next();
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      for (Map.Entry<String, JsonNode> item : path.getValue().properties()) {
+        String key = item.getKey();
         if (!HTTP_METHODS.contains(key)) {
           continue; // "parameters", "summary", ...
         }
@@ -111,7 +107,8 @@ public final class OpenApiSpec {
     return LOADED.computeIfAbsent(key, OpenApiSpec::read);
   }
 
-  private static OpenApiSpec read(Path file) {
+  /** Reads a spec without the per-JVM cache (for tests that need a fresh, uncompiled one). */
+  static OpenApiSpec read(Path file) {
     ObjectMapper mapper =
         new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     try (InputStream in = Files.newInputStream(file)) {
@@ -125,12 +122,19 @@ public final class OpenApiSpec {
    * Finds the operation for {@code method} and {@code path}.
    *
    * @param method HTTP method, any case
-   * @param path the request path without {@code /api/v10} and without a query string, e.g.
-   *     {@code /channels/123/messages/456}
+   * @param path the request path without {@code /api/v10} (a leading {@code /api/v10} is
+   *     ignored) and without a query string, e.g. {@code /channels/123/messages/456}. Segments
+   *     may be percent-encoded; path parameters are returned decoded.
    */
   public Optional<SpecOperation> match(String method, String path) {
-    return routes.match(method.toUpperCase(Locale.ROOT), path);
+    String relative = path != null && path.startsWith(API_PREFIX)
+        ? path.substring(API_PREFIX.length() - 1)
+        : path;
+    return routes.match(method.toUpperCase(Locale.ROOT), relative);
   }
+
+  /** The spec's server path; a path that still carries it is matched without it. */
+  private static final String API_PREFIX = "/api/v10/";
 
   /** The file this spec was read from. */
   public Path source() {

@@ -319,7 +319,7 @@ public final class OpenApiValidator {
 
   private List<ErrorReport.Problem> check(String schemaPointer, JsonNode value) {
     Schema schema = spec.schema(schemaPointer);
-    return ErrorReport.of(schema.validate(value), document);
+    return ErrorReport.of(schema.validate(value), document, schemaPointer);
   }
 
   private JsonNode parse(byte[] body) throws IOException {

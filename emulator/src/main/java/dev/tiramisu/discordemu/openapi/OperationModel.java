@@ -3,7 +3,6 @@ package dev.tiramisu.discordemu.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +93,7 @@ final class OperationModel {
     }
 
     Map<String, Response> responses = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : op.path("responses").properties()) {
       Resolved r = resolve(document, e.getValue(), opPointer + "/responses/" + escape(e.getKey()));
       responses.put(
           e.getKey(),
@@ -131,9 +128,7 @@ final class OperationModel {
 
   private static List<Media> readContent(JsonNode content, String pointer) {
     List<Media> media = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> it = content.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : content.properties()) {
       String schemaPointer =
           e.getValue().has("schema") ? pointer + "/" + escape(e.getKey()) + "/schema" : null;
       media.add(new Media(e.getKey(), schemaPointer));

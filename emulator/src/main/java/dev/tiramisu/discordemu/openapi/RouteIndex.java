@@ -76,6 +76,9 @@ final class RouteIndex {
     }
     String segment = segments.get(index);
     Node literal = node.literals.get(segment);
+    if (literal == null && segment.indexOf('%') >= 0) {
+      literal = node.literals.get(decode(segment)); // "%40me" is "@me"
+    }
     if (literal != null) {
       Entry found = find(literal, segments, index + 1);
       if (found != null) {

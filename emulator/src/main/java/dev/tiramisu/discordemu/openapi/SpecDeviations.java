@@ -21,28 +21,40 @@ import java.util.regex.Pattern;
  * <p>Two kinds:
  *
  * <ul>
- *   <li>{@link NumericString}: Discord takes an integer field as a decimal string too. The string
- *       is turned into the integer before validation, so the spec's other checks (enum, range)
- *       still apply to it: {@code "7"} where {@code 0, 1, 2} are allowed is still flagged.
+ *   <li>{@link Coercion}: Discord takes a value of another JSON type in a field (a decimal string
+ *       where the spec says integer, or the other way round). The value is converted to the
+ *       spec's type before validation, so the spec's other checks (enum, range, pattern) still
+ *       apply: {@code "7"} where {@code 0, 1, 2} are allowed is still flagged.
  *   <li>{@link Tolerated}: a violation that is not one, dropped from the result.
  * </ul>
  */
 public final class SpecDeviations {
 
+  /** The JSON type a {@link Coercion} converts to. */
+  public enum Target {
+    /** A decimal string such as {@code "32"} becomes the integer 32. */
+    INTEGER,
+    /** An integer such as {@code 0} becomes the string {@code "0"}. */
+    STRING
+  }
+
   /**
-   * Discord accepts a decimal string where the spec says integer.
+   * Discord accepts another JSON type in a request body field than the spec says.
    *
    * @param method HTTP method
    * @param pathTemplate the spec's path template
    * @param pointer a JSON pointer into the request body; a {@code *} token matches any array index
    *     or property name
+   * @param target the type the spec wants, which the value is converted to
    * @param why which documentation or client behaviour this follows
    */
-  public record NumericString(String method, String pathTemplate, String pointer, String why) {}
+  public record Coercion(
+      String method, String pathTemplate, String pointer, Target target, String why) {}
 
   /**
    * A violation that is not one: suppressed when direction, method, template, status, field and
-   * reason all match. {@code "*"} matches any method or template, status 0 any status.
+   * reason all match. {@code "*"} matches any method or template, status 0 any status. In {@code
+   * field}, a {@code *} token matches one JSON pointer token and {@code **} any number of them.
    */
   public record Tolerated(
       String direction,
@@ -58,9 +70,24 @@ public final class SpecDeviations {
           && ("*".equals(method) || method.equals(v.method()))
           && ("*".equals(pathTemplate) || pathTemplate.equals(v.pathTemplate()))
           && (status == 0 || status == v.status())
-          && field.equals(v.field())
-          && reason.equals(v.reason());
+          && reason.equals(v.reason())
+          && fieldPattern(field).matcher(v.field()).matches();
     }
+  }
+
+  private static Pattern fieldPattern(String field) {
+    if (!field.startsWith("/")) {
+      return Pattern.compile(Pattern.quote(field)); // "" or a parameter name
+    }
+    StringBuilder regex = new StringBuilder();
+    for (String token : field.substring(1).split("/", -1)) {
+      switch (token) {
+        case "**" -> regex.append("(?:/[^/]*)*");
+        case "*" -> regex.append("/[^/]*");
+        default -> regex.append('/').append(Pattern.quote(token));
+      }
+    }
+    return Pattern.compile(regex.toString());
   }
 
   private static final String COMMANDS = "/applications/{application_id}/commands";
@@ -77,38 +104,53 @@ public final class SpecDeviations {
   private static final String INTEGRATION_TYPES_AS_STRINGS =
       "JDA 6 sends integration_types as strings (IntegrationType#getType returns \"0\", \"1\")"
           + " and Discord accepts them; the spec says integers.";
+  private static final String UPLOAD_INDEX_AS_ID =
+      "For a new upload, attachments[].id is the index n of its files[n] part, an integer in"
+          + " Discord's documentation (Uploading Files: \"id\": 0) and in JDA 6"
+          + " (FileUpload#toAttachmentData puts the int index); the spec says snowflake string.";
 
   /**
-   * Integer fields Discord also takes as decimal strings. All come from {@code
-   * CommandData#toData()} in JDA 6: the bulk overwrite ({@code PUT}, a list of commands) and the
-   * single create ({@code POST}, one command), global and per guild.
+   * Fields where Discord accepts another JSON type than the spec says. Every entry is demonstrated
+   * by a body JDA 6 builds.
    */
-  public static final List<NumericString> NUMERIC_STRINGS =
+  public static final List<Coercion> COERCIONS =
       List.of(
-          // PUT /applications/{application_id}/commands: ApplicationCommandUpdateRequest[]
-          new NumericString("PUT", COMMANDS, "/*/default_member_permissions",
+          // CommandData#toData() in JDA 6. PUT = bulk overwrite (a list of commands),
+          // POST = create one (upsertCommand); global and per guild.
+          new Coercion("PUT", COMMANDS, "/*/default_member_permissions", Target.INTEGER,
               PERMISSIONS_AS_STRING),
-          new NumericString("PUT", COMMANDS, "/*/contexts/*", CONTEXTS_AS_STRINGS),
-          new NumericString("PUT", COMMANDS, "/*/integration_types/*",
+          new Coercion("PUT", COMMANDS, "/*/contexts/*", Target.INTEGER, CONTEXTS_AS_STRINGS),
+          new Coercion("PUT", COMMANDS, "/*/integration_types/*", Target.INTEGER,
               INTEGRATION_TYPES_AS_STRINGS),
-          // PUT /applications/{application_id}/guilds/{guild_id}/commands: the same list
-          new NumericString("PUT", GUILD_COMMANDS, "/*/default_member_permissions",
+          new Coercion("PUT", GUILD_COMMANDS, "/*/default_member_permissions", Target.INTEGER,
               PERMISSIONS_AS_STRING),
-          new NumericString("PUT", GUILD_COMMANDS, "/*/contexts/*", CONTEXTS_AS_STRINGS),
-          new NumericString("PUT", GUILD_COMMANDS, "/*/integration_types/*",
+          new Coercion("PUT", GUILD_COMMANDS, "/*/contexts/*", Target.INTEGER,
+              CONTEXTS_AS_STRINGS),
+          new Coercion("PUT", GUILD_COMMANDS, "/*/integration_types/*", Target.INTEGER,
               INTEGRATION_TYPES_AS_STRINGS),
-          // POST /applications/{application_id}/commands: ApplicationCommandCreateRequest
-          new NumericString("POST", COMMANDS, "/default_member_permissions",
+          new Coercion("POST", COMMANDS, "/default_member_permissions", Target.INTEGER,
               PERMISSIONS_AS_STRING),
-          new NumericString("POST", COMMANDS, "/contexts/*", CONTEXTS_AS_STRINGS),
-          new NumericString("POST", COMMANDS, "/integration_types/*",
+          new Coercion("POST", COMMANDS, "/contexts/*", Target.INTEGER, CONTEXTS_AS_STRINGS),
+          new Coercion("POST", COMMANDS, "/integration_types/*", Target.INTEGER,
               INTEGRATION_TYPES_AS_STRINGS),
-          // POST /applications/{application_id}/guilds/{guild_id}/commands: the same object
-          new NumericString("POST", GUILD_COMMANDS, "/default_member_permissions",
+          new Coercion("POST", GUILD_COMMANDS, "/default_member_permissions", Target.INTEGER,
               PERMISSIONS_AS_STRING),
-          new NumericString("POST", GUILD_COMMANDS, "/contexts/*", CONTEXTS_AS_STRINGS),
-          new NumericString("POST", GUILD_COMMANDS, "/integration_types/*",
-              INTEGRATION_TYPES_AS_STRINGS));
+          new Coercion("POST", GUILD_COMMANDS, "/contexts/*", Target.INTEGER,
+              CONTEXTS_AS_STRINGS),
+          new Coercion("POST", GUILD_COMMANDS, "/integration_types/*", Target.INTEGER,
+              INTEGRATION_TYPES_AS_STRINGS),
+          // Messages with files (a ticket transcript): MessageCreateData/MessageEditData#toData
+          // put attachments = MessageUtil#getAttachmentsData(files).
+          new Coercion("POST", "/channels/{channel_id}/messages", "/attachments/*/id",
+              Target.STRING, UPLOAD_INDEX_AS_ID),
+          new Coercion("PATCH", "/channels/{channel_id}/messages/{message_id}",
+              "/attachments/*/id", Target.STRING, UPLOAD_INDEX_AS_ID),
+          new Coercion("POST", "/webhooks/{webhook_id}/{webhook_token}", "/attachments/*/id",
+              Target.STRING, UPLOAD_INDEX_AS_ID),
+          new Coercion("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
+              "/attachments/*/id", Target.STRING, UPLOAD_INDEX_AS_ID),
+          new Coercion("POST", "/interactions/{interaction_id}/{interaction_token}/callback",
+              "/data/attachments/*/id", Target.STRING, UPLOAD_INDEX_AS_ID));
 
   /** Violations that are not ones. */
   public static final List<Tolerated> TOLERATED =
@@ -119,7 +161,15 @@ public final class SpecDeviations {
           // example 429 body is {"message", "retry_after", "global"} without one; JDA reads only
           // retry_after and global.
           new Tolerated(Violation.RESPONSE, "*", "*", 429, "/code", "required property missing",
-              "Discord documents the 429 body's code as optional; the spec requires it."));
+              "Discord documents the 429 body's code as optional; the spec requires it."),
+          // Any route, 400 response (50035 Invalid Form Body), the code of each field error in
+          // "errors": the spec's InnerErrors._errors items are Error, whose code is an integer.
+          // Discord's documentation (Example JSON Error Response) shows string codes such as
+          // "BASE_TYPE_CHOICES", and JDA reads them as strings
+          // (ErrorResponseException: json.getString("code")).
+          new Tolerated(Violation.RESPONSE, "*", "*", 400, "/errors/**/_errors/*/code",
+              "string found, integer expected",
+              "Field errors carry string codes (BASE_TYPE_...); the spec says integer."));
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,19})");
@@ -127,19 +177,20 @@ public final class SpecDeviations {
   private SpecDeviations() {}
 
   /**
-   * Applies the {@link #NUMERIC_STRINGS} of {@code op} to a parsed request body, in place.
-   * Strings that are not decimal integers are left as they are, for the spec to flag.
+   * Applies the {@link #COERCIONS} of {@code op} to a parsed request body, in place. Values that
+   * do not convert cleanly (a string that is not a decimal integer) are left as they are, for the
+   * spec to flag.
    */
   static void normalizeRequest(SpecOperation op, JsonNode body) {
-    for (NumericString entry : NUMERIC_STRINGS) {
+    for (Coercion entry : COERCIONS) {
       if (entry.method().equals(op.method()) && entry.pathTemplate().equals(op.pathTemplate())) {
         String[] tokens = entry.pointer().substring(1).split("/");
-        replace(body, tokens, 0);
+        replace(body, tokens, 0, entry.target());
       }
     }
   }
 
-  private static void replace(JsonNode node, String[] tokens, int index) {
+  private static void replace(JsonNode node, String[] tokens, int index, Target target) {
     String token = tokens[index];
     boolean last = index == tokens.length - 1;
     if (node instanceof ObjectNode object) {
@@ -152,12 +203,12 @@ public final class SpecDeviations {
       for (String name : names) {
         JsonNode child = object.get(name);
         if (last) {
-          JsonNode number = asInteger(child);
-          if (number != null) {
-            object.set(name, number);
+          JsonNode converted = convert(child, target);
+          if (converted != null) {
+            object.set(name, converted);
           }
         } else {
-          replace(child, tokens, index + 1);
+          replace(child, tokens, index + 1, target);
         }
       }
     } else if (node instanceof ArrayNode array) {
@@ -166,20 +217,27 @@ public final class SpecDeviations {
           continue;
         }
         if (last) {
-          JsonNode number = asInteger(array.get(i));
-          if (number != null) {
-            array.set(i, number);
+          JsonNode converted = convert(array.get(i), target);
+          if (converted != null) {
+            array.set(i, converted);
           }
         } else {
-          replace(array.get(i), tokens, index + 1);
+          replace(array.get(i), tokens, index + 1, target);
         }
       }
     }
   }
 
-  private static JsonNode asInteger(JsonNode value) {
-    if (value != null && value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
+  private static JsonNode convert(JsonNode value, Target target) {
+    if (value == null) {
+      return null;
+    }
+    if (target == Target.INTEGER && value.isTextual()
+        && DECIMAL.matcher(value.textValue()).matches()) {
       return JSON.numberNode(new BigInteger(value.textValue()));
+    }
+    if (target == Target.STRING && value.isIntegralNumber()) {
+      return JSON.textNode(value.bigIntegerValue().toString());
     }
     return null;
   }

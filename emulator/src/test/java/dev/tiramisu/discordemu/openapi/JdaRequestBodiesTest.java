@@ -29,6 +29,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -300,6 +301,47 @@ class JdaRequestBodiesTest {
     DataObject body = DataObject.empty().put("recipient_id", USER);
 
     assertThat(request("POST", "/users/@me/channels", Map.of(), json(body))).isEmpty();
+  }
+
+  /** A ticket transcript as JDA uploads it: {@code attachments: [{id: 0, ...}]} + files[0]. */
+  private static FileUpload transcript() {
+    return FileUpload.fromData(utf8("<html>transcript</html>"), "ticket-0012.html")
+        .setDescription("Transcript of ticket 12");
+  }
+
+  /**
+   * Messages with a file: the {@code payload_json} part JDA sends, for every route the bot
+   * uploads through. JDA gives each new upload its files[n] index as an integer id.
+   */
+  @Test
+  void payloadJsonOfMessagesWithFiles() {
+    String multipart = "multipart/form-data; boundary=jda";
+    byte[] create = json(new MessageCreateBuilder().setContent("Transcript attached")
+        .addFiles(transcript()).build().toData());
+    byte[] edit = json(new MessageEditBuilder().setContent("Closed").setFiles(transcript()).build()
+        .toData());
+    DataObject reply = DataObject.empty().put("type", 4)
+        .put("data", new MessageCreateBuilder().addFiles(transcript()).build().toData());
+    DataObject update = DataObject.empty().put("type", 7)
+        .put("data", new MessageEditBuilder().setFiles(transcript()).build().toData());
+
+    assertThat(new String(create, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"id\":0");
+    assertThat(validator.validateRequest("POST", "/channels/" + CHANNEL + "/messages", Map.of(),
+        multipart, create)).isEmpty();
+    assertThat(validator.validateRequest("PATCH",
+        "/channels/" + CHANNEL + "/messages/" + MESSAGE, Map.of(), multipart, edit)).isEmpty();
+    assertThat(validator.validateRequest("POST", "/webhooks/" + APP + "/" + TOKEN,
+        query("wait", "true"), multipart, create)).isEmpty();
+    assertThat(validator.validateRequest("PATCH",
+        "/webhooks/" + APP + "/" + TOKEN + "/messages/@original", Map.of(), multipart, edit))
+        .isEmpty();
+    assertThat(validator.validateRequest("POST",
+        "/interactions/" + INTERACTION + "/" + TOKEN + "/callback", query("with_response", "true"),
+        multipart, json(reply))).isEmpty();
+    assertThat(validator.validateRequest("POST",
+        "/interactions/" + INTERACTION + "/" + TOKEN + "/callback", query("with_response", "true"),
+        multipart, json(update))).isEmpty();
   }
 
   /** {@code MessageFlag.EPHEMERAL}, by value, to keep the test free of JDA internals. */
