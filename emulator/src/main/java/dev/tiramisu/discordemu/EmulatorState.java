@@ -729,6 +729,7 @@ public final class EmulatorState {
     }
     o.put("public_flags", 0);
     o.put("flags", 0);
+    o.putNull("primary_guild");
     return o;
   }
 
@@ -929,6 +930,11 @@ public final class EmulatorState {
     o.put("id", Long.toString(g.id));
     o.put("name", g.name);
     o.putNull("icon");
+    o.putNull("home_header");
+    o.putNull("region");
+    o.putNull("max_presences");
+    o.put("max_stage_video_channel_users", 50);
+    o.putNull("incidents_data");
     o.putNull("splash");
     o.putNull("discovery_splash");
     o.put("owner_id", Long.toString(g.ownerId));

@@ -169,7 +169,19 @@ public final class SpecDeviations {
           // (ErrorResponseException: json.getString("code")).
           new Tolerated(Violation.RESPONSE, "*", "*", 400, "/errors/**/_errors/*/code",
               "string found, integer expected",
-              "Field errors carry string codes (BASE_TYPE_...); the spec says integer."));
+              "Field errors carry string codes (BASE_TYPE_...); the spec says integer."),
+          // PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original, query "wait": JDA 6
+          // (InteractionHookImpl) adds wait=true to edits of an interaction's original
+          // response. The spec documents only thread_id and with_components for this route;
+          // Discord ignores query parameters it does not know, so the real API accepts the call.
+          new Tolerated(Violation.REQUEST, "PATCH",
+              "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 0, "wait",
+              "unknown query parameter (documented: thread_id, with_components)",
+              "JDA sends wait=true on edits of @original; Discord ignores unknown query parameters."),
+          new Tolerated(Violation.REQUEST, "PATCH",
+              "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 0, "wait",
+              "unknown query parameter (documented: thread_id, with_components)",
+              "JDA sends wait=true on edits of follow-ups; Discord ignores unknown query parameters."));
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,19})");
