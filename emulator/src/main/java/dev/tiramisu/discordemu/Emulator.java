@@ -150,8 +150,7 @@ public final class Emulator implements AutoCloseable {
       synchronized (state) {
         try {
           var c = state.channels.get(Long.parseUnsignedLong(params.get("channel_id")));
-          renames = c != null && ((body.has("name") && !body.path("name").asText().equals(c.name))
-              || (body.has("topic") && !body.path("topic").asText().equals(c.topic)));
+          renames = c != null && (changes(body, "name", c.name) || changes(body, "topic", c.topic));
         } catch (NumberFormatException e) {
           renames = false;
         }
@@ -162,6 +161,15 @@ public final class Emulator implements AutoCloseable {
       return new RestServer.Interception(0, 0, null, d.headers());
     }
     return new RestServer.Interception(0, d.status(), Json.parse(d.body()), d.headers());
+  }
+
+  private static boolean changes(JsonNode body, String field, String current) {
+    if (!body.has(field)) {
+      return false;
+    }
+    JsonNode v = body.path(field);
+    String next = v.isNull() ? null : v.asText();
+    return !java.util.Objects.equals(next, current);
   }
 
   /** The fault injector: give it a plan to inject latency, 5xx, 429 storms and gateway faults. */

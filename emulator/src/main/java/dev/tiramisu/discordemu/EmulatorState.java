@@ -931,7 +931,7 @@ public final class EmulatorState {
     o.put("name", g.name);
     o.putNull("icon");
     o.putNull("home_header");
-    o.putNull("region");
+    o.put("region", "deprecated");
     o.putNull("max_presences");
     o.put("max_stage_video_channel_users", 50);
     o.putNull("incidents_data");
