@@ -15,13 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Smoke checks of the two promises the emulator relies on: the spec loads in about a second and
- * a typical body validates in well under a millisecond once warm; and a fresh spec can be used
- * from several threads at once, compiling its schemas on the fly, with the same results as one
- * thread. The time bounds are loose (several times the measured values) so that a slow CI machine
- * does not fail them; they catch a regression of an order of magnitude.
+ * A fresh spec can be used from several threads at once, compiling its schemas on the fly, with the
+ * same results as one thread. (Speed is not asserted in tests; see docs/emulator.md for figures.)
  */
-class SpeedAndConcurrencyTest {
+class ConcurrencyTest {
 
   private static final String JSON = "application/json";
   private static final byte[] MESSAGE = utf8("""
@@ -35,29 +32,9 @@ class SpeedAndConcurrencyTest {
        "allowed_mentions": {"parse": [], "users": ["202"], "replied_user": false}}""");
 
   @Test
-  void warmValidationOfAMessageBodyTakesWellUnderAMillisecond() {
-    OpenApiValidator validator = TestSpec.validator();
-    for (int i = 0; i < 300; i++) {
-      assertThat(validator.validateRequest("POST", "/channels/1/messages", Map.of(), JSON,
-          MESSAGE)).isEmpty();
-    }
-    int runs = 1000;
-    long start = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      validator.validateRequest("POST", "/channels/1/messages", Map.of(), JSON, MESSAGE);
-    }
-    double microsEach = (System.nanoTime() - start) / 1000.0 / runs;
-
-    assertThat(microsEach).as("µs per validation").isLessThan(1000.0);
-  }
-
-  @Test
-  void freshSpecLoadsQuicklyAndServesManyThreads() throws Exception {
+  void aFreshSpecServesManyThreadsWithTheSameResultsAsOne() throws Exception {
     // Read past the per-JVM cache: a separate spec whose schemas are not yet compiled.
-    long start = System.nanoTime();
     OpenApiSpec fresh = OpenApiSpec.read(TestSpec.file());
-    double loadMillis = (System.nanoTime() - start) / 1e6;
-    assertThat(loadMillis).as("ms to load the spec").isLessThan(5000.0);
     assertThat(fresh).isNotSameAs(TestSpec.spec());
 
     OpenApiValidator shared = TestSpec.validator();
