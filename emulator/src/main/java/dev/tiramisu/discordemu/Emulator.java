@@ -9,6 +9,7 @@ import dev.tiramisu.discordemu.http.Router;
 import dev.tiramisu.discordemu.model.User;
 import dev.tiramisu.discordemu.rest.RouteContext;
 import dev.tiramisu.discordemu.rest.Routes;
+import dev.tiramisu.discordemu.web.WebUi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tiramisu.discordemu.faults.FaultInjector;
 import dev.tiramisu.discordemu.faults.FaultPlan;
@@ -23,8 +24,12 @@ import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -94,7 +99,14 @@ public final class Emulator implements AutoCloseable {
         return gatewayHolder[0].connect(zlib);
       });
     });
-    ws.setHandler(rest);
+    // REST first; what it declines (not /api/v10) goes to the sandbox page when enableWebUi() was called
+    ws.setHandler(new Handler.Sequence(rest, new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        WebUi web = webUi;
+        return web != null && web.handle(request, response, callback);
+      }
+    }));
     server.setHandler(ws);
     server.start();
     this.port = connector.getLocalPort();
@@ -182,6 +194,19 @@ public final class Emulator implements AutoCloseable {
   }
 
   private final Gateway[] gatewayHolder = new Gateway[1];
+  private volatile WebUi webUi;
+
+  /**
+   * Serves the sandbox web page at {@code /} and its driver API at {@code /_driver/} on this emulator's port
+   * (opt-in; the gateway upgrade at {@code /} and {@code /api/v10} are unaffected). Calling it again returns the
+   * same instance.
+   */
+  public synchronized WebUi enableWebUi() {
+    if (webUi == null) {
+      webUi = new WebUi(this);
+    }
+    return webUi;
+  }
 
   /** Starts an emulator; close it to stop. */
   public static Emulator start(EmulatorConfig config) {
@@ -303,6 +328,10 @@ public final class Emulator implements AutoCloseable {
     try {
       gateway.closeAll();
       rest.shutdown();
+      WebUi web = webUi;
+      if (web != null) {
+        web.close();
+      }
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("could not stop the Discord emulator", e);
