@@ -1,0 +1,145 @@
+package dev.tiramisu.discordemu.web;
+
+import dev.tiramisu.discordemu.Emulator;
+import dev.tiramisu.discordemu.Permissions;
+import dev.tiramisu.discordemu.driver.TestGuild;
+import java.awt.Color;
+import java.util.EnumSet;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+
+/**
+ * A tiny real JDA bot for the sandbox page's tests: {@code /ping} answers ephemerally, {@code /panel} posts an embed
+ * with buttons and a select menu, "Open form" opens a modal, {@code /thread} opens a private thread for the caller,
+ * {@code /greet} takes a user option, {@code /staff} is hidden from members.
+ */
+final class SandboxTestBot implements AutoCloseable {
+  final Emulator emu;
+  final TestGuild guild;
+  final JDA jda;
+
+  private SandboxTestBot(Emulator emu, TestGuild guild, JDA jda) {
+    this.emu = emu;
+    this.guild = guild;
+    this.jda = jda;
+  }
+
+  /** Builds the test guild in {@code emu}, connects the bot and registers its commands. */
+  static SandboxTestBot start(Emulator emu) {
+    TestGuild g = emu.guild("Sandbox Test")
+        .role("Staff", Permissions.MANAGE_THREADS)
+        .textChannel("general")
+        .owner("admin")
+        .member("mod", "Staff")
+        .member("alice")
+        .member("bob")
+        .build();
+    JDA jda = JDABuilder.createLight(emu.botToken(), EnumSet.of(GatewayIntent.GUILD_MESSAGES))
+        .setRestConfig(new RestConfig().setBaseUrl(emu.restUrl()))
+        .setSessionController(new SessionControllerAdapter() {
+          @Override
+          public String getGateway() {
+            return emu.gatewayUrl();
+          }
+        })
+        .addEventListeners(new Listener())
+        .build();
+    try {
+      jda.awaitReady();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    jda.updateCommands().addCommands(
+        Commands.slash("ping", "Answers only you"),
+        Commands.slash("panel", "Posts a panel with buttons, a menu and a form"),
+        Commands.slash("thread", "Opens a private thread for you")
+            .addOption(OptionType.STRING, "name", "The thread's name", true),
+        Commands.slash("greet", "Greets someone").addOption(OptionType.USER, "who", "Whom to greet", true),
+        Commands.slash("staff", "Staff only")
+            .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_THREADS))).complete();
+    return new SandboxTestBot(emu, g, jda);
+  }
+
+  @Override
+  public void close() {
+    jda.shutdownNow();
+  }
+
+  private static final class Listener extends ListenerAdapter {
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+      switch (event.getName()) {
+        case "ping" -> event.reply("pong for " + event.getUser().getAsMention() + ", *only* you see this")
+            .setEphemeral(true).queue();
+        case "panel" -> event.replyEmbeds(new EmbedBuilder()
+                .setTitle("Support panel")
+                .setDescription("Press a button. `code`, __underline__, ~~strike~~ and ||spoiler||.")
+                .addField("Hours", "Always", true)
+                .setFooter("Sandbox test bot")
+                .setColor(new Color(0x5865F2))
+                .build())
+            .addComponents(
+                ActionRow.of(Button.success("hi", "Say hi"), Button.primary("form", "Open form"),
+                    Button.danger("never", "Disabled").asDisabled()),
+                ActionRow.of(StringSelectMenu.create("flavour").setPlaceholder("Pick a flavour")
+                    .addOption("Vanilla", "vanilla").addOption("Chocolate", "chocolate").build()))
+            .queue();
+        case "thread" -> {
+          event.deferReply(true).queue();
+          event.getChannel().asTextChannel().createThreadChannel(event.getOption("name").getAsString(), true)
+              .setInvitable(false)
+              .queue(t -> {
+                t.addThreadMember(event.getUser()).queue();
+                t.sendMessage("Welcome " + event.getUser().getAsMention()).queue();
+                event.getHook().editOriginal("Opened " + t.getAsMention()).queue();
+              });
+        }
+        case "greet" -> event.reply("Hello " + event.getOption("who").getAsUser().getAsMention() + "!").queue();
+        default -> event.reply("staff only").setEphemeral(true).queue();
+      }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+      if (event.getComponentId().equals("form")) {
+        event.replyModal(Modal.create("feedback", "Feedback")
+            .addComponents(Label.of("Your feedback", TextInput.create("text", TextInputStyle.PARAGRAPH)
+                .setPlaceholder("Tell us").build()))
+            .build()).queue();
+      } else {
+        event.reply("**Hi** " + event.getUser().getAsMention() + "!").queue();
+      }
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+      event.reply("You chose " + event.getValues().get(0)).setEphemeral(true).queue();
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+      event.reply("Thanks: " + event.getValue("text").getAsString()).setEphemeral(true).queue();
+    }
+  }
+}
