@@ -167,10 +167,14 @@
     return a;
   }
 
+  const AVATAR_COLORS = ['#5865f2', '#757e8a', '#3ba55c', '#faa61a', '#ed4245', '#eb459e'];
+
   function hueOf(id) {
-    let h = 0;
-    for (const ch of String(id)) h = (h * 31 + ch.charCodeAt(0)) % 360;
-    return 'hsl(' + h + ', 45%, 45%)';
+    try {
+      return AVATAR_COLORS[Number(BigInt(id) % 6n)];
+    } catch (e) {
+      return AVATAR_COLORS[1];
+    }
   }
 
   function renderTop(people) {
@@ -224,11 +228,13 @@
         rows.push(el('div', 'category', 'Text channels'));
         for (const c of g.channels) {
           rows.push(channelRow(c, 'channel', '#'));
-          for (const t of c.threads) rows.push(channelRow(t, 'thread', t.private ? '🔒' : '🧵'));
+          for (const t of c.threads) rows.push(channelRow(t, 'thread', '↳'));
         }
       }
     }
     list.replaceChildren(...rows);
+    list.dataset.user = S.me || '';
+    list.dataset.place = S.place || '';
   }
 
   function initials(name) {
@@ -242,6 +248,7 @@
     row.dataset.name = c.name;
     if (kind === 'thread') row.dataset.private = String(c.private);
     row.append(el('span', 'channel-icon', icon), el('span', 'channel-name', c.name));
+    if (c.private) row.append(el('span', 'channel-flag private', 'private'));
     if (c.locked) row.append(el('span', 'channel-flag', 'locked'));
     else if (c.archived) row.append(el('span', 'channel-flag', 'archived'));
     row.addEventListener('click', () => selectChannel(c.id));
@@ -328,8 +335,8 @@
     } else if (c.type === 11 || c.type === 12) {
       const parent = findChannel(c.parentId);
       parts.push(el('span', 'title-icon', '#'), el('span', 'title-parent', parent ? parent.name : ''),
-        el('span', 'title-sep', '›'), el('span', 'title-icon', c.private ? '🔒' : '🧵'),
-        el('span', 'title-name', c.name));
+        el('span', 'title-sep', '›'), el('span', 'title-name', c.name));
+      if (c.private) parts.push(el('span', 'channel-flag private', 'private thread'));
       if (c.archived) parts.push(el('span', 'channel-flag', c.locked ? 'closed' : 'archived'));
     } else {
       parts.push(el('span', 'title-icon', '#'), el('span', 'title-name', c.name));
@@ -382,7 +389,7 @@
     time.dateTime = new Date(m.timestamp).toISOString();
     head.append(time);
     if (m.edited) head.append(el('span', 'edited', '(edited)'));
-    if (m.pinned) head.append(el('span', 'pin-marker', '📌 Pinned'));
+    if (m.pinned) head.append(el('span', 'pin-marker', 'Pinned'));
     body.append(head);
     const content = el('div', 'content');
     if (m.loading) {
@@ -393,7 +400,7 @@
     body.append(content);
     if (m.attachments.length) {
       const files = el('div', 'attachments');
-      for (const f of m.attachments) files.append(el('span', 'attachment', '📎 ' + f));
+      for (const f of m.attachments) files.append(el('span', 'attachment', f));
       body.append(files);
     }
     if (m.embeds.length) {
@@ -407,7 +414,7 @@
       body.append(comps);
     }
     if (m.ephemeral) {
-      body.append(el('div', 'ephemeral-note', '👁 Only you can see this'));
+      body.append(el('div', 'ephemeral-note', 'Only you can see this'));
     }
     node.append(avatar(m.author), body);
     return node;

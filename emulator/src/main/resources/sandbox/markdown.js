@@ -176,7 +176,7 @@ window.SandboxMarkdown = (function () {
       }
       case 'channel': {
         const ch = names.channels && names.channels[m[1]];
-        const e = el('span', 'mention channel-mention', (ch && ch.thread ? '🧵 ' : '#') + (ch ? ch.name : 'unknown'));
+        const e = el('span', 'mention channel-mention', '#' + (ch ? ch.name : 'unknown'));
         if (ch && ch.visible && ctx.onChannel) {
           e.classList.add('clickable');
           e.addEventListener('click', () => ctx.onChannel(m[1]));
