@@ -615,8 +615,8 @@ final class DriverApi {
 
   private String nameOf(Channel c) {
     if (c.type == Channel.DM) {
-      User u = c.recipientId == null ? null : state.users.get(c.recipientId);
-      return u == null ? "DM" : displayName(u);
+      User bot = state.users.get(state.botUserId); // the page's user is the recipient: the other side is the bot
+      return bot == null ? "DM" : displayName(bot);
     }
     return c.name;
   }

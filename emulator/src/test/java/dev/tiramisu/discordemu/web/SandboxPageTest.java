@@ -202,4 +202,20 @@ class SandboxPageTest {
     assertThat(live.findElements(By.cssSelector("img"))).isEmpty();
     assertThat(live.findElement(By.cssSelector(".content")).getText()).contains("<img src=x onerror=alert(1)>");
   }
+
+  @Test
+  void directMessagesFromTheBotAreShownInTheDmView() {
+    open("bob");
+    slash("/dm", "dm");
+    input().sendKeys(Keys.ENTER);
+    message("Check your DMs");
+    browser.find("#servers .dm-home").click();
+    String dm = "#channel-list .channel.dm";
+    browser.await("the DM with the bot", d -> browser.find(dm).isDisplayed());
+    assertThat(browser.find(dm).getText()).contains("Tiramisu Tickets");
+    browser.find(dm).click();
+    WebElement direct = message("A direct message for @bob");
+    assertThat(direct.findElement(By.cssSelector(".content strong")).getText()).isEqualTo("direct");
+    assertThat(browser.find("#channel-title").getText()).contains("Tiramisu Tickets");
+  }
 }

@@ -31,7 +31,7 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 /**
  * A tiny real JDA bot for the sandbox page's tests: {@code /ping} answers ephemerally, {@code /panel} posts an embed
  * with buttons and a select menu, "Open form" opens a modal, {@code /thread} opens a private thread for the caller,
- * {@code /greet} takes a user option, {@code /staff} is hidden from members.
+ * {@code /greet} takes a user option, {@code /dm} sends a direct message, {@code /staff} is hidden from members.
  */
 final class SandboxTestBot implements AutoCloseable {
   final Emulator emu;
@@ -75,6 +75,7 @@ final class SandboxTestBot implements AutoCloseable {
         Commands.slash("panel", "Posts a panel with buttons, a menu and a form"),
         Commands.slash("thread", "Opens a private thread for you")
             .addOption(OptionType.STRING, "name", "The thread's name", true),
+        Commands.slash("dm", "Sends you a direct message"),
         Commands.slash("greet", "Greets someone").addOption(OptionType.USER, "who", "Whom to greet", true),
         Commands.slash("staff", "Staff only")
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_THREADS))).complete();
@@ -114,6 +115,12 @@ final class SandboxTestBot implements AutoCloseable {
                 t.sendMessage("Welcome " + event.getUser().getAsMention()).queue();
                 event.getHook().editOriginal("Opened " + t.getAsMention()).queue();
               });
+        }
+        case "dm" -> {
+          event.reply("Check your DMs").setEphemeral(true).queue();
+          event.getUser().openPrivateChannel()
+              .flatMap(dm -> dm.sendMessage("A **direct** message for " + event.getUser().getAsMention()))
+              .queue();
         }
         case "greet" -> event.reply("Hello " + event.getOption("who").getAsUser().getAsMention() + "!").queue();
         default -> event.reply("staff only").setEphemeral(true).queue();
