@@ -160,6 +160,13 @@ public final class Gateway implements GatewayEvents {
     return out;
   }
 
+  /** Zeroes the identify and resume counters and forgets pending connection refusals (emulator reset). */
+  public void resetCounters() {
+    identifies.set(0);
+    resumes.set(0);
+    refuseNext.set(0);
+  }
+
   /** Forgets every session and closes every connection (emulator reset or stop). */
   public void closeAll() {
     synchronized (sessions) {
