@@ -621,6 +621,7 @@ public final class EmulatorState {
     if (c != null) {
       c.messageIds.remove(m.id);
       c.pins.remove(m.id);
+      c.pinnedAtMillis.remove(m.id);
       if (m.visibleTo == null) {
         ObjectNode d = Json.object();
         d.put("id", Long.toString(m.id));
@@ -644,7 +645,8 @@ public final class EmulatorState {
     }
     m.pinned = true;
     c.pins.add(0, m.id);
-    c.lastPinMillis = System.currentTimeMillis();
+    c.lastPinMillis = Math.max(System.currentTimeMillis(), c.lastPinMillis + 1);
+    c.pinnedAtMillis.put(m.id, c.lastPinMillis);
     pinsUpdate(c);
     emitMessage("MESSAGE_UPDATE", m, c);
     changed();
@@ -656,6 +658,7 @@ public final class EmulatorState {
     }
     m.pinned = false;
     c.pins.remove(m.id);
+    c.pinnedAtMillis.remove(m.id);
     pinsUpdate(c);
     emitMessage("MESSAGE_UPDATE", m, c);
     changed();
