@@ -1,0 +1,133 @@
+package dev.tiramisu.discordemu.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tiramisu.discordemu.Emulator;
+import dev.tiramisu.discordemu.EmulatorConfig;
+import dev.tiramisu.discordemu.RequestLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of every conformance test: one emulator per test class, reset before each test, and real JDA clients
+ * that are shut down after each test.
+ *
+ * <p>Extension points for suites that join later: override {@link #config()} (e.g. rate limits or a spec file),
+ * and {@link #checkAfterEach()} runs after every test (today: no recorded OpenAPI violations, which become
+ * meaningful once the validator is installed by the emulator).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ConformanceTest {
+  /** Intents most tests use: guild messages with content, members, DMs. */
+  static final EnumSet<GatewayIntent> DEFAULT_INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
+      GatewayIntent.GUILD_MEMBERS, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+
+  protected Emulator emu;
+  private final List<JDA> clients = new ArrayList<>();
+
+  /** The emulator's configuration for this class; override to change it. */
+  protected EmulatorConfig config() {
+    return EmulatorConfig.defaults();
+  }
+
+  @BeforeAll
+  final void startEmulator() {
+    emu = Emulator.start(config());
+  }
+
+  @AfterAll
+  final void stopEmulator() {
+    if (emu != null) {
+      emu.close();
+    }
+  }
+
+  @BeforeEach
+  final void resetEmulator() {
+    emu.reset();
+  }
+
+  @AfterEach
+  final void stopClients() throws InterruptedException {
+    try {
+      for (JDA jda : clients) {
+        jda.shutdownNow();
+      }
+      for (JDA jda : clients) {
+        jda.awaitShutdown(Duration.ofSeconds(10));
+      }
+    } finally {
+      clients.clear();
+    }
+    checkAfterEach();
+  }
+
+  /** Runs after each test once its clients are stopped. */
+  protected void checkAfterEach() {
+    assertThat(emu.specViolations()).as("OpenAPI violations recorded by the emulator").isEmpty();
+  }
+
+  /** A JDA builder pointed at the emulator (REST base URL and gateway URL), not yet built. */
+  protected JDABuilder builder(EnumSet<GatewayIntent> intents) {
+    return JDABuilder.createLight(emu.botToken(), intents)
+        .setRestConfig(new RestConfig().setBaseUrl(emu.restUrl()))
+        .setSessionController(new SessionControllerAdapter() {
+          @Override
+          public String getGateway() {
+            return emu.gatewayUrl();
+          }
+        });
+  }
+
+  /** Starts a JDA with the default intents and waits until it is ready. */
+  protected JDA jda(Object... listeners) {
+    return jda(DEFAULT_INTENTS, b -> { }, listeners);
+  }
+
+  protected JDA jda(EnumSet<GatewayIntent> intents, Consumer<JDABuilder> customize, Object... listeners) {
+    JDABuilder b = builder(intents).addEventListeners(listeners);
+    customize.accept(b);
+    JDA jda = b.build();
+    clients.add(jda);
+    try {
+      jda.awaitReady();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return jda;
+  }
+
+  /** Registers a client built elsewhere (e.g. by a shard manager) for shutdown after the test. */
+  protected void track(JDA jda) {
+    clients.add(jda);
+  }
+
+  /** Route strings ("METHOD /template") of the requests since {@code mark}, in order. */
+  protected List<String> routesSince(int mark) {
+    return emu.requests().since(mark).stream().map(RequestLog.Entry::route).toList();
+  }
+
+  /** Requests since {@code mark} to one route ("METHOD /template"). */
+  protected List<RequestLog.Entry> since(int mark, String route) {
+    return emu.requests().since(mark).stream().filter(e -> e.route().equals(route)).toList();
+  }
+
+  /** A raw HTTP client carrying the bot token, for requests JDA would refuse to send. */
+  protected RawDiscord raw() {
+    return new RawDiscord(emu.restUrl(), emu.botToken());
+  }
+}
