@@ -126,6 +126,15 @@ abstract class ConformanceTest {
     return emu.requests().since(mark).stream().filter(e -> e.route().equals(route)).toList();
   }
 
+  /**
+   * Waits until the log holds at least {@code n} requests to a route and returns them all. Needed after waiting on
+   * the emulator's state (e.g. {@code awaitReply()}): a request changes the state before its log entry is written.
+   */
+  protected List<RequestLog.Entry> awaitRequests(String route, int n) {
+    emu.await(n + " request(s) to " + route, () -> emu.requests().route(route).size() >= n);
+    return emu.requests().route(route);
+  }
+
   /** A raw HTTP client carrying the bot token, for requests JDA would refuse to send. */
   protected RawDiscord raw() {
     return new RawDiscord(emu.restUrl(), emu.botToken());
