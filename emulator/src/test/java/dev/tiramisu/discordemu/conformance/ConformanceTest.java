@@ -14,7 +14,6 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +35,7 @@ abstract class ConformanceTest {
       GatewayIntent.GUILD_MEMBERS, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
 
   protected Emulator emu;
+  private RawDiscord raw;
   private final List<JDA> clients = new ArrayList<>();
 
   /** The emulator's configuration for this class; override to change it. */
@@ -46,6 +46,7 @@ abstract class ConformanceTest {
   @BeforeAll
   final void startEmulator() {
     emu = Emulator.start(config());
+    raw = new RawDiscord(emu.restUrl(), emu.botToken());
   }
 
   @AfterAll
@@ -84,12 +85,7 @@ abstract class ConformanceTest {
   protected JDABuilder builder(EnumSet<GatewayIntent> intents) {
     return JDABuilder.createLight(emu.botToken(), intents)
         .setRestConfig(new RestConfig().setBaseUrl(emu.restUrl()))
-        .setSessionController(new SessionControllerAdapter() {
-          @Override
-          public String getGateway() {
-            return emu.gatewayUrl();
-          }
-        });
+        .setSessionController(new EmulatorSessionController(emu.gatewayUrl()));
   }
 
   /** Starts a JDA with the default intents and waits until it is ready. */
@@ -137,6 +133,6 @@ abstract class ConformanceTest {
 
   /** A raw HTTP client carrying the bot token, for requests JDA would refuse to send. */
   protected RawDiscord raw() {
-    return new RawDiscord(emu.restUrl(), emu.botToken());
+    return raw;
   }
 }

@@ -44,10 +44,11 @@ class InteractionsTest extends ConformanceTest {
   private static final String DELETE_ORIGINAL =
       "DELETE /webhooks/{application_id}/{interaction_token}/messages/@original";
 
+  // one instance serves the whole class (PER_CLASS), so per-test state is created in setUp
   private TestGuild g;
-  private final CountDownLatch release = new CountDownLatch(1);
-  private final CompletableFuture<Throwable> lateFailure = new CompletableFuture<>();
-  private final List<String> modalValues = new CopyOnWriteArrayList<>();
+  private CountDownLatch release;
+  private CompletableFuture<Throwable> lateFailure;
+  private List<String> modalValues;
 
   /** The bot under test: one behaviour per command and button. */
   private final class TicketBot extends ListenerAdapter {
@@ -110,6 +111,9 @@ class InteractionsTest extends ConformanceTest {
 
   @BeforeEach
   void setUp() {
+    release = new CountDownLatch(1);
+    lateFailure = new CompletableFuture<>();
+    modalValues = new CopyOnWriteArrayList<>();
     g = emu.guild("Interactions").textChannel("general").owner("owner").member("alice").member("bob").build();
   }
 
