@@ -22,11 +22,11 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Base of every conformance test: one emulator per test class, reset before each test, and real JDA clients
- * that are shut down after each test.
+ * that are shut down after each test. After each test it also fails on any ERROR JDA logged (JDA logs and drops
+ * payloads it cannot parse); a test that provokes one on purpose declares it with {@link #expectJdaError}.
  *
- * <p>Extension points for suites that join later: override {@link #config()} (e.g. rate limits or a spec file),
- * and {@link #checkAfterEach()} runs after every test (today: no recorded OpenAPI violations, which become
- * meaningful once the validator is installed by the emulator).
+ * <p>Extension points for the suites that join later (rate limits, OpenAPI validation, fault injection): override
+ * {@link #config()} to start the emulator differently, and {@link #checkAfterEach()} to add checks after every test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConformanceTest {
@@ -36,6 +36,7 @@ abstract class ConformanceTest {
 
   protected Emulator emu;
   private RawDiscord raw;
+  private JdaErrorLog jdaErrors;
   private final List<JDA> clients = new ArrayList<>();
 
   /** The emulator's configuration for this class; override to change it. */
@@ -59,10 +60,15 @@ abstract class ConformanceTest {
   @BeforeEach
   final void resetEmulator() {
     emu.reset();
+    jdaErrors = new JdaErrorLog();
+    jdaErrors.attach();
   }
 
   @AfterEach
   final void stopClients() throws InterruptedException {
+    // read JDA's errors before the shutdown, which interrupts requests still in flight and logs that
+    List<String> errorsDuringTest = jdaErrors.unexpected();
+    jdaErrors.detach();
     try {
       for (JDA jda : clients) {
         jda.shutdownNow();
@@ -73,12 +79,21 @@ abstract class ConformanceTest {
     } finally {
       clients.clear();
     }
+    assertThat(errorsDuringTest).as("ERRORs logged by JDA during the test").isEmpty();
     checkAfterEach();
   }
 
-  /** Runs after each test once its clients are stopped. */
+  /**
+   * Runs after each test once its clients are stopped. Today: no OpenAPI violation was recorded, which checks
+   * nothing until the emulator installs its validator; the lead's rate-limit and validator suites may add more.
+   */
   protected void checkAfterEach() {
     assertThat(emu.specViolations()).as("OpenAPI violations recorded by the emulator").isEmpty();
+  }
+
+  /** Declares a JDA ERROR log line this test provokes on purpose (regular expression). */
+  protected void expectJdaError(String regex) {
+    jdaErrors.expect(regex);
   }
 
   /** A JDA builder pointed at the emulator (REST base URL and gateway URL), not yet built. */

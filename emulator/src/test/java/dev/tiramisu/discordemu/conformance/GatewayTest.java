@@ -98,6 +98,7 @@ class GatewayTest extends ConformanceTest {
 
   @Test
   void resumableCloseCodeLeadsToAResume() throws Exception {
+    expectJdaError("closed due to server error! 4000");
     jda(recorder);
     emu.gateway().closeConnections(4000, "Unknown error");
     resumed.get(15, TimeUnit.SECONDS);

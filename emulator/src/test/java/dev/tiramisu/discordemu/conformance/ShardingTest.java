@@ -46,10 +46,10 @@ class ShardingTest extends ConformanceTest {
         })
         .build();
     try {
+      // the manager starts shards one after another: wait until both exist and are connected
+      emu.await("both shards connected", () -> shards.getShards().size() == 2
+          && shards.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED));
       shards.getShards().forEach(this::track);
-      for (JDA shard : shards.getShards()) {
-        shard.awaitReady();
-      }
       assertShardRouting(shards, guilds, eventGuildsByShard);
     } finally {
       shards.shutdown();
