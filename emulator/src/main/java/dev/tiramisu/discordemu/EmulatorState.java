@@ -934,6 +934,17 @@ public final class EmulatorState {
     }
     if (m.messageReference != null) {
       o.set("message_reference", m.messageReference);
+      if (m.type == 19) { // a reply carries the message it answers (null once that one is deleted)
+        Long refId = Json.snowflake(m.messageReference.path("message_id"));
+        Message ref = refId == null ? null : messages.get(refId);
+        if (ref != null && ref.visibleTo == null) {
+          ObjectNode refJson = messageJson(ref);
+          refJson.remove("referenced_message");
+          o.set("referenced_message", refJson);
+        } else {
+          o.putNull("referenced_message");
+        }
+      }
     }
     return o;
   }

@@ -285,12 +285,26 @@ final class ChannelRoutes {
       if (!req.files.isEmpty() && c.type != Channel.DM) {
         state.requireBot(c, Permissions.ATTACH_FILES);
       }
+      // a reply to a message that does not exist fails, or with fail_if_not_exists=false is sent as a plain message
+      JsonNode reference = body.path("message_reference");
+      boolean replyTo = reference.isObject();
+      if (replyTo) {
+        Long refId = Json.snowflake(reference.path("message_id"));
+        Message ref = refId == null ? null : state.messages.get(refId);
+        if (ref == null || ref.channelId != c.id || ref.visibleTo != null) {
+          if (reference.path("fail_if_not_exists").asBoolean(true)) {
+            throw DiscordException.invalidForm("message_reference", "MESSAGE_REFERENCE_UNKNOWN_MESSAGE",
+                "Unknown message");
+          }
+          replyTo = false;
+        }
+      }
       int flags = body.path("flags").asInt(0) & (4 | 4096); // SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS
       Message m = state.postMessage(c, state.botUserId, InteractionRoutes.text(body.path("content")),
           InteractionRoutes.arr(body.path("embeds")), InteractionRoutes.arr(body.path("components")), flags,
           InteractionRoutes.obj(body.path("allowed_mentions")), null, null);
       m.tts = body.path("tts").asBoolean(false);
-      if (body.path("message_reference").isObject()) {
+      if (replyTo) {
         ObjectNode ref = (ObjectNode) body.path("message_reference").deepCopy();
         ref.put("channel_id", Long.toString(c.id));
         m.messageReference = ref;

@@ -114,6 +114,31 @@ class MessageRoutesTest extends ConformanceTest {
   }
 
   @Test
+  void replyCarriesAMessageReference() {
+    MessageView question = g.as("alice").post(g.channel("general"), "how do I open a ticket?");
+    Message asked = general.retrieveMessageById(question.id()).complete();
+    Message answer = asked.reply("use /ticket open").complete();
+    assertThat(answer.getType()).isEqualTo(net.dv8tion.jda.api.entities.MessageType.INLINE_REPLY);
+    assertThat(answer.getMessageReference()).isNotNull();
+    assertThat(answer.getMessageReference().getMessageIdLong()).isEqualTo(question.id());
+    assertThat(answer.getReferencedMessage()).isNotNull();
+    assertThat(answer.getReferencedMessage().getContentRaw()).isEqualTo("how do I open a ticket?");
+    assertThat(emu.requests().route(SEND).get(0).body().path("message_reference").path("message_id").asText())
+        .isEqualTo(Long.toString(question.id()));
+
+    asked.delete().complete();
+    // JDA's default (failOnInvalidReply false) sends a plain message; with true the emulator refuses it
+    Message plain = asked.reply("still answered").complete();
+    assertThat(plain.getType()).isEqualTo(net.dv8tion.jda.api.entities.MessageType.DEFAULT);
+    assertThat(plain.getMessageReference()).isNull();
+    assertThatThrownBy(() -> asked.reply("too late").failOnInvalidReply(true).complete())
+        .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+          assertThat(e.getErrorResponse()).isEqualTo(ErrorResponse.INVALID_FORM_BODY);
+          assertThat(e.getSchemaErrors()).extracting(se -> se.getLocation()).containsExactly("message_reference");
+        });
+  }
+
+  @Test
   void retrieveOneMessageAndUnknownIds() {
     MessageView posted = g.as("alice").post(g.channel("general"), "first");
     int mark = emu.requests().mark();
