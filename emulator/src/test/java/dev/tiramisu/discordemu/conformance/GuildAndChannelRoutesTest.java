@@ -75,9 +75,11 @@ class GuildAndChannelRoutesTest extends ConformanceTest {
       assertThat(e.body().path("topic").asText()).isEqualTo("One thread per ticket");
       assertThat(e.status()).isEqualTo(200);
     });
-    emu.await("JDA sees the CHANNEL_UPDATE",
-        () -> "open-tickets".equals(guild.getTextChannelById(g.channel("tickets")).getName()));
-    assertThat(guild.getTextChannelById(g.channel("tickets")).getTopic()).isEqualTo("One thread per ticket");
+    // JDA applies the CHANNEL_UPDATE field by field on its event thread: wait for the last one it sets
+    emu.await("JDA sees the CHANNEL_UPDATE", () -> {
+      TextChannel cached = guild.getTextChannelById(g.channel("tickets"));
+      return "open-tickets".equals(cached.getName()) && "One thread per ticket".equals(cached.getTopic());
+    });
   }
 
   @Test
@@ -150,6 +152,20 @@ class GuildAndChannelRoutesTest extends ConformanceTest {
     List<Member> members = guild.loadMembers().get();
     assertThat(members).extracting(m -> m.getUser().getName())
         .containsExactlyInAnyOrder("owner", "alice", "mod", "Tiramisu Tickets");
+  }
+
+  @Test
+  void listMembersPagesByUserIdAndRejectsBadParameters() {
+    RawDiscord.Reply page = raw().send("GET", "/guilds/" + g.id + "/members?limit=2", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).hasSize(2);
+    String after = page.body().path(1).path("user").path("id").asText();
+    RawDiscord.Reply rest = raw().send("GET", "/guilds/" + g.id + "/members?limit=1000&after=" + after, null);
+    assertThat(rest.body()).hasSize(2);
+    RawDiscord.Reply bad = raw().send("GET", "/guilds/" + g.id + "/members?limit=lots", null);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.code()).isEqualTo(50035);
+    assertThat(raw().send("GET", "/guilds/" + g.id + "/members?limit=1001", null).code()).isEqualTo(50035);
   }
 
   @Test

@@ -127,8 +127,8 @@ class InteractionsTest extends ConformanceTest {
 
   /** The callback request of an interaction, once its log entry is written. */
   private RequestLog.Entry callbackOf(InteractionHandle h) {
-    emu.await("the callback of interaction " + h.id + " in the log", () -> emu.requests().route(CALLBACK).stream()
-        .anyMatch(e -> e.path().startsWith("/interactions/" + h.id + "/")));
+    emu.await("the callback of interaction " + h.id + " in the log", () -> emu.requests().route(CALLBACK)
+        .stream().anyMatch(e -> e.path().startsWith("/interactions/" + h.id + "/")));
     return emu.requests().route(CALLBACK).stream()
         .filter(e -> e.path().startsWith("/interactions/" + h.id + "/")).findFirst().orElseThrow();
   }

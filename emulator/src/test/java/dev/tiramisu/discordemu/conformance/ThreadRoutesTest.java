@@ -91,7 +91,8 @@ class ThreadRoutesTest extends ConformanceTest {
 
     t.getManager().setName("closed-0002").complete();
     assertThat(view(t.getIdLong()).name()).isEqualTo("closed-0002");
-    emu.await("JDA sees the rename", () -> "closed-0002".equals(jda.getThreadChannelById(t.getIdLong()).getName()));
+    emu.await("JDA sees the rename",
+        () -> "closed-0002".equals(jda.getThreadChannelById(t.getIdLong()).getName()));
 
     t.getManager().setArchived(true).setLocked(true).complete();
     ThreadView archived = view(t.getIdLong());
