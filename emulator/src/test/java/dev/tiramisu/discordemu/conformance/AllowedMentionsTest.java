@@ -63,8 +63,8 @@ class AllowedMentionsTest extends ConformanceTest {
   @Test
   void withoutMentionEveryoneANonMentionableRoleAndEveryoneAreNotPinged() {
     g.setBotPermissions(Permissions.TICKET_BOT);
-    emu.await("JDA sees the role update",
-        () -> !general.getGuild().getSelfMember().hasPermission(net.dv8tion.jda.api.Permission.MESSAGE_MENTION_EVERYONE));
+    emu.await("JDA sees the role update", () -> !general.getGuild().getSelfMember()
+        .hasPermission(net.dv8tion.jda.api.Permission.MESSAGE_MENTION_EVERYONE));
     MessageView m = send(EnumSet.allOf(MentionType.class));
     assertThat(m.pingedUsers()).containsExactly(g.user("alice"));
     assertThat(m.pingedRoles()).isEmpty();

@@ -3,6 +3,7 @@ package dev.tiramisu.discordemu.conformance;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,24 @@ final class JdaErrorLog extends AppenderBase<ILoggingEvent> {
 
   @Override
   protected void append(ILoggingEvent event) {
-    if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
-      lines.add(event.getLoggerName() + ": " + event.getFormattedMessage());
+    if (!event.getLevel().isGreaterOrEqual(Level.ERROR) || causedByInterruption(event.getThrowableProxy())) {
+      return;
     }
+    lines.add(event.getLoggerName() + ": " + event.getFormattedMessage());
+  }
+
+  /**
+   * A JDA shut down at the end of the previous test may still log from its worker threads, which it interrupted;
+   * those lines say nothing about the emulator.
+   */
+  private static boolean causedByInterruption(IThrowableProxy t) {
+    for (IThrowableProxy c = t; c != null; c = c.getCause()) {
+      String text = c.getClassName() + " " + c.getMessage();
+      if (text.toLowerCase(java.util.Locale.ROOT).contains("interrupt")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** ERROR lines no test declared. */

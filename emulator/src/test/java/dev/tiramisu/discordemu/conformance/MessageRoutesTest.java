@@ -54,7 +54,8 @@ class MessageRoutesTest extends ConformanceTest {
     assertThat(stored.embeds().path(0).path("fields").path(0).path("value").asText()).isEqualTo("open");
     assertThat(stored.buttonLabels()).containsExactly("Close", "Delete");
     assertThat(sent.getEmbeds()).singleElement().satisfies(e -> assertThat(e.getTitle()).isEqualTo("Ticket"));
-    assertThat(sent.getComponentTree().findAll(Button.class)).extracting(Button::getCustomId).containsExactly("ticket:close", "ticket:delete");
+    assertThat(sent.getComponentTree().findAll(Button.class)).extracting(Button::getCustomId)
+        .containsExactly("ticket:close", "ticket:delete");
 
     List<RequestLog.Entry> posts = since(mark, SEND);
     assertThat(posts).hasSize(1);
