@@ -287,9 +287,13 @@ public final class Emulator implements AutoCloseable {
     await(description, Duration.ofSeconds(15), condition);
   }
 
-  /** Forgets all guilds, users (but the bot), messages, commands and sessions; clears the request log. */
+  /**
+   * Forgets all guilds, users (but the bot), messages, commands and sessions; clears the request log, the gateway's
+   * identify/resume counters, and restores the limits a test may have lowered.
+   */
   public void reset() {
     gateway.closeAll();
+    gateway.resetCounters();
     state.reset();
     log.clear();
     rest.clearViolations();

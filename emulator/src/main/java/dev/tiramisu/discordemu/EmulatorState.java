@@ -49,17 +49,25 @@ public final class EmulatorState {
   private GatewayEvents events = GatewayEvents.NONE;
   private long version;
 
+  /** Discord's values of the limits below; {@link #reset} restores them. */
+  public static final int DEFAULT_MAX_ACTIVE_THREADS_PER_GUILD = 1000;
+  public static final int DEFAULT_MAX_PINS_PER_CHANNEL = 50;
+  public static final long DEFAULT_INTERACTION_RESPONSE_DEADLINE_MILLIS = 3000;
+
   /** Limits that bite ticket bots; tests may lower them. */
-  public int maxActiveThreadsPerGuild = 1000;
-  public int maxPinsPerChannel = 50;
-  public long interactionResponseDeadlineMillis = 3000;
+  public int maxActiveThreadsPerGuild = DEFAULT_MAX_ACTIVE_THREADS_PER_GUILD;
+  public int maxPinsPerChannel = DEFAULT_MAX_PINS_PER_CHANNEL;
+  public long interactionResponseDeadlineMillis = DEFAULT_INTERACTION_RESPONSE_DEADLINE_MILLIS;
 
   public synchronized void setEvents(GatewayEvents events) {
     this.events = events;
   }
 
-  /** Clears everything but the bot application. */
+  /** Clears everything but the bot application, and restores Discord's limits a test may have lowered. */
   public synchronized void reset() {
+    maxActiveThreadsPerGuild = DEFAULT_MAX_ACTIVE_THREADS_PER_GUILD;
+    maxPinsPerChannel = DEFAULT_MAX_PINS_PER_CHANNEL;
+    interactionResponseDeadlineMillis = DEFAULT_INTERACTION_RESPONSE_DEADLINE_MILLIS;
     User bot = users.get(botUserId);
     users.clear();
     guilds.clear();
@@ -87,9 +95,13 @@ public final class EmulatorState {
     return version;
   }
 
+  /** How often {@link #await} re-checks a condition that no state change announced (e.g. over a JDA cache). */
+  private static final long RECHECK_MILLIS = 10;
+
   /**
-   * Waits until {@code condition} holds, evaluated under the state's monitor after every change. No polling
-   * and no sleeping: each change wakes the waiter.
+   * Waits until {@code condition} holds, evaluated under the state's monitor after every change. Each change wakes
+   * the waiter at once; a condition over something else (a JDA client's cache, a listener's list) is re-checked
+   * every {@value #RECHECK_MILLIS} ms, as no change of this state announces it.
    */
   public synchronized void await(BooleanSupplier condition, Duration timeout, String description)
       throws TimeoutException {
@@ -100,7 +112,7 @@ public final class EmulatorState {
         throw new TimeoutException("timed out after " + timeout.toMillis() + " ms waiting for " + description);
       }
       try {
-        long millis = Math.max(1, left / 1_000_000);
+        long millis = Math.max(1, Math.min(RECHECK_MILLIS, left / 1_000_000));
         wait(millis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -609,6 +621,7 @@ public final class EmulatorState {
     if (c != null) {
       c.messageIds.remove(m.id);
       c.pins.remove(m.id);
+      c.pinnedAtMillis.remove(m.id);
       if (m.visibleTo == null) {
         ObjectNode d = Json.object();
         d.put("id", Long.toString(m.id));
@@ -632,7 +645,8 @@ public final class EmulatorState {
     }
     m.pinned = true;
     c.pins.add(0, m.id);
-    c.lastPinMillis = System.currentTimeMillis();
+    c.lastPinMillis = Math.max(System.currentTimeMillis(), c.lastPinMillis + 1);
+    c.pinnedAtMillis.put(m.id, c.lastPinMillis);
     pinsUpdate(c);
     emitMessage("MESSAGE_UPDATE", m, c);
     changed();
@@ -644,6 +658,7 @@ public final class EmulatorState {
     }
     m.pinned = false;
     c.pins.remove(m.id);
+    c.pinnedAtMillis.remove(m.id);
     pinsUpdate(c);
     emitMessage("MESSAGE_UPDATE", m, c);
     changed();
@@ -895,7 +910,7 @@ public final class EmulatorState {
         x.put("description", a.description());
       }
     }
-    o.set("embeds", m.embeds);
+    o.set("embeds", renderEmbeds(m.embeds));
     o.set("components", m.components);
     o.put("pinned", m.pinned);
     o.put("flags", m.flags);
@@ -920,8 +935,37 @@ public final class EmulatorState {
     }
     if (m.messageReference != null) {
       o.set("message_reference", m.messageReference);
+      if (m.type == 19) { // a reply carries the message it answers (null once that one is deleted)
+        Long refId = Json.snowflake(m.messageReference.path("message_id"));
+        Message ref = refId == null ? null : messages.get(refId);
+        if (ref != null && ref.visibleTo == null) {
+          ObjectNode refJson = messageJson(ref);
+          refJson.remove("referenced_message");
+          o.set("referenced_message", refJson);
+        } else {
+          o.putNull("referenced_message");
+        }
+      }
     }
     return o;
+  }
+
+  /**
+   * Embeds as Discord returns them: every embed an application sends is stored as type "rich" (JDA refuses an
+   * embed without a type).
+   */
+  private static ArrayNode renderEmbeds(ArrayNode embeds) {
+    ArrayNode out = Json.array();
+    for (JsonNode e : embeds) {
+      if (e.isObject() && !e.hasNonNull("type")) {
+        ObjectNode copy = ((ObjectNode) e).deepCopy();
+        copy.put("type", "rich");
+        out.add(copy);
+      } else {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /** The guild object of GET /guilds/{id}. */

@@ -63,6 +63,9 @@ public record MessageView(long id, long channelId, long authorId, String content
       node.forEach(n -> collect(n, out));
       return;
     }
+    if (!node.isObject()) {
+      return; // a missing "components" of a leaf component: nothing below it
+    }
     int type = node.path("type").asInt();
     if (type == 2 || type == 3 || (type >= 5 && type <= 8)) {
       out.add(node);

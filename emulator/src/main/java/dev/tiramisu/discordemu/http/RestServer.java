@@ -154,7 +154,7 @@ public final class RestServer extends Handler.Abstract {
             err.put("code", 50035);
             err.put("message", "Invalid Form Body (OpenAPI): " + String.join("; ", problems));
             outcome = new Outcome(400, err);
-            log.add(method, template, path, json, 400, startedMillis, (System.nanoTime() - started) / 1000);
+            log.add(method, template, path, query, json, 400, startedMillis, (System.nanoTime() - started) / 1000);
             write(response, callback, 400, Json.bytes(err), headers, 0);
             return true;
           }
@@ -171,7 +171,8 @@ public final class RestServer extends Handler.Abstract {
         }
         if (i.refuses()) {
           outcome = new Outcome(i.status(), i.body());
-          finish(method, path, template, json, outcome, headers, startedMillis, started, delay, response, callback);
+          finish(method, path, query, template, json, outcome, headers, startedMillis, started, delay, response,
+              callback);
           return true;
         }
       }
@@ -188,13 +189,15 @@ public final class RestServer extends Handler.Abstract {
       err.put("message", "500: Internal Server Error");
       outcome = new Outcome(500, err);
     }
-    finish(method, path, template, json, outcome, headers, startedMillis, started, delay, response, callback);
+    finish(method, path, query, template, json, outcome, headers, startedMillis, started, delay, response,
+        callback);
     return true;
   }
 
   private record Outcome(int status, JsonNode body) {}
 
-  private void finish(String method, String path, String template, JsonNode json, Outcome outcome,
+  private void finish(String method, String path, Map<String, List<String>> query, String template, JsonNode json,
+      Outcome outcome,
       Map<String, String> headers, long startedMillis, long started, long delay, Response response,
       Callback callback) {
     byte[] out = outcome.body() == null ? new byte[0] : Json.bytes(outcome.body());
@@ -202,7 +205,7 @@ public final class RestServer extends Handler.Abstract {
     if (v != null && outcome.status() != 404 && outcome.status() != 405 && outcome.status() != 401) {
       record(v.response(method, path, outcome.status(), "application/json", out));
     }
-    log.add(method, template, path, json, outcome.status(), startedMillis, (System.nanoTime() - started) / 1000);
+    log.add(method, template, path, query, json, outcome.status(), startedMillis, (System.nanoTime() - started) / 1000);
     write(response, callback, outcome.status(), out, headers, delay);
   }
 
