@@ -21,18 +21,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** {@code /setting set} and {@code /setting get}: every setting, every validation error, rights. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SettingsE2ETest {
-  private static BotHarness h;
+  private BotHarness h;
 
   @BeforeAll
-  static void start() {
+  void start() {
     h = new BotHarness();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     h.close();
   }
 
@@ -41,12 +43,12 @@ class SettingsE2ETest {
     assertThat(h.emu.specViolations()).isEmpty();
   }
 
-  private static MessageView set(TestGuild g, String name, String value) {
+  private MessageView set(TestGuild g, String name, String value) {
     return g.as("admin").slash(g.channel("general"), "setting set",
         Map.of("name", name, "value", value)).awaitReply();
   }
 
-  private static GuildSettings stored(TestGuild g) {
+  private GuildSettings stored(TestGuild g) {
     return h.bot().core().settings().get(g.id);
   }
 

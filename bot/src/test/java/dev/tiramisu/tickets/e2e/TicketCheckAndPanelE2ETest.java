@@ -12,21 +12,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code /ticket check} (the original {@code is_ticket}, every reason) and {@code /ticket button}
  * (the panel), including a panel that keeps working after the bot restarts.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketCheckAndPanelE2ETest {
-  private static BotHarness h;
+  private BotHarness h;
 
   @BeforeAll
-  static void start() {
+  void start() {
     h = new BotHarness();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     h.close();
   }
 
@@ -36,7 +38,7 @@ class TicketCheckAndPanelE2ETest {
   }
 
   /** A thread made by someone else (not the bot), which the bot sees. */
-  private static long thread(TestGuild g, String parent, int type, String name) {
+  private long thread(TestGuild g, String parent, int type, String name) {
     long id;
     synchronized (h.emu.state()) {
       var s = h.emu.state();
@@ -48,12 +50,12 @@ class TicketCheckAndPanelE2ETest {
     return id;
   }
 
-  private static String check(TestGuild g, long channelId) {
+  private String check(TestGuild g, long channelId) {
     return g.as("moderator").slash(g.channel("general"), "ticket check",
         Map.of("thread", channelId)).awaitReply().text();
   }
 
-  private static String notTicket(long channelId, MessageKey why) {
+  private String notTicket(long channelId, MessageKey why) {
     return text(MessageKey.TICKET_CHECK_NOT_TICKET, channelId, text(why));
   }
 

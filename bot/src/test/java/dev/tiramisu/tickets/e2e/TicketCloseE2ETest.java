@@ -21,22 +21,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Closing tickets: confirmation, who may close, exactly-once, DMs and the log channel. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketCloseE2ETest {
   private static final String THREAD_PATCH = "PATCH /channels/{channel_id}";
   private static final String POST_MESSAGE = "POST /channels/{channel_id}/messages";
   private static final String OPEN_DM = "POST /users/@me/channels";
 
-  private static BotHarness h;
+  private BotHarness h;
 
   @BeforeAll
-  static void start() {
+  void start() {
     h = new BotHarness();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     h.close();
   }
 
@@ -45,17 +47,17 @@ class TicketCloseE2ETest {
     assertThat(h.emu.specViolations()).isEmpty();
   }
 
-  private static MessageView firstMessage(TestGuild g, Ticket t) {
+  private MessageView firstMessage(TestGuild g, Ticket t) {
     return g.messages(t.threadId()).get(0);
   }
 
   /** Clicks Close on the ticket's first message as {@code user}; returns the confirmation. */
-  private static MessageView askToClose(TestGuild g, Ticket t, String user) {
+  private MessageView askToClose(TestGuild g, Ticket t, String user) {
     return g.as(user).click(firstMessage(g, t).id(), text(MessageKey.BUTTON_CLOSE_TICKET))
         .awaitReply();
   }
 
-  private static long posts(int mark, long channelId) {
+  private long posts(int mark, long channelId) {
     return h.sent(mark, POST_MESSAGE).stream()
         .filter(r -> r.path().contains("/channels/" + channelId + "/")).count();
   }
@@ -194,12 +196,12 @@ class TicketCloseE2ETest {
     assertThat(h.ticketByThread(t.threadId()).orElseThrow().state()).isEqualTo(TicketState.OPEN);
   }
 
-  private static void emuAwaitAck(long interactionId) {
+  private void emuAwaitAck(long interactionId) {
     h.emu.await("a response to the forged interaction",
         () -> h.emu.state().interactions.get(interactionId).acknowledged());
   }
 
-  private static MessageView awaitVisible(long interactionId) {
+  private MessageView awaitVisible(long interactionId) {
     h.emu.await("the answer to the forged interaction", () -> {
       Long id = h.emu.state().interactions.get(interactionId).originalMessageId;
       return id != null && !h.emu.state().messages.get(id).content.isEmpty();

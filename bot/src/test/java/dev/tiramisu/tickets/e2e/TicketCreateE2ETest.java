@@ -17,18 +17,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Opening tickets through the real JDA client and the emulator. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketCreateE2ETest {
-  private static BotHarness h;
+  private BotHarness h;
 
   @BeforeAll
-  static void start() {
+  void start() {
     h = new BotHarness();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     h.close();
   }
 
