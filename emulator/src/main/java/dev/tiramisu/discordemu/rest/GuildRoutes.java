@@ -143,6 +143,7 @@ final class GuildRoutes {
       ObjectNode out = Json.object();
       ArrayNode threads = out.putArray("threads");
       ArrayNode members = out.putArray("members");
+      out.put("has_more", false);
       for (long id : g.threadIds) {
         Channel t = state.channels.get(id);
         if (t != null && !t.archived && state.canView(state.botUserId, t)) {

@@ -166,6 +166,8 @@ class GuildAndChannelRoutesTest extends ConformanceTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.code()).isEqualTo(50035);
     assertThat(raw().send("GET", "/guilds/" + g.id + "/members?limit=1001", null).code()).isEqualTo(50035);
+    assertThat(emu.takeSpecViolations()).isNotEmpty()
+        .allMatch(v -> v.startsWith("request GET /guilds/{guild_id}/members: limit:"));
   }
 
   @Test

@@ -219,6 +219,8 @@ class MessageRoutesTest extends ConformanceTest {
     assertThat(r.code()).isEqualTo(50035);
     assertThat(r.body().path("errors").path("limit").path("_errors").path(0).path("code").asText())
         .isNotEmpty();
+    assertThat(emu.takeSpecViolations()).singleElement().asString()
+        .startsWith("request GET /channels/{channel_id}/messages: limit:");
   }
 
   @Test
