@@ -126,16 +126,17 @@ public final class Emulator implements AutoCloseable {
       OpenApiValidator validator = new OpenApiValidator(OpenApiSpec.load(config.openApiSpec()));
       rest.setValidator(new RestServer.Validator() {
         @Override
-        public List<String> request(String method, String path, Map<String, List<String>> query, String contentType,
-            byte[] body) {
+        public List<RestServer.Problem> request(String method, String path, Map<String, List<String>> query,
+            String contentType, byte[] body) {
           return validator.validateRequest(method, path, query, contentType, body).stream()
-              .map(Object::toString).toList();
+              .map(v -> new RestServer.Problem(v.field(), v.toString())).toList();
         }
 
         @Override
-        public List<String> response(String method, String path, int status, String contentType, byte[] body) {
+        public List<RestServer.Problem> response(String method, String path, int status, String contentType,
+            byte[] body) {
           return validator.validateResponse(method, path, status, contentType, body).stream()
-              .map(Object::toString).toList();
+              .map(v -> new RestServer.Problem(v.field(), v.toString())).toList();
         }
       }, config.rejectInvalidRequests());
     }
@@ -287,6 +288,13 @@ public final class Emulator implements AutoCloseable {
   /** Spec violations recorded so far, one line each. */
   public List<String> specViolations() {
     return rest.violations();
+  }
+
+  /** The spec violations recorded so far, forgetting them: for a test that sends a malformed request on purpose. */
+  public List<String> takeSpecViolations() {
+    List<String> taken = rest.violations();
+    rest.clearViolations();
+    return taken;
   }
 
   /** Starts building a guild the bot is in. */

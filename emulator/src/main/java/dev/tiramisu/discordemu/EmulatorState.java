@@ -499,6 +499,7 @@ public final class EmulatorState {
     m.content = content == null ? "" : content;
     m.embeds = embeds == null ? Json.array() : embeds;
     m.components = components == null ? Json.array() : components;
+    numberComponents(m.components);
     m.flags = flags;
     m.webhookId = webhookId;
     m.visibleTo = visibleTo;
@@ -621,6 +622,7 @@ public final class EmulatorState {
     if (c != null) {
       c.messageIds.remove(m.id);
       c.pins.remove(m.id);
+      c.pinnedAtMillis.remove(m.id);
       if (m.visibleTo == null) {
         ObjectNode d = Json.object();
         d.put("id", Long.toString(m.id));
@@ -644,7 +646,8 @@ public final class EmulatorState {
     }
     m.pinned = true;
     c.pins.add(0, m.id);
-    c.lastPinMillis = System.currentTimeMillis();
+    c.lastPinMillis = Math.max(System.currentTimeMillis(), c.lastPinMillis + 1);
+    c.pinnedAtMillis.put(m.id, c.lastPinMillis);
     pinsUpdate(c);
     emitMessage("MESSAGE_UPDATE", m, c);
     changed();
@@ -656,6 +659,7 @@ public final class EmulatorState {
     }
     m.pinned = false;
     c.pins.remove(m.id);
+    c.pinnedAtMillis.remove(m.id);
     pinsUpdate(c);
     emitMessage("MESSAGE_UPDATE", m, c);
     changed();
@@ -870,6 +874,71 @@ public final class EmulatorState {
     return o;
   }
 
+  /**
+   * Gives every component without an {@code id} one, as Discord does (unique within the message,
+   * counting depth-first from 1 and skipping ids the sender chose); responses must carry them.
+   */
+  public static void numberComponents(JsonNode components) {
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    List<ObjectNode> all = new ArrayList<>();
+    walkComponents(components, all);
+    for (ObjectNode c : all) {
+      if (c.path("id").isInt()) {
+        used.add(c.path("id").asInt());
+      }
+    }
+    int next = 1;
+    for (ObjectNode c : all) {
+      if (!c.path("id").isInt()) {
+        while (used.contains(next)) {
+          next++;
+        }
+        c.put("id", next);
+        used.add(next);
+      }
+    }
+  }
+
+  private static void walkComponents(JsonNode node, List<ObjectNode> out) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return;
+    }
+    if (node.isArray()) {
+      node.forEach(n -> walkComponents(n, out));
+      return;
+    }
+    if (node instanceof ObjectNode o && o.has("type")) {
+      out.add(o);
+      walkComponents(o.get("components"), out);
+      walkComponents(o.get("component"), out);
+      walkComponents(o.get("accessory"), out);
+    }
+  }
+
+  /** A message's interaction_metadata; the spec requires the ids that tie it to its message or modal. */
+  private ObjectNode interactionMetadata(Interaction i) {
+    ObjectNode meta = Json.object();
+    meta.put("id", Long.toString(i.id));
+    meta.put("type", i.type);
+    meta.set("user", userJson(user(i.userId)));
+    ObjectNode owners = meta.putObject("authorizing_integration_owners");
+    owners.put("0", Long.toString(i.guildId == null ? 0 : i.guildId));
+    if (i.type == Interaction.APPLICATION_COMMAND) {
+      meta.put("name", i.data.path("name").asText());
+      meta.put("command_type", i.data.path("type").asInt(1));
+    }
+    if (i.type == Interaction.MESSAGE_COMPONENT && i.messageId != null) {
+      meta.put("interacted_message_id", Long.toString(i.messageId));
+    }
+    if (i.type == Interaction.MODAL_SUBMIT) {
+      Interaction from = i.triggeringInteractionId == null ? null : interactions.get(i.triggeringInteractionId);
+      if (from != null && from.type != Interaction.MODAL_SUBMIT) {
+        meta.set("triggering_interaction_metadata", interactionMetadata(from));
+      }
+    }
+    return meta;
+  }
+
   public synchronized ObjectNode messageJson(Message m) {
     ObjectNode o = Json.object();
     o.put("id", Long.toString(m.id));
@@ -918,20 +987,22 @@ public final class EmulatorState {
     if (m.interactionId != null) {
       Interaction i = interactions.get(m.interactionId);
       if (i != null) {
-        ObjectNode meta = o.putObject("interaction_metadata");
-        meta.put("id", Long.toString(i.id));
-        meta.put("type", i.type);
-        meta.set("user", userJson(user(i.userId)));
-        ObjectNode owners = meta.putObject("authorizing_integration_owners");
-        owners.put("0", Long.toString(i.guildId == null ? 0 : i.guildId));
-        if (i.type == Interaction.APPLICATION_COMMAND) {
-          meta.put("name", i.data.path("name").asText());
-          meta.put("command_type", i.data.path("type").asInt(1));
-        }
+        o.set("interaction_metadata", interactionMetadata(i));
       }
     }
     if (m.messageReference != null) {
       o.set("message_reference", m.messageReference);
+      if (m.type == 19) { // a reply carries the message it answers (null once that one is deleted)
+        Long refId = Json.snowflake(m.messageReference.path("message_id"));
+        Message ref = refId == null ? null : messages.get(refId);
+        if (ref != null && ref.visibleTo == null) {
+          ObjectNode refJson = messageJson(ref);
+          refJson.remove("referenced_message");
+          o.set("referenced_message", refJson);
+        } else {
+          o.putNull("referenced_message");
+        }
+      }
     }
     return o;
   }

@@ -3,16 +3,26 @@ package dev.tiramisu.discordemu;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Every REST request the emulator served, in order, so a test can assert which and how many requests it made. */
 public final class RequestLog {
-  /** One request: method, route template (as in the OpenAPI spec), concrete path, body, status, time. */
+  /**
+   * One request: method, route template (as in the OpenAPI spec), concrete path, body, status, time, and the query
+   * parameters (e.g. {@code before}/{@code limit} of a history page).
+   */
   public record Entry(long seq, String method, String template, String path, JsonNode body, int status,
-      long atMillis, long durationMicros) {
+      long atMillis, long durationMicros, Map<String, List<String>> query) {
     /** e.g. {@code POST /channels/{channel_id}/messages}. */
     public String route() {
       return method + " " + template;
+    }
+
+    /** The first value of a query parameter, or null. */
+    public String queryParam(String name) {
+      List<String> values = query.get(name);
+      return values == null || values.isEmpty() ? null : values.get(0);
     }
   }
 
@@ -20,7 +30,13 @@ public final class RequestLog {
 
   public synchronized void add(String method, String template, String path, JsonNode body, int status, long atMillis,
       long durationMicros) {
-    entries.add(new Entry(entries.size(), method, template, path, body, status, atMillis, durationMicros));
+    add(method, template, path, Map.of(), body, status, atMillis, durationMicros);
+  }
+
+  public synchronized void add(String method, String template, String path, Map<String, List<String>> query,
+      JsonNode body, int status, long atMillis, long durationMicros) {
+    entries.add(new Entry(entries.size(), method, template, path, body, status, atMillis, durationMicros,
+        Map.copyOf(query)));
   }
 
   public synchronized List<Entry> all() {

@@ -74,6 +74,8 @@ public enum MessageKey {
   PERMISSION_EMBED_LINKS("permission.embed-links"),
   PERMISSION_READ_MESSAGE_HISTORY("permission.read-message-history"),
   PERMISSION_MENTION_EVERYONE("permission.mention-everyone"),
+  /** Pinning needs Pin Messages (or the older Manage Messages). */
+  PERMISSION_PIN_MESSAGES("permission.pin-messages"),
 
   // --- ticket lifecycle ---
   /** Ephemeral reply to the creator once the thread exists. */
@@ -101,6 +103,37 @@ public enum MessageKey {
   TICKET_CLOSED_DM("ticket.closed.dm", "number", "guildName", "closedById", "reason", "threadUrl"),
   /** Told to the closer when the creator could not be DMed. */
   TICKET_CLOSED_DM_FAILED("ticket.closed.dm-failed", "creatorId"),
+  /** Told to the closer when the log channel is gone or refused the log line. */
+  TICKET_CLOSED_LOG_FAILED("ticket.closed.log-failed", "channelId"),
+  /** Told to the closer when no log channel is set. */
+  TICKET_CLOSED_NO_LOG("ticket.closed.no-log"),
+  /** Told to the closer when renaming, locking or archiving the thread failed. */
+  TICKET_CLOSED_THREAD_FAILED("ticket.closed.thread-failed"),
+  /** Told to the closer when the creator was sent a direct message. */
+  TICKET_CLOSED_DM_SENT("ticket.closed.dm-sent", "creatorId"),
+  /** Told to the closer when the log line was posted. */
+  TICKET_CLOSED_LOGGED("ticket.closed.logged", "channelId"),
+  /** Someone pressed a confirmation button that belongs to another member. */
+  ERROR_NOT_YOUR_CONFIRMATION("error.not-your-confirmation"),
+  /** Staff-only commands ({@code /ticket check}, {@code /ticket button}). */
+  ERROR_STAFF_ONLY("error.staff-only"),
+  /** The panel can only be posted in a text channel. */
+  ERROR_PANEL_CHANNEL_TYPE("error.panel-channel-type"),
+  /** {@code /ticket check}: the thread is a ticket. */
+  TICKET_CHECK_IS_TICKET("ticket.check.is-ticket", "channelId", "number"),
+  /** {@code /ticket check}: the thread is not a ticket; {@code why} is one of the CHECK_WHY texts. */
+  TICKET_CHECK_NOT_TICKET("ticket.check.not-ticket", "channelId", "why"),
+  CHECK_WHY_NOT_A_THREAD("check.why.not-a-thread"),
+  CHECK_WHY_TICKET_CHANNEL_NOT_SET("check.why.ticket-channel-not-set"),
+  CHECK_WHY_NOT_COUNTING("check.why.not-counting"),
+  CHECK_WHY_NOT_PRIVATE("check.why.not-private"),
+  CHECK_WHY_WRONG_PARENT("check.why.wrong-parent"),
+  CHECK_WHY_NAME_MISMATCH("check.why.name-mismatch"),
+  CHECK_WHY_NUMBER_TOO_HIGH("check.why.number-too-high"),
+  /** {@code /ticket button} posted the panel. */
+  PANEL_POSTED("panel.posted", "channelId"),
+  /** Setting {@code staff_role}: the role cannot be pinged, so staff will not be added to threads. */
+  SETTING_STAFF_ROLE_NOT_PINGABLE("setting.staff-role-not-pingable", "roleId"),
   /** Log channel line when a ticket is closed. */
   TICKET_CLOSED_LOG(
       "ticket.closed.log", "number", "creatorId", "closedById", "reason", "threadId"),
@@ -127,6 +160,13 @@ public enum MessageKey {
   COMMAND_TICKET_DESCRIPTION("command.ticket.description"),
   COMMAND_CLOSE_DESCRIPTION("command.close.description"),
   COMMAND_REOPEN_DESCRIPTION("command.reopen.description"),
+  COMMAND_TICKET_GROUP_DESCRIPTION("command.ticket-group.description"),
+  COMMAND_CHECK_DESCRIPTION("command.check.description"),
+  COMMAND_BUTTON_DESCRIPTION("command.button.description"),
+  OPTION_CLOSE_REASON_DESCRIPTION("option.close-reason.description"),
+  OPTION_CHECK_THREAD_DESCRIPTION("option.check-thread.description"),
+  OPTION_PANEL_CHANNEL_DESCRIPTION("option.panel-channel.description"),
+  OPTION_PANEL_MESSAGE_DESCRIPTION("option.panel-message.description"),
   COMMAND_SETTING_DESCRIPTION("command.setting.description"),
   COMMAND_SETTING_SET_DESCRIPTION("command.setting.set.description"),
   COMMAND_SETTING_GET_DESCRIPTION("command.setting.get.description"),

@@ -27,6 +27,13 @@ class ArchitectureTest {
           .because("the domain, storage and config must work and be tested without Discord");
 
   @ArchTest
+  static final ArchRule only_the_adapter_and_the_wiring_use_jda =
+      noClasses().that().resideOutsideOfPackages("dev.tiramisu.tickets.discord..",
+              "dev.tiramisu.tickets.app..")
+          .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..")
+          .because("the discord package is the JDA adapter; app only wires it");
+
+  @ArchTest
   static final ArchRule core_does_not_use_the_adapter =
       noClasses().that().resideInAnyPackage(CORE)
           .should().dependOnClassesThat()

@@ -367,6 +367,7 @@ public final class Actor {
         }
       }
       i = emu.interactions().create(Interaction.MODAL_SUBMIT, userId, from.channelId, data, from.messageId);
+      i.triggeringInteractionId = from.id;
     }
     return new InteractionHandle(emu, i.id, userId);
   }

@@ -32,14 +32,20 @@ public final class InteractionHandle {
   }
 
   /**
-   * Waits for the first response. Fails, as Discord would show "This interaction failed", when the bot answered
-   * later than 3 seconds or not at all.
+   * Waits for the first response. Fails, as Discord would show "This interaction failed", as soon as the response
+   * deadline ({@code interactionResponseDeadlineMillis}, 3 s by default) passes without a response, or when the
+   * response came too late.
    */
   public InteractionHandle awaitAck() {
     EmulatorState s = emu.state();
-    long deadline = s.interactionResponseDeadlineMillis;
-    emu.await("a response to interaction " + id, Duration.ofMillis(deadline + 7000),
-        () -> raw().acknowledged() || raw().timedOut);
+    long deadline;
+    long createdAt;
+    synchronized (s) {
+      deadline = s.interactionResponseDeadlineMillis;
+      createdAt = raw().createdAtMillis;
+    }
+    emu.await("a response to interaction " + id, Duration.ofMillis(deadline + 5000),
+        () -> raw().acknowledged() || raw().timedOut || System.currentTimeMillis() - createdAt > deadline);
     synchronized (s) {
       Interaction i = raw();
       if (i.timedOut || !i.acknowledged()) {

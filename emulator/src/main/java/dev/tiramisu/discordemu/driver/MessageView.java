@@ -59,6 +59,9 @@ public record MessageView(long id, long channelId, long authorId, String content
   }
 
   private static void collect(JsonNode node, List<JsonNode> out) {
+    if (node.isMissingNode() || node.isNull()) {
+      return; // a leaf's absent "components": without this the walk never ends
+    }
     if (node.isArray()) {
       node.forEach(n -> collect(n, out));
       return;

@@ -150,6 +150,15 @@ public final class Gateway implements GatewayEvents {
     return connections.size();
   }
 
+  /** How many live connections use zlib-stream transport compression (the rest send plain JSON text frames). */
+  public int compressedConnectionCount() {
+    int n = 0;
+    for (Connection c : connections) {
+      n += c.compress ? 1 : 0;
+    }
+    return n;
+  }
+
   public int identifyCount() {
     return identifies.get();
   }

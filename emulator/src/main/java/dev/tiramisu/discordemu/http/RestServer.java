@@ -33,12 +33,19 @@ public final class RestServer extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
   private static final String PREFIX = "/api/v10";
 
-  /** Checks a request or a response against the spec; returns one line per violation. */
+  /** Checks a request or a response against the spec. */
   public interface Validator {
-    List<String> request(String method, String path, Map<String, List<String>> query, String contentType, byte[] body);
+    List<Problem> request(String method, String path, Map<String, List<String>> query, String contentType,
+        byte[] body);
 
-    List<String> response(String method, String path, int status, String contentType, byte[] body);
+    List<Problem> response(String method, String path, int status, String contentType, byte[] body);
   }
+
+  /**
+   * One violation: the field (a JSON pointer into the body, or a query parameter name) and a readable line with
+   * direction, route, field and reason.
+   */
+  public record Problem(String field, String line) {}
 
   /** What the rate limiter or fault injector decided for a request before it is handled. */
   public record Interception(long delayMillis, int status, JsonNode body, Map<String, String> headers) {
@@ -145,16 +152,14 @@ public final class RestServer extends Handler.Abstract {
       checkAuth(request, template);
       Validator v = validator;
       if (v != null) {
-        List<String> problems = v.request(method, path, query, "application/json", jsonBytes);
+        List<Problem> problems = v.request(method, path, query, "application/json", jsonBytes);
         if (!problems.isEmpty()) {
           record(problems);
           if (rejectInvalidRequests) {
-            // Discord's own answer to a malformed body; the detail goes to the violation list and the log
-            ObjectNode err = Json.object();
-            err.put("code", 50035);
-            err.put("message", "Invalid Form Body (OpenAPI): " + String.join("; ", problems));
+            // Discord's answer to a malformed body: 50035 with an error under each offending field
+            ObjectNode err = invalidFormBody(problems);
             outcome = new Outcome(400, err);
-            log.add(method, template, path, json, 400, startedMillis, (System.nanoTime() - started) / 1000);
+            log.add(method, template, path, query, json, 400, startedMillis, (System.nanoTime() - started) / 1000);
             write(response, callback, 400, Json.bytes(err), headers, 0);
             return true;
           }
@@ -171,7 +176,8 @@ public final class RestServer extends Handler.Abstract {
         }
         if (i.refuses()) {
           outcome = new Outcome(i.status(), i.body());
-          finish(method, path, template, json, outcome, headers, startedMillis, started, delay, response, callback);
+          finish(method, path, query, template, json, outcome, headers, startedMillis, started, delay, response,
+              callback);
           return true;
         }
       }
@@ -188,13 +194,15 @@ public final class RestServer extends Handler.Abstract {
       err.put("message", "500: Internal Server Error");
       outcome = new Outcome(500, err);
     }
-    finish(method, path, template, json, outcome, headers, startedMillis, started, delay, response, callback);
+    finish(method, path, query, template, json, outcome, headers, startedMillis, started, delay, response,
+        callback);
     return true;
   }
 
   private record Outcome(int status, JsonNode body) {}
 
-  private void finish(String method, String path, String template, JsonNode json, Outcome outcome,
+  private void finish(String method, String path, Map<String, List<String>> query, String template, JsonNode json,
+      Outcome outcome,
       Map<String, String> headers, long startedMillis, long started, long delay, Response response,
       Callback callback) {
     byte[] out = outcome.body() == null ? new byte[0] : Json.bytes(outcome.body());
@@ -202,7 +210,7 @@ public final class RestServer extends Handler.Abstract {
     if (v != null && outcome.status() != 404 && outcome.status() != 405 && outcome.status() != 401) {
       record(v.response(method, path, outcome.status(), "application/json", out));
     }
-    log.add(method, template, path, json, outcome.status(), startedMillis, (System.nanoTime() - started) / 1000);
+    log.add(method, template, path, query, json, outcome.status(), startedMillis, (System.nanoTime() - started) / 1000);
     write(response, callback, outcome.status(), out, headers, delay);
   }
 
@@ -225,14 +233,33 @@ public final class RestServer extends Handler.Abstract {
     }
   }
 
-  private void record(List<String> problems) {
+  private void record(List<Problem> problems) {
     if (problems.isEmpty()) {
       return;
     }
     synchronized (violations) {
-      violations.addAll(problems);
+      problems.forEach(p -> violations.add(p.line()));
     }
-    problems.forEach(p -> LOG.warn("OpenAPI violation: {}", p));
+    problems.forEach(p -> LOG.warn("OpenAPI violation: {}", p.line()));
+  }
+
+  /** {@code {"code": 50035, "message": "Invalid Form Body", "errors": {field: {"_errors": [...]}}}}. */
+  static ObjectNode invalidFormBody(List<Problem> problems) {
+    ObjectNode err = Json.object();
+    err.put("code", 50035);
+    err.put("message", "Invalid Form Body");
+    ObjectNode errors = err.putObject("errors");
+    for (Problem p : problems) {
+      ObjectNode cursor = errors;
+      String field = p.field() == null || p.field().isEmpty() || p.field().equals("/") ? "_root" : p.field();
+      for (String part : field.replaceFirst("^/", "").split("/")) {
+        cursor = cursor.with(part.isEmpty() ? "_root" : part);
+      }
+      ObjectNode e = cursor.withArray("_errors").addObject();
+      e.put("code", "SPEC_VIOLATION");
+      e.put("message", p.line());
+    }
+    return err;
   }
 
   private void checkAuth(Request request, String template) {

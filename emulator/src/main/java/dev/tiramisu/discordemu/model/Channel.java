@@ -1,8 +1,10 @@
 package dev.tiramisu.discordemu.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A channel of any kind: guild text, category, DM, public or private thread. Guarded by the state's lock. */
@@ -26,6 +28,8 @@ public final class Channel {
   public final List<Long> messageIds = new ArrayList<>();
   /** Pinned message ids, most recently pinned first. */
   public final List<Long> pins = new ArrayList<>();
+  /** When each pinned message was pinned (epoch millis, strictly increasing within the channel). */
+  public final Map<Long, Long> pinnedAtMillis = new HashMap<>();
   public long lastPinMillis;
 
   // threads

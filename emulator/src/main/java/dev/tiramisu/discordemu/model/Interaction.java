@@ -31,6 +31,8 @@ public final class Interaction {
   public boolean originalEphemeral;
   /** The modal sent in answer, if any. */
   public ObjectNode modal;
+  /** For a modal submit, the interaction the modal answered (for triggering_interaction_metadata). */
+  public Long triggeringInteractionId;
   public final List<Long> followupIds = new ArrayList<>();
 
   public Interaction(long id, String token, int type, Long guildId, long channelId, long userId, ObjectNode data,

@@ -150,7 +150,12 @@ public final class SpecDeviations {
           new Coercion("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
               "/attachments/*/id", Target.STRING, UPLOAD_INDEX_AS_ID),
           new Coercion("POST", "/interactions/{interaction_id}/{interaction_token}/callback",
-              "/data/attachments/*/id", Target.STRING, UPLOAD_INDEX_AS_ID));
+              "/data/attachments/*/id", Target.STRING, UPLOAD_INDEX_AS_ID),
+          // JDA#openPrivateChannelById(long) (JDAImpl) puts the id as a JSON number; Discord
+          // accepts integer snowflakes in request bodies; the spec says snowflake string.
+          new Coercion("POST", "/users/@me/channels", "/recipient_id", Target.STRING,
+              "JDA 6 sends recipient_id as a number (JDAImpl#openPrivateChannelById(long));"
+                  + " Discord accepts integer snowflakes; the spec says string."));
 
   /** Violations that are not ones. */
   public static final List<Tolerated> TOLERATED =

@@ -285,12 +285,26 @@ final class ChannelRoutes {
       if (!req.files.isEmpty() && c.type != Channel.DM) {
         state.requireBot(c, Permissions.ATTACH_FILES);
       }
+      // a reply to a message that does not exist fails, or with fail_if_not_exists=false is sent as a plain message
+      JsonNode reference = body.path("message_reference");
+      boolean replyTo = reference.isObject();
+      if (replyTo) {
+        Long refId = Json.snowflake(reference.path("message_id"));
+        Message ref = refId == null ? null : state.messages.get(refId);
+        if (ref == null || ref.channelId != c.id || ref.visibleTo != null) {
+          if (reference.path("fail_if_not_exists").asBoolean(true)) {
+            throw DiscordException.invalidForm("message_reference", "MESSAGE_REFERENCE_UNKNOWN_MESSAGE",
+                "Unknown message");
+          }
+          replyTo = false;
+        }
+      }
       int flags = body.path("flags").asInt(0) & (4 | 4096); // SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS
       Message m = state.postMessage(c, state.botUserId, InteractionRoutes.text(body.path("content")),
           InteractionRoutes.arr(body.path("embeds")), InteractionRoutes.arr(body.path("components")), flags,
           InteractionRoutes.obj(body.path("allowed_mentions")), null, null);
       m.tts = body.path("tts").asBoolean(false);
-      if (body.path("message_reference").isObject()) {
+      if (replyTo) {
         ObjectNode ref = (ObjectNode) body.path("message_reference").deepCopy();
         ref.put("channel_id", Long.toString(c.id));
         m.messageReference = ref;
@@ -403,21 +417,51 @@ final class ChannelRoutes {
     }
   }
 
+  /**
+   * GET /channels/{id}/messages/pins: most recently pinned first, each with its own pinned_at; pages with
+   * {@code before} (an ISO 8601 timestamp) and {@code limit} (1..50, default 50), and says {@code has_more}.
+   */
   private RestResponse listPins(RestRequest req) {
+    String limitRaw = req.queryParam("limit");
+    int limit;
+    try {
+      limit = limitRaw == null ? 50 : Integer.parseInt(limitRaw);
+    } catch (NumberFormatException e) {
+      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_COERCE", "Value \"" + limitRaw + "\" is not int.");
+    }
+    if (limit < 1 || limit > 50) {
+      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 50.");
+    }
+    String beforeRaw = req.queryParam("before");
+    long before = Long.MAX_VALUE;
+    if (beforeRaw != null) {
+      try {
+        before = java.time.OffsetDateTime.parse(beforeRaw).toInstant().toEpochMilli();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw DiscordException.invalidForm("before", "DATE_TYPE_PARSE", "Could not parse " + beforeRaw + ".");
+      }
+    }
     synchronized (state) {
       Channel c = visible(req);
       state.requireBot(c, Permissions.READ_MESSAGE_HISTORY);
       ObjectNode out = Json.object();
       ArrayNode items = out.putArray("items");
+      boolean more = false;
       for (long id : c.pins) {
         Message m = state.messages.get(id);
-        if (m != null) {
-          ObjectNode item = items.addObject();
-          item.put("pinned_at", Json.timestamp(c.lastPinMillis));
-          item.set("message", state.messageJson(m));
+        long pinnedAt = c.pinnedAtMillis.getOrDefault(id, c.lastPinMillis);
+        if (m == null || pinnedAt >= before) {
+          continue;
         }
+        if (items.size() == limit) {
+          more = true;
+          break;
+        }
+        ObjectNode item = items.addObject();
+        item.put("pinned_at", Json.timestamp(pinnedAt));
+        item.set("message", state.messageJson(m));
       }
-      out.put("has_more", false);
+      out.put("has_more", more);
       return RestResponse.ok(out);
     }
   }
@@ -506,23 +550,56 @@ final class ChannelRoutes {
     return t;
   }
 
+  /**
+   * GET /channels/{thread}/thread-members: ordered by user id, paged with {@code after} and {@code limit} (1..100,
+   * default 100); with {@code with_member=true} each entry carries the guild member, as JDA's pagination needs.
+   */
   private RestResponse listThreadMembers(RestRequest req) {
+    boolean withMember = "true".equals(req.queryParam("with_member"));
+    Long after = snowflakeParam(req, "after");
+    String limitRaw = req.queryParam("limit");
+    int limit;
+    try {
+      limit = limitRaw == null ? 100 : Integer.parseInt(limitRaw);
+    } catch (NumberFormatException e) {
+      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_COERCE", "Value \"" + limitRaw + "\" is not int.");
+    }
+    if (limit < 1 || limit > 100) {
+      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");
+    }
     synchronized (state) {
       Channel t = thread(req);
+      Guild g = state.guild(t.guildId);
+      List<Long> ids = new ArrayList<>(t.memberIds);
+      ids.sort(Long::compareUnsigned);
       ArrayNode out = Json.array();
-      t.memberIds.forEach(id -> out.add(state.threadMemberJson(t, id)));
+      for (long id : ids) {
+        if ((after == null || Long.compareUnsigned(id, after) > 0) && out.size() < limit) {
+          out.add(threadMember(g, t, id, withMember));
+        }
+      }
       return RestResponse.ok(out);
     }
   }
 
+  private ObjectNode threadMember(Guild g, Channel t, long userId, boolean withMember) {
+    ObjectNode tm = state.threadMemberJson(t, userId);
+    var member = g.members.get(userId);
+    if (withMember && member != null) {
+      tm.set("member", state.memberJson(g, member));
+    }
+    return tm;
+  }
+
   private RestResponse getThreadMember(RestRequest req) {
+    boolean withMember = "true".equals(req.queryParam("with_member"));
     synchronized (state) {
       Channel t = thread(req);
       long user = req.id("user_id", DiscordException.unknownUser());
       if (!t.memberIds.contains(user)) {
         throw DiscordException.unknownMember();
       }
-      return RestResponse.ok(state.threadMemberJson(t, user));
+      return RestResponse.ok(threadMember(state.guild(t.guildId), t, user, withMember));
     }
   }
 

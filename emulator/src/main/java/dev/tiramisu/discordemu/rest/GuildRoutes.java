@@ -80,12 +80,19 @@ final class GuildRoutes {
 
   private RestResponse members(RestRequest req) {
     String limitRaw = req.queryParam("limit");
-    int limit = limitRaw == null ? 1 : Integer.parseInt(limitRaw);
+    String afterRaw = req.queryParam("after");
+    int limit;
+    long after;
+    try {
+      limit = limitRaw == null ? 1 : Integer.parseInt(limitRaw);
+      after = afterRaw == null ? 0 : Long.parseUnsignedLong(afterRaw);
+    } catch (NumberFormatException e) { // was a 500 from the emulator; Discord answers 50035
+      throw DiscordException.invalidForm(limitRaw != null && !limitRaw.matches("\\d+") ? "limit" : "after",
+          "NUMBER_TYPE_COERCE", "Value is not a number.");
+    }
     if (limit < 1 || limit > 1000) {
       throw DiscordException.invalidForm("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 1000.");
     }
-    String afterRaw = req.queryParam("after");
-    long after = afterRaw == null ? 0 : Long.parseUnsignedLong(afterRaw);
     synchronized (state) {
       Guild g = guildOf(req);
       List<Member> sorted = new ArrayList<>(g.members.values());
@@ -136,6 +143,7 @@ final class GuildRoutes {
       ObjectNode out = Json.object();
       ArrayNode threads = out.putArray("threads");
       ArrayNode members = out.putArray("members");
+      out.put("has_more", false);
       for (long id : g.threadIds) {
         Channel t = state.channels.get(id);
         if (t != null && !t.archived && state.canView(state.botUserId, t)) {

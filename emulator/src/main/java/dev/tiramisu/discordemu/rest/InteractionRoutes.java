@@ -244,6 +244,7 @@ final class InteractionRoutes {
     if (data.has("components")) {
       m.components = data.path("components").isArray() ? (ArrayNode) data.path("components").deepCopy()
           : Json.array();
+      EmulatorState.numberComponents(m.components);
     }
     if (data.has("flags")) {
       int suppress = 4;

@@ -74,6 +74,9 @@ class SpecDeviationsTest {
     demos.put("POST /interactions/{interaction_id}/{interaction_token}/callback",
         Map.entry("/interactions/5/tok/callback",
             DataObject.empty().put("type", 4).put("data", messageWithFile()).toJson()));
+    demos.put("POST /users/@me/channels",
+        Map.entry("/users/@me/channels",
+            DataObject.empty().put("recipient_id", 123456789012345678L).toJson()));
     return demos;
   }
 

@@ -1,0 +1,60 @@
+package dev.tiramisu.tickets.app;
+
+import dev.tiramisu.tickets.config.BotConfig;
+import dev.tiramisu.tickets.discord.DiscordBot;
+import dev.tiramisu.tickets.discord.DiscordEndpoint;
+import java.time.Clock;
+import java.util.Objects;
+import net.dv8tion.jda.api.JDA;
+
+/**
+ * The one wiring class: the Discord-free {@link Core} (database, services, text) plus the Discord
+ * adapter on top of it. The same code runs against discord.com and, with a {@link
+ * DiscordEndpoint}, against the local emulator (sandbox and tests). Closing stops Discord first,
+ * then the database.
+ */
+public final class Bot implements AutoCloseable {
+  private final Core core;
+  private final DiscordBot discord;
+
+  private Bot(Core core, DiscordBot discord) {
+    this.core = core;
+    this.discord = discord;
+  }
+
+  /**
+   * Opens the database and connects to Discord.
+   *
+   * @param token the bot token (the emulator's in sandbox mode)
+   * @param endpoint a local Discord, or null for discord.com
+   */
+  public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint, Clock clock) {
+    Objects.requireNonNull(token, "token");
+    Core core = Core.start(config, clock);
+    try {
+      DiscordBot discord = DiscordBot.start(token, endpoint, config.devGuild(), core.tickets(),
+          core.settings(), core.messages(), clock);
+      return new Bot(core, discord);
+    } catch (RuntimeException e) {
+      core.close();
+      throw e;
+    }
+  }
+
+  public Core core() {
+    return core;
+  }
+
+  public JDA jda() {
+    return discord.jda();
+  }
+
+  @Override
+  public void close() {
+    try {
+      discord.close();
+    } finally {
+      core.close();
+    }
+  }
+}

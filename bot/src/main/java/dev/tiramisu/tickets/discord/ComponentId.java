@@ -1,0 +1,106 @@
+package dev.tiramisu.tickets.discord;
+
+import java.util.Optional;
+
+/**
+ * The custom ids of the bot's buttons and modals, as typed values with their own codec.
+ *
+ * <p>Ids are stateless: everything a handler needs is in the id, so a panel posted months ago still
+ * works after any number of restarts. Encoded ids are {@code tt:<kind>[:<number>...]}, at most
+ * {@value #MAX_LENGTH} characters (Discord's limit); ticket ids are database ids, user ids
+ * snowflakes.
+ */
+sealed interface ComponentId {
+  /** Discord's limit for custom ids. */
+  int MAX_LENGTH = 100;
+
+  String PREFIX = "tt";
+
+  /** The panel's "open a ticket" button. */
+  record OpenTicket() implements ComponentId {}
+
+  /** The modal asking for a reason before a ticket is opened. */
+  record OpenModal() implements ComponentId {}
+
+  /** The Close button in a ticket's first message. */
+  record Close(long ticketId) implements ComponentId {}
+
+  /** "Yes, close" on a confirmation shown to {@code requesterId}. */
+  record ConfirmClose(long ticketId, long requesterId) implements ComponentId {}
+
+  /** "Cancel" on a confirmation shown to {@code requesterId}. */
+  record CancelClose(long ticketId, long requesterId) implements ComponentId {}
+
+  /** The id of the reason input in {@link OpenModal}. */
+  String REASON_INPUT = "reason";
+
+  /** The custom id for this value. */
+  default String encode() {
+    String id;
+    if (this instanceof OpenTicket) {
+      id = PREFIX + ":open";
+    } else if (this instanceof OpenModal) {
+      id = PREFIX + ":open-modal";
+    } else if (this instanceof Close c) {
+      id = PREFIX + ":close:" + c.ticketId();
+    } else if (this instanceof ConfirmClose c) {
+      id = PREFIX + ":confirm-close:" + c.ticketId() + ":" + c.requesterId();
+    } else if (this instanceof CancelClose c) {
+      id = PREFIX + ":cancel-close:" + c.ticketId() + ":" + c.requesterId();
+    } else {
+      throw new AssertionError(this);
+    }
+    if (id.length() > MAX_LENGTH) {
+      throw new IllegalStateException("custom id longer than " + MAX_LENGTH);
+    }
+    return id;
+  }
+
+  /**
+   * Parses a custom id.
+   *
+   * @return the id, or empty if it is not one of ours or is malformed (e.g. from an older version)
+   */
+  static Optional<ComponentId> decode(String customId) {
+    if (customId == null || customId.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
+    String[] p = customId.split(":", -1);
+    if (p.length < 2 || !p[0].equals(PREFIX)) {
+      return Optional.empty();
+    }
+    try {
+      switch (p[1]) {
+        case "open":
+          return p.length == 2 ? Optional.of(new OpenTicket()) : Optional.empty();
+        case "open-modal":
+          return p.length == 2 ? Optional.of(new OpenModal()) : Optional.empty();
+        case "close":
+          return p.length == 3 ? Optional.of(new Close(id(p[2]))) : Optional.empty();
+        case "confirm-close":
+          return p.length == 4
+              ? Optional.of(new ConfirmClose(id(p[2]), id(p[3])))
+              : Optional.empty();
+        case "cancel-close":
+          return p.length == 4
+              ? Optional.of(new CancelClose(id(p[2]), id(p[3])))
+              : Optional.empty();
+        default:
+          return Optional.empty();
+      }
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static long id(String s) {
+    if (s.isEmpty() || !s.chars().allMatch(Character::isDigit)) {
+      throw new NumberFormatException("not an id");
+    }
+    long v = Long.parseLong(s);
+    if (v <= 0) {
+      throw new NumberFormatException("not positive");
+    }
+    return v;
+  }
+}

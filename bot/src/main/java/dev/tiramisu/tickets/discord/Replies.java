@@ -1,0 +1,69 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.common.Refusal;
+import dev.tiramisu.tickets.text.DiscordText;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.text.Messages;
+import java.util.List;
+import net.dv8tion.jda.api.components.MessageTopLevelComponent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+
+/**
+ * Ephemeral answers to interactions. Every answer sets allowed mentions explicitly to none: a
+ * mention in an answer shows as a link but never pings anyone.
+ */
+final class Replies {
+  private final Messages messages;
+
+  Replies(Messages messages) {
+    this.messages = messages;
+  }
+
+  Messages messages() {
+    return messages;
+  }
+
+  String text(MessageKey key, Object... args) {
+    return messages.format(key, args);
+  }
+
+  /** Answers with a message: the first response, or the edit of a deferred one. Blocks. */
+  void send(IReplyCallback event, MessageKey key, Object... args) {
+    send(event, messages.format(key, args), List.of());
+  }
+
+  void send(IReplyCallback event, Refusal refusal) {
+    send(event, messages.format(refusal.key(), refusal.args()), List.of());
+  }
+
+  void send(IReplyCallback event, String text) {
+    send(event, text, List.of());
+  }
+
+  void send(IReplyCallback event, String text, List<? extends MessageTopLevelComponent> rows) {
+    String content = DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE);
+    if (event.isAcknowledged()) {
+      event
+          .getHook()
+          .editOriginal(
+              new MessageEditBuilder()
+                  .setContent(content)
+                  .setComponents(rows)
+                  .setAllowedMentions(List.of())
+                  .build())
+          .complete();
+    } else {
+      event
+          .reply(
+              new MessageCreateBuilder()
+                  .setContent(content)
+                  .setComponents(rows)
+                  .setAllowedMentions(List.of())
+                  .build())
+          .setEphemeral(true)
+          .complete();
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.common.Actor;
+import dev.tiramisu.tickets.common.Result;
+import dev.tiramisu.tickets.settings.GuildSettings;
+import dev.tiramisu.tickets.settings.SettingChange;
+import dev.tiramisu.tickets.settings.SettingKey;
+import dev.tiramisu.tickets.settings.SettingValue;
+import dev.tiramisu.tickets.settings.SettingsService;
+import dev.tiramisu.tickets.text.DiscordText;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.text.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+
+/**
+ * {@code /setting set} and {@code /setting get}. Discord hides the command from members without
+ * Manage Server; the bot checks it again, since command permissions can be changed per server.
+ *
+ * <p>Values are parsed by {@link SettingsService#parse}; the adapter then checks what only Discord
+ * knows: a channel id must name a text channel of this server, a role id a role of this server
+ * (not {@code @everyone}). For {@code ticket_channel} and the log channels the bot's missing
+ * permissions are named as a warning and the setting is saved anyway, so an admin can set up the
+ * channel and fix its permissions in either order (opening a ticket names them again).
+ */
+final class SettingHandlers {
+  private final SettingsService settings;
+  private final Replies replies;
+  private final Messages messages;
+
+  SettingHandlers(SettingsService settings, Replies replies) {
+    this.settings = settings;
+    this.replies = replies;
+    this.messages = replies.messages();
+  }
+
+  void set(SlashCommandInteractionEvent e) {
+    Guild guild = e.getGuild();
+    if (guild == null) {
+      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
+      return;
+    }
+    e.deferReply(true).complete();
+    Actor actor = TicketHandlers.actor(e.getMember());
+    if (!actor.canManageServer()) {
+      replies.send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
+      return;
+    }
+    String name = e.getOption(CommandCatalog.OPT_NAME, OptionMapping::getAsString);
+    String value = e.getOption(CommandCatalog.OPT_VALUE, OptionMapping::getAsString);
+    Result<SettingChange> parsed = settings.parse(name, value);
+    if (parsed.isRefused()) {
+      replies.send(e, parsed.refusal());
+      return;
+    }
+    SettingChange change = parsed.value();
+    List<String> warnings = new ArrayList<>();
+    if (change.value() instanceof SettingValue.Snowflake id) {
+      String refusal = checkOnDiscord(guild, change.key(), id.id(), value, warnings);
+      if (refusal != null) {
+        replies.send(e, refusal);
+        return;
+      }
+    }
+    Result<GuildSettings> saved = settings.apply(guild.getIdLong(), actor, change);
+    if (saved.isRefused()) {
+      replies.send(e, saved.refusal());
+      return;
+    }
+    String shown = SettingsService.display(saved.value(), change.key(), messages);
+    List<String> lines = new ArrayList<>();
+    lines.add(messages.format(change.isReset() ? MessageKey.SETTING_RESET : MessageKey.SETTING_SAVED,
+        change.key().settingName(), shown));
+    lines.addAll(warnings);
+    replies.send(e, String.join("\n", lines));
+  }
+
+  /**
+   * Checks a channel or role id against the guild.
+   *
+   * @return a refusal text, or null if the value may be saved (warnings are added to {@code
+   *     warnings})
+   */
+  private String checkOnDiscord(Guild guild, SettingKey key, long id, String raw,
+      List<String> warnings) {
+    String echo = DiscordText.escape(DiscordText.truncate(raw.strip(), 100));
+    if (key.kind() == SettingKey.Kind.ROLE) {
+      Role role = guild.getRoleById(id);
+      if (role == null || role.isPublicRole()) {
+        return messages.format(MessageKey.ERROR_SETTING_INVALID_ROLE, key.settingName(), echo);
+      }
+      TextChannel ticketChannel = ticketChannel(guild);
+      boolean canPing = role.isMentionable()
+          || (ticketChannel != null
+              && BotPermissions.canMentionAllRoles(guild.getSelfMember(), ticketChannel));
+      if (!canPing) {
+        warnings.add(messages.format(MessageKey.SETTING_STAFF_ROLE_NOT_PINGABLE, id));
+      }
+      return null;
+    }
+    GuildChannel channel = guild.getGuildChannelById(id);
+    if (channel == null) {
+      return messages.format(MessageKey.ERROR_SETTING_INVALID_CHANNEL, key.settingName(), echo);
+    }
+    if (!(channel instanceof TextChannel)) {
+      return messages.format(MessageKey.ERROR_SETTING_CHANNEL_TYPE, key.settingName());
+    }
+    List<MessageKey> missing = key == SettingKey.TICKET_CHANNEL
+        ? BotPermissions.missingForTickets(guild.getSelfMember(), channel)
+        : BotPermissions.missingForPosting(guild.getSelfMember(), channel);
+    if (!missing.isEmpty()) {
+      warnings.add(messages.format(MessageKey.ERROR_MISSING_PERMISSIONS, id,
+          BotPermissions.names(missing, messages)));
+    }
+    return null;
+  }
+
+  private TextChannel ticketChannel(Guild guild) {
+    Long id = settings.get(guild.getIdLong()).ticketChannelId();
+    return id == null ? null : guild.getTextChannelById(id);
+  }
+
+  void get(SlashCommandInteractionEvent e) {
+    Guild guild = e.getGuild();
+    if (guild == null) {
+      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
+      return;
+    }
+    e.deferReply(true).complete();
+    if (!TicketHandlers.actor(e.getMember()).canManageServer()) {
+      replies.send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
+      return;
+    }
+    String name = e.getOption(CommandCatalog.OPT_NAME, OptionMapping::getAsString);
+    List<SettingKey> keys;
+    if (name == null) {
+      keys = List.of(SettingKey.values());
+    } else {
+      Result<SettingKey> key = SettingKey.parse(name);
+      if (key.isRefused()) {
+        replies.send(e, key.refusal());
+        return;
+      }
+      keys = List.of(key.value());
+    }
+    GuildSettings s = settings.get(guild.getIdLong());
+    List<String> lines = new ArrayList<>();
+    if (keys.size() > 1) {
+      lines.add(messages.format(MessageKey.SETTING_LIST_HEADER));
+    }
+    for (SettingKey k : keys) {
+      lines.add(messages.format(MessageKey.SETTING_LINE, k.settingName(),
+          SettingsService.display(s, k, messages), messages.format(k.description())));
+    }
+    replies.send(e, String.join("\n", lines));
+  }
+}

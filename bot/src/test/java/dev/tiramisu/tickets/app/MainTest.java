@@ -1,0 +1,38 @@
+package dev.tiramisu.tickets.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  @Test
+  void invalid_configuration_prints_one_line_and_exits_with_2() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Main.run(new String[] {"--database-url=mysql://secret@host/db"});
+    } finally {
+      System.setErr(err);
+    }
+    String out = captured.toString(StandardCharsets.UTF_8);
+    assertThat(code).isEqualTo(2);
+    assertThat(out.lines()).singleElement().satisfies(line -> assertThat(line)
+        .startsWith("tiramisu-tickets: DATABASE_URL must start with").doesNotContain("secret"));
+  }
+
+  @Test
+  void the_sandbox_smoke_run_opens_and_closes_a_ticket_and_exits_with_0(@TempDir Path dir) {
+    int code = Main.run(new String[] {"--sandbox-smoke",
+        "--database-url=jdbc:sqlite:" + dir.resolve("sandbox.db")});
+
+    assertThat(code).isZero();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tiramisu.tickets.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComponentIdTest {
+  private static final long MAX = Long.MAX_VALUE;
+
+  @Test
+  void every_id_survives_a_round_trip_and_fits_discords_limit() {
+    List<ComponentId> ids = List.of(new ComponentId.OpenTicket(), new ComponentId.OpenModal(),
+        new ComponentId.Close(MAX), new ComponentId.ConfirmClose(MAX, MAX),
+        new ComponentId.CancelClose(1, 1234567890123456789L));
+    for (ComponentId id : ids) {
+      String encoded = id.encode();
+      assertThat(encoded).startsWith("tt:").hasSizeLessThanOrEqualTo(ComponentId.MAX_LENGTH);
+      assertThat(ComponentId.decode(encoded)).contains(id);
+    }
+  }
+
+  @Test
+  void the_panel_id_is_stable_across_versions() {
+    assertThat(new ComponentId.OpenTicket().encode()).isEqualTo("tt:open");
+    assertThat(new ComponentId.ConfirmClose(7, 42).encode()).isEqualTo("tt:confirm-close:7:42");
+  }
+
+  @Test
+  void foreign_or_malformed_ids_decode_to_nothing() {
+    for (String bad : new String[] {null, "", "tt", "tt:", "xx:open", "tt:open:1", "tt:close",
+        "tt:close:", "tt:close:-1", "tt:close:0", "tt:close:abc", "tt:close:1:2",
+        "tt:confirm-close:1", "tt:close:99999999999999999999", "tt:close: 1", "tt:unknown",
+        "tt:close:1".repeat(20)}) {
+      assertThat(ComponentId.decode(bad)).as(String.valueOf(bad)).isEmpty();
+    }
+  }
+}

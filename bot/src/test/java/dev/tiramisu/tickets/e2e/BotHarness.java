@@ -1,0 +1,185 @@
+package dev.tiramisu.tickets.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tiramisu.discordemu.Emulator;
+import dev.tiramisu.discordemu.Permissions;
+import dev.tiramisu.discordemu.RequestLog;
+import dev.tiramisu.discordemu.driver.GuildBuilder;
+import dev.tiramisu.discordemu.driver.MessageView;
+import dev.tiramisu.discordemu.driver.TestGuild;
+import dev.tiramisu.tickets.app.Bot;
+import dev.tiramisu.tickets.config.BotConfig;
+import dev.tiramisu.tickets.config.DatabaseConfig;
+import dev.tiramisu.tickets.discord.DiscordEndpoint;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.text.Messages;
+import dev.tiramisu.tickets.ticket.Ticket;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+
+/**
+ * One emulator and one bot (real JDA, SQLite in a temp file) per test class; each test makes its
+ * own guilds instead of resetting the emulator, so the bot never has to reconnect. Waits are
+ * event-driven: on the emulator's state changes, or on JDA's events for the bot's cache.
+ */
+final class BotHarness implements AutoCloseable {
+  static final Messages TEXT = Messages.english();
+
+  final Emulator emu;
+  private final Path dir;
+  private final JdaWaiter waiter = new JdaWaiter();
+  private final AtomicInteger guilds = new AtomicInteger();
+  private Bot bot;
+
+  BotHarness() {
+    emu = Emulator.start();
+    try {
+      dir = Files.createTempDirectory("tickets-e2e");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    bot = startBot();
+  }
+
+  private Bot startBot() {
+    BotConfig config = new BotConfig(null,
+        DatabaseConfig.sqlite(dir.resolve("tickets.db").toString()), null, 0, "INFO");
+    Bot b = Bot.start(config, emu.botToken(),
+        new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), Clock.systemUTC());
+    b.jda().addEventListener(waiter);
+    return b;
+  }
+
+  Bot bot() {
+    return bot;
+  }
+
+  /** Stops the bot and starts a new one on the same database and emulator. */
+  void restart() {
+    bot.close();
+    bot = startBot();
+  }
+
+  /**
+   * A guild with roles Admin (Administrator), Staff (mentionable), Member; channels tickets,
+   * mod-log, transcripts, general; users admin (owner), moderator (Staff), alice, bob (Member);
+   * the bot with {@link Permissions#TICKET_BOT}. Settings are not set. Returns once the bot has
+   * the guild in its cache.
+   */
+  TestGuild guild(UnaryOperator<GuildBuilder> customize) {
+    GuildBuilder b = emu.guild("Guild " + guilds.incrementAndGet())
+        .role("Admin", Permissions.ADMINISTRATOR)
+        .role("Staff", 0)
+        .role("Member", 0)
+        .textChannel("tickets")
+        .textChannel("mod-log")
+        .textChannel("transcripts")
+        .textChannel("general")
+        .owner("admin")
+        .member("admin", "Admin")
+        .member("moderator", "Staff")
+        .member("alice", "Member")
+        .member("bob", "Member")
+        .botPermissions(Permissions.TICKET_BOT);
+    TestGuild g = customize.apply(b).build();
+    g.setRoleMentionable("Staff", true);
+    awaitBot("the bot sees guild " + g.id + " with a mentionable Staff role", () -> {
+      var guild = bot.jda().getGuildById(g.id);
+      return guild != null && guild.getRoleById(g.role("Staff")) != null
+          && guild.getRoleById(g.role("Staff")).isMentionable();
+    });
+    return g;
+  }
+
+  TestGuild guild() {
+    return guild(b -> b);
+  }
+
+  /** Runs {@code /setting set} as admin for each name/value pair and checks it was saved. */
+  void configure(TestGuild g, String... nameValues) {
+    for (int i = 0; i < nameValues.length; i += 2) {
+      MessageView reply = g.as("admin").slash(g.channel("general"), "setting set",
+          Map.of("name", nameValues[i], "value", nameValues[i + 1])).awaitReply();
+      assertThat(reply.text()).as("setting %s", nameValues[i]).startsWith("`" + nameValues[i] + "`");
+    }
+  }
+
+  /** ticket_channel = #tickets, staff_role = Staff, modlog_channel = #mod-log. */
+  void enableTickets(TestGuild g) {
+    configure(g, "ticket_channel", "<#" + g.channel("tickets") + ">",
+        "staff_role", "<@&" + g.role("Staff") + ">",
+        "modlog_channel", "<#" + g.channel("mod-log") + ">");
+  }
+
+  /** Opens a ticket with a reason as {@code user} and returns its stored row. */
+  Ticket open(TestGuild g, String user, String reason) {
+    MessageView reply = g.as(user).slash(g.channel("general"), "ticket create",
+        Map.of("reason", reason)).awaitReply();
+    assertThat(reply.text()).contains("is open");
+    long threadId = Long.parseLong(reply.text().replaceAll("(?s).*<#(\\d+)>.*", "$1"));
+    return ticketByThread(threadId).orElseThrow();
+  }
+
+  Optional<Ticket> ticketByThread(long threadId) {
+    return bot.core().database().tickets().findByThread(threadId);
+  }
+
+  /** The requests since {@code mark} for a route such as {@code POST /channels/{channel_id}/messages}. */
+  List<RequestLog.Entry> sent(int mark, String route) {
+    return emu.requests().since(mark).stream().filter(e -> e.route().equals(route)).toList();
+  }
+
+  static String text(MessageKey key, Object... args) {
+    return TEXT.format(key, args);
+  }
+
+  /** Waits until {@code condition} over the bot's JDA cache holds, re-checked on every JDA event. */
+  void awaitBot(String description, BooleanSupplier condition) {
+    waiter.await(description, Duration.ofSeconds(15), condition);
+  }
+
+  @Override
+  public void close() {
+    try {
+      bot.close();
+    } finally {
+      emu.close();
+    }
+  }
+
+  /** Wakes waiters on every JDA event. */
+  private static final class JdaWaiter implements EventListener {
+    @Override
+    public synchronized void onEvent(GenericEvent event) {
+      notifyAll();
+    }
+
+    synchronized void await(String description, Duration timeout, BooleanSupplier condition) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!condition.getAsBoolean()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("timed out waiting for " + description);
+        }
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted waiting for " + description);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.tiramisu.discordemu.conformance;
+
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+
+/**
+ * Gives JDA the emulator's gateway URL and starts queued sessions without JDA's 5 s IDENTIFY_DELAY between them
+ * (the emulator does not rate-limit identifies). A ShardManager still asks {@code GET /gateway/bot} for the URL.
+ */
+final class EmulatorSessionController extends SessionControllerAdapter {
+  private final String gatewayUrl;
+
+  EmulatorSessionController(String gatewayUrl) {
+    this.gatewayUrl = gatewayUrl;
+  }
+
+  @Override
+  public String getGateway() {
+    return gatewayUrl;
+  }
+
+  @Override
+  protected void runWorker() {
+    synchronized (lock) {
+      if (workerHandle == null) {
+        workerHandle = new QueueWorker(0L);
+        workerHandle.start();
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.tiramisu.discordemu.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tiramisu.discordemu.driver.TestGuild;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.SessionResumeEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.Compression;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gateway behaviour JDA depends on: RESUME with replay of missed events, op 7 RECONNECT, op 9 INVALID_SESSION,
+ * resumable close codes, zlib-stream and plain JSON transport.
+ */
+class GatewayTest extends ConformanceTest {
+  private TestGuild g;
+  // one instance serves the whole class (PER_CLASS), so per-test state is created in setUp
+  private List<String> received;
+  private CompletableFuture<Void> resumed;
+  private CompletableFuture<Void> recreated;
+
+  private final ListenerAdapter recorder = new ListenerAdapter() {
+    @Override
+    public void onMessageReceived(MessageReceivedEvent e) {
+      received.add(e.getMessage().getContentRaw());
+    }
+
+    @Override
+    public void onSessionResume(SessionResumeEvent e) {
+      resumed.complete(null);
+    }
+
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent e) {
+      recreated.complete(null);
+    }
+  };
+
+  @BeforeEach
+  void setUp() {
+    received = new CopyOnWriteArrayList<>();
+    resumed = new CompletableFuture<>();
+    recreated = new CompletableFuture<>();
+    g = emu.guild("Gateway").textChannel("general").member("alice").build();
+  }
+
+  private void awaitReceived(String content) {
+    emu.await("JDA receives '" + content + "'", () -> received.contains(content));
+  }
+
+  @Test
+  void resumeAfterADroppedConnectionReplaysEventsMissedDuringTheOutage() throws Exception {
+    JDA jda = jda(recorder);
+    g.as("alice").post(g.channel("general"), "before");
+    awaitReceived("before");
+    assertThat(emu.gateway().identifyCount()).isEqualTo(1);
+
+    // refuse reconnections while the message is posted, so it can only arrive through RESUME's replay
+    emu.gateway().refuseNextConnections(Integer.MAX_VALUE);
+    emu.gateway().dropConnections();
+    g.as("alice").post(g.channel("general"), "during the outage");
+    assertThat(received).doesNotContain("during the outage");
+    emu.gateway().refuseNextConnections(0);
+
+    awaitReceived("during the outage");
+    resumed.get(15, TimeUnit.SECONDS);
+    assertThat(emu.gateway().resumeCount()).isEqualTo(1);
+    assertThat(emu.gateway().identifyCount()).isEqualTo(1);
+    assertThat(received).containsExactly("before", "during the outage");
+
+    g.as("alice").post(g.channel("general"), "after");
+    awaitReceived("after");
+    assertThat(jda.getStatus()).isEqualTo(JDA.Status.CONNECTED);
+  }
+
+  @Test
+  void opSevenReconnectLeadsToAResume() throws Exception {
+    jda(recorder);
+    emu.gateway().requestReconnect();
+    resumed.get(15, TimeUnit.SECONDS);
+    assertThat(emu.gateway().resumeCount()).isEqualTo(1);
+    assertThat(emu.gateway().identifyCount()).isEqualTo(1);
+    g.as("alice").post(g.channel("general"), "still here");
+    awaitReceived("still here");
+  }
+
+  @Test
+  void resumableCloseCodeLeadsToAResume() throws Exception {
+    expectJdaError("closed due to server error! 4000");
+    jda(recorder);
+    emu.gateway().closeConnections(4000, "Unknown error");
+    resumed.get(15, TimeUnit.SECONDS);
+    assertThat(emu.gateway().identifyCount()).isEqualTo(1);
+    g.as("alice").post(g.channel("general"), "after 4000");
+    awaitReceived("after 4000");
+  }
+
+  /** Costs about 2 s: JDA waits its initial reconnect delay (2 s, not configurable) before re-identifying. */
+  @Test
+  void invalidSessionNotResumableMakesJdaIdentifyAgain() throws Exception {
+    JDA jda = jda(recorder);
+    emu.gateway().invalidateSessions(false);
+    recreated.get(15, TimeUnit.SECONDS);
+    assertThat(emu.gateway().identifyCount()).isEqualTo(2);
+    assertThat(emu.gateway().resumeCount()).isZero();
+    emu.await("JDA is connected again", () -> jda.getStatus() == JDA.Status.CONNECTED);
+    assertThat(jda.getGuildById(g.id)).isNotNull();
+    g.as("alice").post(g.channel("general"), "after re-identify");
+    awaitReceived("after re-identify");
+    jda.getTextChannelById(g.channel("general")).sendMessage("bot still works").complete();
+    assertThat(g.messages("general")).extracting(m -> m.content()).contains("bot still works");
+  }
+
+  @Test
+  void zlibStreamIsJdasDefaultTransport() {
+    jda(recorder);
+    assertThat(emu.gateway().connectionCount()).isEqualTo(1);
+    assertThat(emu.gateway().compressedConnectionCount()).isEqualTo(1);
+    for (int i = 0; i < 50; i++) {
+      g.as("alice").post(g.channel("general"), "compressed " + i);
+    }
+    awaitReceived("compressed 49");
+    assertThat(received).hasSize(50);
+  }
+
+  @Test
+  void plainJsonTransportWorks() {
+    jda(DEFAULT_INTENTS, b -> b.setCompression(Compression.NONE), recorder);
+    assertThat(emu.gateway().connectionCount()).isEqualTo(1);
+    assertThat(emu.gateway().compressedConnectionCount()).isZero();
+    g.as("alice").post(g.channel("general"), "plain");
+    awaitReceived("plain");
+  }
+
+  @Test
+  void wrongTokenIsRefusedBeforeTheGateway() {
+    assertThatThrownBy(() -> builder(EnumSet.of(GatewayIntent.GUILD_MESSAGES)).setToken("not-the-token").build())
+        .isInstanceOf(InvalidTokenException.class);
+    assertThat(emu.requests().route("GET /users/@me")).singleElement()
+        .satisfies(e -> assertThat(e.status()).isEqualTo(401));
+    assertThat(emu.gateway().identifyCount()).isZero();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.tiramisu.discordemu.conformance;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects what JDA logs at ERROR during a test. JDA logs and drops payloads it cannot parse (an embed without a
+ * type, a malformed member, ...), so an ERROR from JDA usually means the emulator sent something Discord would not.
+ */
+final class JdaErrorLog extends AppenderBase<ILoggingEvent> {
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final List<Pattern> expected = new CopyOnWriteArrayList<>();
+  private final Logger jdaLogger = (Logger) LoggerFactory.getLogger("net.dv8tion");
+
+  void attach() {
+    setName("jda-error-log");
+    setContext(jdaLogger.getLoggerContext());
+    start();
+    jdaLogger.addAppender(this);
+  }
+
+  void detach() {
+    jdaLogger.detachAppender(this);
+    stop();
+  }
+
+  /** Declares an ERROR a test provokes on purpose (a regular expression found in the message). */
+  void expect(String regex) {
+    expected.add(Pattern.compile(regex));
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    if (!event.getLevel().isGreaterOrEqual(Level.ERROR) || causedByInterruption(event.getThrowableProxy())) {
+      return;
+    }
+    lines.add(event.getLoggerName() + ": " + event.getFormattedMessage());
+  }
+
+  /**
+   * A JDA shut down at the end of the previous test may still log from its worker threads, which it interrupted;
+   * those lines say nothing about the emulator.
+   */
+  private static boolean causedByInterruption(IThrowableProxy t) {
+    for (IThrowableProxy c = t; c != null; c = c.getCause()) {
+      String text = c.getClassName() + " " + c.getMessage();
+      if (text.toLowerCase(java.util.Locale.ROOT).contains("interrupt")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** ERROR lines no test declared. */
+  List<String> unexpected() {
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      if (expected.stream().noneMatch(p -> p.matcher(line).find())) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+}
