@@ -248,9 +248,9 @@
     row.dataset.name = c.name;
     if (kind === 'thread') row.dataset.private = String(c.private);
     row.append(el('span', 'channel-icon', icon), el('span', 'channel-name', c.name));
-    if (c.private) row.append(el('span', 'channel-flag private', 'private'));
     if (c.locked) row.append(el('span', 'channel-flag', 'locked'));
     else if (c.archived) row.append(el('span', 'channel-flag', 'archived'));
+    else if (c.private) row.append(el('span', 'channel-flag private', 'private'));
     row.addEventListener('click', () => selectChannel(c.id));
     return row;
   }
@@ -750,6 +750,7 @@
       if (o.max_value != null) input.max = String(o.max_value);
       if (o.max_length != null) input.maxLength = o.max_length;
       input.placeholder = o.description || '';
+      if (o.type === 3) input.title = 'Type #channel, @role or @user to mention them';
     }
     input.classList.add('option-input');
     input.dataset.name = o.name;
@@ -796,12 +797,35 @@
     return out;
   }
 
+  /** As the Discord client does on send: #channel, @role and @user typed by name become mentions. */
+  function toMentions(text) {
+    const g = currentGuild();
+    if (!g) return text;
+    return text.replace(/(^|[\s(])([#@])([\w-]{1,100})/g, (all, pre, sigil, name) => {
+      const lower = name.toLowerCase();
+      if (sigil === '#') {
+        for (const c of g.channels) {
+          if (c.name.toLowerCase() === lower) return pre + '<#' + c.id + '>';
+          for (const t of c.threads) if (t.name.toLowerCase() === lower) return pre + '<#' + t.id + '>';
+        }
+        return all;
+      }
+      if (lower === 'everyone' || lower === 'here') return all;
+      const role = g.roles.find((r) => r.name.toLowerCase() === lower);
+      if (role) return pre + '<@&' + role.id + '>';
+      const m = g.members.find((x) => x.name.toLowerCase() === lower || x.username.toLowerCase() === lower);
+      return m ? pre + '<@' + m.id + '>' : all;
+    });
+  }
+
   async function runSlash() {
     const leaf = S.slash;
     if (!leaf || !S.channelId) return;
     const options = {};
     for (const input of document.querySelectorAll('#slash-options .option-input')) {
-      if (input.value !== '' && !input.disabled) options[input.dataset.name] = input.value;
+      if (input.value === '' || input.disabled) continue;
+      const plainText = input.dataset.type === '3' && input.tagName === 'INPUT';
+      options[input.dataset.name] = plainText ? toMentions(input.value) : input.value;
     }
     const run = $('slash-run');
     if (run) run.disabled = true;
@@ -825,7 +849,7 @@
       return;
     }
     if (!text.trim() || !S.channelId) return;
-    const r = await act(() => api('POST', asMe('/channels/' + S.channelId + '/messages'), { content: text }));
+    const r = await act(() => api('POST', asMe('/channels/' + S.channelId + '/messages'), { content: toMentions(text) }));
     if (r) input.value = '';
   }
 

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.ConfigException;
 import dev.tiramisu.tickets.config.DatabaseConfig;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Main {
     Clock clock = Clock.systemUTC();
     if (!config.sandbox()) {
       Bot bot = Bot.start(config, config.discordToken().orElseThrow(), null, clock);
-      return runUntilStopped(bot, null);
+      return runUntilStopped(bot);
     }
     BotConfig sandboxConfig = config.database().url().equals(DatabaseConfig.DEFAULT_URL)
         ? new BotConfig(null, new DatabaseConfig(DatabaseConfig.SQLITE_PREFIX + SANDBOX_DATABASE,
@@ -54,6 +55,22 @@ public final class Main {
             config.sandboxPort(), config.logLevel())
         : config;
     Sandbox sandbox = Sandbox.start(smoke ? 0 : config.sandboxPort());
+    if (!smoke) {
+      // the page's Reset button empties the sandbox's own database file; a database named on the command line is
+      // left alone (the demo server gets new ids, so its old rows do not apply)
+      boolean ownDatabase = sandboxConfig != config;
+      SandboxSession session;
+      try {
+        session = new SandboxSession(sandbox,
+            () -> Bot.start(sandboxConfig, sandbox.token(), sandbox.endpoint(), clock),
+            ownDatabase ? () -> SandboxSession.deleteSqlite(Path.of(SANDBOX_DATABASE)) : () -> { });
+      } catch (RuntimeException e) {
+        sandbox.close();
+        throw e;
+      }
+      System.out.println(sandbox.howToTry());
+      return runUntilStopped(session);
+    }
     Bot bot;
     try {
       bot = Bot.start(sandboxConfig, sandbox.token(), sandbox.endpoint(), clock);
@@ -61,28 +78,24 @@ public final class Main {
       sandbox.close();
       throw e;
     }
-    if (smoke) {
-      try (sandbox; bot) {
-        sandbox.smoke();
-        System.out.println("sandbox smoke test passed");
-        return 0;
-      } catch (AssertionError e) {
-        System.err.println("sandbox smoke test failed: " + e.getMessage());
-        return 1;
-      }
+    try (sandbox; bot) {
+      sandbox.smoke();
+      System.out.println("sandbox smoke test passed");
+      return 0;
+    } catch (AssertionError e) {
+      System.err.println("sandbox smoke test failed: " + e.getMessage());
+      return 1;
     }
-    System.out.println(sandbox.howToTry());
-    return runUntilStopped(bot, sandbox);
   }
 
-  private static int runUntilStopped(Bot bot, Sandbox sandbox) {
+  /** Serves until the process is stopped, then closes {@code running} (the bot, or the sandbox and its bot). */
+  private static int runUntilStopped(AutoCloseable running) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        bot.close();
-        if (sandbox != null) {
-          sandbox.close();
-        }
+        running.close();
+      } catch (Exception e) {
+        LoggerFactory.getLogger(Main.class).warn("error while stopping", e);
       } finally {
         stopped.countDown();
       }

@@ -7,6 +7,7 @@ import dev.tiramisu.discordemu.driver.InteractionHandle;
 import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.discordemu.driver.ThreadView;
+import dev.tiramisu.discordemu.web.WebUi;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
 import java.util.Map;
 
@@ -16,37 +17,57 @@ import java.util.Map;
  */
 final class Sandbox implements AutoCloseable {
   private final Emulator emulator;
-  private final TestGuild guild;
+  private volatile TestGuild guild;
 
   private Sandbox(Emulator emulator, TestGuild guild) {
     this.emulator = emulator;
     this.guild = guild;
   }
 
-  /** Starts the emulator on 127.0.0.1:{@code port} (0: any free port) with the demo server. */
+  /**
+   * Starts the emulator on 127.0.0.1:{@code port} (0: any free port) with the demo server, and its
+   * web page (the emulator's sandbox UI) on the same port.
+   */
   static Sandbox start(int port) {
     Emulator emu = Emulator.start(EmulatorConfig.defaults().withPort(port));
     try {
-      TestGuild g = emu.guild("Tiramisu Sandbox")
-          .role("Admin", Permissions.ADMINISTRATOR)
-          .role("Staff", 0)
-          .role("Member", 0)
-          .textChannel("tickets")
-          .textChannel("mod-log")
-          .textChannel("general")
-          .owner("admin")
-          .member("admin", "Admin")
-          .member("moderator", "Staff")
-          .member("alice", "Member")
-          .member("bob", "Member")
-          .botPermissions(Permissions.TICKET_BOT)
-          .build();
-      g.setRoleMentionable("Staff", true);
+      TestGuild g = seed(emu);
+      emu.enableWebUi();
       return new Sandbox(emu, g);
     } catch (RuntimeException e) {
       emu.close();
       throw e;
     }
+  }
+
+  private static TestGuild seed(Emulator emu) {
+    TestGuild g = emu.guild("Tiramisu Sandbox")
+        .role("Admin", Permissions.ADMINISTRATOR)
+        .role("Staff", 0)
+        .role("Member", 0)
+        .textChannel("tickets")
+        .textChannel("mod-log")
+        .textChannel("general")
+        .owner("admin")
+        .member("admin", "Admin")
+        .member("moderator", "Staff")
+        .member("alice", "Member")
+        .member("bob", "Member")
+        .botPermissions(Permissions.TICKET_BOT)
+        .build();
+    g.setRoleMentionable("Staff", true);
+    return g;
+  }
+
+  /** Forgets everything the emulator holds and builds the demo server again (the bot must be stopped). */
+  void reseed() {
+    emulator.reset();
+    guild = seed(emulator);
+  }
+
+  /** The page where a person uses the sandbox as its users would. */
+  WebUi webUi() {
+    return emulator.enableWebUi();
   }
 
   DiscordEndpoint endpoint() {
@@ -64,14 +85,14 @@ final class Sandbox implements AutoCloseable {
   /** A few lines telling a person how to try the bot. */
   String howToTry() {
     return String.join(System.lineSeparator(),
-        "Sandbox: a local Discord emulator is running at " + emulator.restUrl()
+        "Sandbox: open " + webUi().url() + " in a browser to use the bot as the demo users would.",
+        "A local Discord emulator is running at " + emulator.restUrl()
             + " (gateway " + emulator.gatewayUrl() + ").",
-        "Demo server \"Tiramisu Sandbox\" (id " + guild.id + "): channels #tickets, #mod-log,"
+        "Demo server \"Tiramisu Sandbox\": channels #tickets, #mod-log,"
             + " #general; users admin (owner), moderator (Staff), alice and bob (Member).",
         "Nothing is set yet: an admin starts with /setting set ticket_channel #tickets, then"
             + " /setting set staff_role @Staff and /setting set modlog_channel #mod-log.",
-        "Drive it from Java with dev.tiramisu.discordemu.driver (a web UI comes later)."
-            + " Press Ctrl-C to stop.");
+        "The page's Reset button starts over with an empty sandbox database. Press Ctrl-C to stop.");
   }
 
   /**

@@ -31,10 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and says how to install them; {@code -Dtickets.test.browser=off} turns the browser tests off explicitly (they are
  * then reported as skipped). Screenshots go to {@code docs/screenshots/} unless {@code -Dtickets.test.screenshots=off}.
  */
-final class Browser implements AutoCloseable {
-  static final String SWITCH = "tickets.test.browser";
+public final class Browser implements AutoCloseable {
+  public static final String SWITCH = "tickets.test.browser";
 
-  final WebDriver driver;
+  public final WebDriver driver;
   private final Path profile;
 
   private Browser(WebDriver driver, Path profile) {
@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
-  static Browser start() {
+  public static Browser start() {
     if ("off".equalsIgnoreCase(System.getProperty(SWITCH, ""))) {
       Assumptions.abort("browser tests turned off with -D" + SWITCH + "=off");
     }
@@ -78,7 +78,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** An explicit wait: re-checks the condition until it holds (default 20 s), ignoring elements being re-rendered. */
-  <T> T await(String what, Function<WebDriver, T> condition) {
+  public <T> T await(String what, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(20))
         .withMessage(what)
         .ignoring(StaleElementReferenceException.class)
@@ -86,25 +86,25 @@ final class Browser implements AutoCloseable {
         .until(condition);
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
-  List<WebElement> all(String css) {
+  public List<WebElement> all(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
   /** The first element matching {@code css} whose visible text contains {@code text}, if any. */
-  Optional<WebElement> withText(String css, String text) {
+  public Optional<WebElement> withText(String css, String text) {
     return all(css).stream().filter(e -> e.getText().contains(text)).findFirst();
   }
 
-  Object script(String js, Object... args) {
+  public Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
   /** Saves a PNG of the page to docs/screenshots/{name}.png, overwriting the last run's. */
-  void screenshot(String name) {
+  public void screenshot(String name) {
     if ("off".equalsIgnoreCase(System.getProperty("tickets.test.screenshots", ""))) {
       return;
     }

@@ -1,0 +1,256 @@
+package dev.tiramisu.tickets.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tiramisu.discordemu.web.Browser;
+import dev.tiramisu.tickets.config.BotConfig;
+import dev.tiramisu.tickets.config.DatabaseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The sandbox as a person uses it: the real bot against the demo server, driven only through the
+ * web page in headless Chromium. The admin sets the bot up with {@code /setting set}; a member opens
+ * a ticket with a reason through the slash box, another through the panel button and its form;
+ * staff see both private threads, the other member does not; the creator closes theirs with
+ * confirmation; the DM and the log entry appear; Reset starts over.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SandboxBrowserTest {
+  private Path dir;
+  private Sandbox sandbox;
+  private SandboxSession session;
+  private Browser browser;
+
+  @BeforeAll
+  void start() throws IOException {
+    dir = Files.createTempDirectory("tickets-sandbox-ui");
+    Path db = dir.resolve("sandbox.db");
+    BotConfig config = new BotConfig(null, DatabaseConfig.sqlite(db.toString()), null, 0, "INFO");
+    sandbox = Sandbox.start(0);
+    try {
+      session = new SandboxSession(sandbox,
+          () -> Bot.start(config, sandbox.token(), sandbox.endpoint(), Clock.systemUTC()),
+          () -> SandboxSession.deleteSqlite(db));
+      browser = Browser.start();
+    } catch (RuntimeException | Error e) {
+      stop();
+      throw e;
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (session != null) {
+        session.close();
+      } else {
+        sandbox.close();
+      }
+      deleteTree(dir);
+    }
+  }
+
+  // ------------------------------------------------------------------ page helpers
+
+  private void open(String user) {
+    browser.driver.get(sandbox.webUi().url() + "?as=" + user);
+    browser.await("live updates", d -> "live".equals(browser.find("#live").getAttribute("data-state")));
+    showing(user);
+  }
+
+  private String idOf(String user) {
+    return browser.all("#acting-as option").stream()
+        .filter(o -> user.equals(o.getAttribute("data-username")))
+        .map(o -> o.getAttribute("value"))
+        .findFirst().orElseThrow(() -> new AssertionError("no user " + user + " in the switch"));
+  }
+
+  private void showing(String user) {
+    browser.await("the page as " + user, d -> {
+      String id = idOf(user);
+      return id.equals(browser.find("#channel-list").getAttribute("data-user"));
+    });
+  }
+
+  private void actAs(String user) {
+    new Select(browser.find("#acting-as")).selectByValue(idOf(user));
+    showing(user);
+  }
+
+  private void go(String css) {
+    browser.await("the sidebar entry " + css, d -> browser.find(css).isDisplayed());
+    String id = browser.find(css).getAttribute("data-id");
+    browser.find(css).click();
+    browser.await("the channel " + css + " shown", d -> {
+      WebElement active = browser.find("#channel-list .channel.active");
+      return id.equals(active.getAttribute("data-id"));
+    });
+  }
+
+  private void channel(String name) {
+    go("#channel-list .channel[data-name='" + name + "']");
+  }
+
+  private WebElement message(String text) {
+    return browser.await("a message with '" + text + "'",
+        d -> browser.withText("#messages .message", text).orElse(null));
+  }
+
+  private WebElement input() {
+    return browser.find("#composer-input");
+  }
+
+  /** Picks {@code /path} in the slash box and returns its options panel. */
+  private WebElement slash(String path) {
+    input().clear();
+    input().sendKeys("/" + path);
+    String css = "#suggestions .suggestion[data-path='" + path + "']";
+    browser.await("the suggestion /" + path, d -> browser.find(css).isDisplayed());
+    browser.find(css).click();
+    return browser.await("the options of /" + path, d -> {
+      WebElement box = browser.find("#slash-options");
+      return box.isDisplayed() && box.getText().contains("/" + path) ? box : null;
+    });
+  }
+
+  private void setting(String name, String value) {
+    WebElement options = slash("setting set");
+    new Select(options.findElement(By.cssSelector("select.option-input[data-name='name']")))
+        .selectByValue(name);
+    long before = replies(name + " is now");
+    options.findElement(By.cssSelector("input.option-input[data-name='value']"))
+        .sendKeys(value + Keys.ENTER);
+    browser.await("the reply for " + name, d -> replies(name + " is now") > before);
+  }
+
+  private long replies(String text) {
+    return browser.all("#messages .message").stream().filter(m -> m.getText().contains(text)).count();
+  }
+
+  private static void deleteTree(Path root) {
+    if (root == null) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ the story
+
+  @Test
+  void a_ticket_from_the_slash_box_and_one_from_the_panel_seen_by_staff_closed_by_its_creator() {
+    // the admin sets the bot up, as in a server that has just invited it
+    open("admin");
+    setting("ticket_channel", "#tickets");
+    setting("staff_role", "@Staff");
+    setting("modlog_channel", "#mod-log");
+    setting("require_reason", "true");
+    channel("tickets");
+    slash("ticket button");
+    browser.find("#slash-run").click();
+    WebElement panel = message("Need to talk to the staff privately?");
+    assertThat(panel.findElement(By.cssSelector(".component-button")).getText()).isEqualTo("Open a ticket");
+
+    // alice: the slash box, with a reason
+    actAs("alice");
+    channel("general");
+    slash("ticket create").findElement(By.cssSelector("input.option-input[data-name='reason']"))
+        .sendKeys("The printer is on fire" + Keys.ENTER);
+    WebElement opened = message("Your ticket #1 is open");
+    assertThat(opened.getText()).contains("Only you can see this");
+    String ticket1 = "#channel-list .channel.thread[data-name='Ticket #1']";
+    browser.await("alice's ticket thread", d -> browser.find(ticket1).isDisplayed());
+
+    // bob: the panel button, and the form asking for a reason
+    actAs("bob");
+    channel("tickets");
+    message("Need to talk to the staff privately?").findElement(By.cssSelector(".component-button")).click();
+    WebElement form = browser.await("the reason form",
+        d -> browser.find("#modal").isDisplayed() ? browser.find("#modal") : null);
+    assertThat(form.findElement(By.id("modal-title")).getText()).isEqualTo("Open a ticket");
+    form.findElement(By.cssSelector(".modal-input")).sendKeys("Cannot log in");
+    form.findElement(By.id("modal-submit")).click();
+    browser.await("the form closed", d -> !browser.find("#modal").isDisplayed());
+    message("Your ticket #2 is open");
+    String ticket2 = "#channel-list .channel.thread[data-name='Ticket #2']";
+    browser.await("bob's ticket thread", d -> browser.find(ticket2).isDisplayed());
+    assertThat(browser.all(ticket1)).as("bob does not see alice's ticket").isEmpty();
+
+    // staff see both private threads
+    actAs("moderator");
+    browser.await("both tickets for staff",
+        d -> browser.find(ticket1).isDisplayed() && browser.find(ticket2).isDisplayed());
+    go(ticket1);
+    WebElement first = message("The printer is on fire");
+    assertThat(first.getAttribute("class")).contains("pinned");
+    assertThat(first.getText()).contains("@alice");
+    browser.screenshot("sandbox-ticket-staff-view");
+
+    // alice closes her ticket, with confirmation
+    actAs("alice");
+    browser.await("alice sees only her ticket", d -> browser.find(ticket1).isDisplayed());
+    assertThat(browser.all(ticket2)).as("alice does not see bob's ticket").isEmpty();
+    go(ticket1);
+    message("The printer is on fire").findElement(By.cssSelector("button.component-button")).click();
+    WebElement confirm = message("Close ticket #1?");
+    assertThat(confirm.getText()).contains("Only you can see this");
+    List<String> labels = confirm.findElements(By.cssSelector(".component-button")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(labels).containsExactly("Close", "Cancel");
+    confirm.findElements(By.cssSelector(".component-button")).stream()
+        .filter(b -> b.getText().equals("Close")).findFirst().orElseThrow().click();
+    message("Ticket #1 is closed.");
+    String closed = "#channel-list .channel.thread[data-name='[Closed] Ticket #1']";
+    browser.await("the thread renamed and archived", d -> browser.find(closed).isDisplayed());
+
+    // the DM and the log entry
+    browser.find("#servers .dm-home").click();
+    go("#channel-list .channel.dm");
+    WebElement dm = message("Your ticket #1 on Tiramisu Sandbox was closed by @alice");
+    assertThat(dm.findElement(By.cssSelector(".content strong")).getText()).isEqualTo("Tiramisu Sandbox");
+    actAs("moderator");
+    browser.find("#servers .server[title='Tiramisu Sandbox']").click();
+    channel("mod-log");
+    message("Ticket #1 opened by @alice was closed by @alice");
+    browser.screenshot("sandbox-ticket-log");
+  }
+
+  @Test
+  void reset_starts_over_with_an_empty_sandbox() {
+    open("admin");
+    setting("ticket_channel", "#tickets");
+    browser.find("#reset").click();
+    browser.driver.switchTo().alert().accept();
+    browser.await("the demo server seeded again",
+        d -> browser.withText("#messages .message", "is now").isEmpty()
+            && browser.all("#channel-list .channel.thread").isEmpty()
+            && !browser.all("#channel-list .channel[data-name='general']").isEmpty());
+    // the new bot registered its commands again and the settings are empty
+    channel("general");
+    slash("ticket create");
+    input().sendKeys(Keys.ENTER);
+    message("Tickets are not enabled on this server yet");
+  }
+}
