@@ -257,6 +257,8 @@ final class DriverApi {
     ObjectNode o = Json.object();
     ArrayNode out = o.putArray("modals");
     synchronized (pendingModals) {
+      // an emulator reset forgets interactions: their modals go too
+      pendingModals.keySet().removeIf(id -> !hasInteraction(id));
       for (InteractionHandle h : pendingModals.values()) {
         if (h.userId() == userId) {
           out.add(modalJson(h));
@@ -419,10 +421,16 @@ final class DriverApi {
     return o;
   }
 
+  private boolean hasInteraction(long id) {
+    synchronized (state) {
+      return state.interactions.containsKey(id);
+    }
+  }
+
   private InteractionHandle pendingModal(long userId, long openerId) {
     synchronized (pendingModals) {
       InteractionHandle h = pendingModals.get(openerId);
-      if (h == null || h.userId() != userId) {
+      if (h == null || h.userId() != userId || !hasInteraction(openerId)) {
         throw HttpError.notFound("no open modal " + openerId + " for this user");
       }
       return h;
