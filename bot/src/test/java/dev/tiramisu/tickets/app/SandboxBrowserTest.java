@@ -171,7 +171,7 @@ class SandboxBrowserTest {
     slash("ticket button");
     browser.find("#slash-run").click();
     WebElement panel = message("Need to talk to the staff privately?");
-    assertThat(panel.findElement(By.cssSelector(".component-button")).getText()).isEqualTo("Open a ticket");
+    assertThat(panel.findElement(By.cssSelector(".component-button")).getText()).isEqualTo("Create ticket");
 
     // alice: the slash box, with a reason
     actAs("alice");
