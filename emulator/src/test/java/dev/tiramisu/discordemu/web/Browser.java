@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser is {@code /usr/bin/chromium} and the driver {@code /usr/bin/chromedriver} (override with
  * {@code -Dtickets.test.chromium=} and {@code -Dtickets.test.chromedriver=}). When either is missing the test fails
  * and says how to install them; {@code -Dtickets.test.browser=off} turns the browser tests off explicitly (they are
- * then reported as skipped). Screenshots go to {@code docs/screenshots/} unless {@code -Dtickets.test.screenshots=off}.
+ * then reported as skipped). Screenshots go to {@code target/screenshots/} (or {@code -Dtickets.screenshots.dir}) unless {@code -Dtickets.test.screenshots=off}.
  */
 public final class Browser implements AutoCloseable {
   public static final String SWITCH = "tickets.test.browser";
@@ -103,7 +103,7 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  /** Saves a PNG of the page to docs/screenshots/{name}.png, overwriting the last run's. */
+  /** Saves a PNG of the page to the screenshot folder (see {@link #screenshotDir()}), overwriting the last run's. */
   public void screenshot(String name) {
     if ("off".equalsIgnoreCase(System.getProperty("tickets.test.screenshots", ""))) {
       return;
@@ -119,15 +119,17 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** {@code -Dtickets.screenshots.dir}, else docs/screenshots of the project (tests run in the module folder). */
+  /**
+   * {@code -Dtickets.screenshots.dir}, else {@code target/screenshots} of the module under test, so a test run
+   * leaves the tracked files alone. README's pictures are refreshed with
+   * {@code mvn verify -Dtickets.screenshots.dir=$PWD/docs/screenshots}.
+   */
   private static Path screenshotDir() {
     String configured = System.getProperty("tickets.screenshots.dir");
     if (configured != null) {
       return Path.of(configured);
     }
-    Path here = Path.of("").toAbsolutePath();
-    Path root = Files.isDirectory(here.resolve("emulator")) ? here : here.getParent();
-    return root.resolve("docs").resolve("screenshots");
+    return Path.of("target", "screenshots").toAbsolutePath();
   }
 
   @Override
