@@ -43,6 +43,25 @@ public final class RestRequest {
     return params.get(name);
   }
 
+  /**
+   * An integer query parameter within {@code min..max}, or {@code fallback} when absent; otherwise 400 / 50035 as
+   * Discord answers (NUMBER_TYPE_COERCE for a non-number, NUMBER_TYPE_MAX out of range).
+   */
+  public int intParam(String name, int fallback, int min, int max) {
+    String raw = queryParam(name);
+    int value;
+    try {
+      value = raw == null ? fallback : Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      throw DiscordException.invalidForm(name, "NUMBER_TYPE_COERCE", "Value \"" + raw + "\" is not int.");
+    }
+    if (value < min || value > max) {
+      throw DiscordException.invalidForm(name, "NUMBER_TYPE_MAX",
+          "int value should be between " + min + " and " + max + ".");
+    }
+    return value;
+  }
+
   public String queryParam(String name) {
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);

@@ -191,16 +191,7 @@ final class ChannelRoutes {
   }
 
   private RestResponse history(RestRequest req) {
-    String limitRaw = req.queryParam("limit");
-    int limit;
-    try {
-      limit = limitRaw == null ? 50 : Integer.parseInt(limitRaw);
-    } catch (NumberFormatException e) {
-      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_COERCE", "Value \"" + limitRaw + "\" is not int.");
-    }
-    if (limit < 1 || limit > 100) {
-      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");
-    }
+    int limit = req.intParam("limit", 50, 1, 100);
     Long before = snowflakeParam(req, "before");
     Long after = snowflakeParam(req, "after");
     Long around = snowflakeParam(req, "around");
@@ -422,16 +413,7 @@ final class ChannelRoutes {
    * {@code before} (an ISO 8601 timestamp) and {@code limit} (1..50, default 50), and says {@code has_more}.
    */
   private RestResponse listPins(RestRequest req) {
-    String limitRaw = req.queryParam("limit");
-    int limit;
-    try {
-      limit = limitRaw == null ? 50 : Integer.parseInt(limitRaw);
-    } catch (NumberFormatException e) {
-      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_COERCE", "Value \"" + limitRaw + "\" is not int.");
-    }
-    if (limit < 1 || limit > 50) {
-      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 50.");
-    }
+    int limit = req.intParam("limit", 50, 1, 50);
     String beforeRaw = req.queryParam("before");
     long before = Long.MAX_VALUE;
     if (beforeRaw != null) {
@@ -557,16 +539,7 @@ final class ChannelRoutes {
   private RestResponse listThreadMembers(RestRequest req) {
     boolean withMember = "true".equals(req.queryParam("with_member"));
     Long after = snowflakeParam(req, "after");
-    String limitRaw = req.queryParam("limit");
-    int limit;
-    try {
-      limit = limitRaw == null ? 100 : Integer.parseInt(limitRaw);
-    } catch (NumberFormatException e) {
-      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_COERCE", "Value \"" + limitRaw + "\" is not int.");
-    }
-    if (limit < 1 || limit > 100) {
-      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");
-    }
+    int limit = req.intParam("limit", 100, 1, 100);
     synchronized (state) {
       Channel t = thread(req);
       Guild g = state.guild(t.guildId);

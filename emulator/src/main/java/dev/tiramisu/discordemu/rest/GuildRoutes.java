@@ -79,19 +79,13 @@ final class GuildRoutes {
   }
 
   private RestResponse members(RestRequest req) {
-    String limitRaw = req.queryParam("limit");
+    int limit = req.intParam("limit", 1, 1, 1000);
     String afterRaw = req.queryParam("after");
-    int limit;
     long after;
     try {
-      limit = limitRaw == null ? 1 : Integer.parseInt(limitRaw);
       after = afterRaw == null ? 0 : Long.parseUnsignedLong(afterRaw);
     } catch (NumberFormatException e) { // was a 500 from the emulator; Discord answers 50035
-      throw DiscordException.invalidForm(limitRaw != null && !limitRaw.matches("\\d+") ? "limit" : "after",
-          "NUMBER_TYPE_COERCE", "Value is not a number.");
-    }
-    if (limit < 1 || limit > 1000) {
-      throw DiscordException.invalidForm("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 1000.");
+      throw DiscordException.invalidForm("after", "NUMBER_TYPE_COERCE", "Value is not a snowflake.");
     }
     synchronized (state) {
       Guild g = guildOf(req);
