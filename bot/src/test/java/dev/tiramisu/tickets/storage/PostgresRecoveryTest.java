@@ -43,6 +43,8 @@ class PostgresRecoveryTest {
   private static final long CHANNEL = 700_000_000_000_000_001L;
   /** Bounds every retry loop; a pool that needs more attempts than this has not recovered. */
   private static final int MAX_ATTEMPTS = 50;
+  /** Small, so that few calls use up the dead connections and the rest must ask for new ones. */
+  private static final int POOL = 2;
 
   private PostgresTestDatabase pg;
   private Database database;
@@ -52,7 +54,7 @@ class PostgresRecoveryTest {
   @BeforeAll
   void start() throws SQLException {
     pg = PostgresTestDatabase.create();
-    database = Database.start(pg.config(4));
+    database = Database.start(pg.config(POOL));
     database.settings().put(GUILD, SettingKey.TICKET_CHANNEL, new SettingValue.Snowflake(CHANNEL),
         Instant.EPOCH);
     service = new TicketService(database.tickets(), database.settings(),
@@ -135,7 +137,7 @@ class PostgresRecoveryTest {
       // no pooled connection survived and no new one can be made
       // dead pooled connections fail at once; then getting a new one fails after the connection
       // timeout (the pool keeps trying in the background, backing off up to 5 s between tries)
-      for (int call = 0; call < 5; call++) { // the pool has 4 connections
+      for (int call = 0; call < POOL + 1; call++) {
         assertThatThrownBy(() -> service.open(GUILD, USER, "help"))
             .isInstanceOf(StorageUnavailableException.class)
             .hasMessage("database error while reading settings"); // open's first step
