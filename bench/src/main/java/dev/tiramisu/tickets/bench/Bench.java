@@ -211,6 +211,7 @@ public final class Bench {
     TicketService service = new TicketService(db.tickets(), db.settings(), Clock.systemUTC());
     for (Workload w : Workload.values()) {
       for (int threads : options.threads()) {
+        settle(db);
         // warm-up: same work on a guild of its own, long enough for the JIT and the pool
         runPoint(database, db, service, w, threads, options.warmupMillis() * 1_000_000L);
         Point p = runPoint(database, db, service, w, threads,
@@ -277,6 +278,30 @@ public final class Bench {
           percentile(merged, 0.50), percentile(merged, 0.99));
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Brings the database to a steady state before a point: on PostgreSQL {@code ANALYZE} (what
+   * autovacuum does in a running system) and {@code CHECKPOINT} (skipped for users not allowed
+   * to), so that a checkpoint caused by earlier points does not land in this one; on SQLite a
+   * truncating WAL checkpoint.
+   */
+  private static void settle(Database db) throws SQLException {
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+      if (db.dialect() == Database.Dialect.SQLITE) {
+        s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      } else {
+        // fresh statistics, as autovacuum keeps them in a running system: with none, the planner
+        // may scan the unattached-tickets index (full of the allocation points' rows) for
+        // attachThread's UPDATE instead of using the primary key
+        s.execute("ANALYZE");
+        try {
+          s.execute("CHECKPOINT");
+        } catch (SQLException notAllowed) {
+          // needs superuser or pg_checkpoint; the figures are just noisier without it
+        }
+      }
     }
   }
 
@@ -376,8 +401,10 @@ public final class Bench {
         + " ticket insert in one transaction, which is what allocating a number costs.\n");
     md.append("- **ticket opens/s**: `TicketService.open` (settings read + allocation and insert)"
         + " followed by `TicketService.attachThread`: everything an open does to the database.\n");
-    md.append("- Each point: a fresh guild, all threads on that one guild (the worst case: they"
-        + " contend for one counter row), ").append(options.warmupMillis())
+    md.append("- Each point: PostgreSQL `ANALYZE` (as autovacuum keeps statistics in a running"
+        + " system) and `CHECKPOINT` if permitted, SQLite `wal_checkpoint(TRUNCATE)`, so earlier"
+        + " points' writes are not flushed during this one; a fresh guild, all threads on that one guild (the worst case: they contend for one"
+        + " counter row), ").append(options.warmupMillis())
         .append(" ms warm-up on another guild, then ")
         .append(String.format(Locale.ROOT, "%.1f", options.seconds()))
         .append(" s measured; pool size = the largest thread count. Latency is per operation,"

@@ -43,7 +43,8 @@ import org.sqlite.SQLiteConfig;
  *       --force}: then {@code TRUNCATE} them), copy every table in foreign-key order in batches,
  *       compare every table's row count with the source, restart each identity/serial sequence
  *       after the highest copied id ({@code ALTER SEQUENCE ... RESTART}, which unlike {@code
- *       setval} is undone by a rollback), then commit.
+ *       setval} is undone by a rollback), {@code ANALYZE} the tables for the planner, then
+ *       commit.
  * </ol>
  *
  * Any failure rolls the transaction back: the target keeps exactly the rows it had.
@@ -441,6 +442,14 @@ final class Migration {
             () -> restartSequence(target, t.name(), c.name()));
       }
     }
+    // Statistics for the planner now, not when autovacuum gets round to it: without them it may
+    // pick a partial index (e.g. unattached tickets) over the primary key for the bot's updates.
+    step("analysing the copied tables", () -> {
+      try (Statement s = target.createStatement()) {
+        s.execute("ANALYZE " + all);
+      }
+      return null;
+    });
     return rows;
   }
 

@@ -94,6 +94,12 @@ class MigrateCommandTest {
       }
     }
     assertThat(expected.get("tickets")).hasSize(290 + BULK);
+    try (Connection target = pg.connect(); Statement s = target.createStatement();
+        ResultSet rs = s.executeQuery("SELECT reltuples FROM pg_class WHERE relname = 'tickets'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
+          .isEqualTo(290 + BULK);
+    }
     assertThat(run.out).startsWith("copied 4 tables (guild_settings 2, job_leases 1,"
         + " ticket_counters 3, tickets " + (290 + BULK) + " rows) from " + source + " to "
         + pg.url() + " at schema version 3; row counts verified");
