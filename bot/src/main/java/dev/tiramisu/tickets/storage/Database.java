@@ -10,10 +10,14 @@ import dev.tiramisu.tickets.ticket.TicketStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -35,8 +39,41 @@ public final class Database implements AutoCloseable {
   /** How long a SQLite writer waits for another writer's lock before failing. */
   static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
-  /** How long a caller waits for a pooled connection (or PostgreSQL to answer) before failing. */
-  private static final long CONNECTION_TIMEOUT_MS = 5_000;
+  /**
+   * How long a caller waits for a pooled connection before getting {@link
+   * StorageUnavailableException}. Short, so that a user whose database is gone still gets an
+   * answer inside Discord's 3 s interaction window.
+   */
+  static final long CONNECTION_TIMEOUT_MS = 2_000;
+
+  /** How long a pooled connection's liveness check ({@code isValid}) may take; below the above. */
+  static final long VALIDATION_TIMEOUT_MS = 1_000;
+
+  /**
+   * How often idle pooled connections are pinged, so connections that a firewall, a restart or
+   * {@code pg_terminate_backend} killed are found and replaced while nobody waits for them.
+   */
+  static final long KEEPALIVE_MS = 60_000;
+
+  /** Connections are replaced after this long (below PostgreSQL's or a proxy's idle limits). */
+  static final long MAX_LIFETIME_MS = 30 * 60_000;
+
+  /**
+   * PostgreSQL: how long opening a TCP connection may take, and how long a request may wait for
+   * the server to answer before the connection is given up (a dead network otherwise hangs a
+   * caller for the kernel's retransmission timeout, many minutes). Migrations do not use the pool,
+   * so a long one is not cut off.
+   */
+  static final int PG_CONNECT_TIMEOUT_S = 2;
+
+  static final int PG_SOCKET_TIMEOUT_S = 10;
+
+  /**
+   * How long {@link #start(DatabaseConfig)} waits for PostgreSQL to accept connections, so a bot
+   * started together with its database (containers, boot) does not exit while the database is
+   * still starting.
+   */
+  public static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(15);
 
   /** The SQL dialects the schema supports. */
   public enum Dialect {
@@ -61,21 +98,47 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens the pool and migrates the schema.
+   * Opens the pool and migrates the schema, waiting up to {@link #DEFAULT_STARTUP_WAIT} for
+   * PostgreSQL to accept connections.
    *
    * @throws StorageUnavailableException if the database cannot be reached or migrated; the
    *     message names the database (without credentials) and the cause
    */
   public static Database start(DatabaseConfig config) {
+    return start(config, DEFAULT_STARTUP_WAIT);
+  }
+
+  /**
+   * Opens the pool and migrates the schema.
+   *
+   * <p>The pool never gives up on the database: when PostgreSQL goes away, calls fail with {@link
+   * StorageUnavailableException} within about {@link #CONNECTION_TIMEOUT_MS} (or {@link
+   * #PG_SOCKET_TIMEOUT_S} if the network dies mid-request), broken connections are dropped, and
+   * once PostgreSQL is back new connections are made and calls succeed again, without a restart.
+   *
+   * @param startupWait how long to keep trying to reach PostgreSQL before failing; zero tries
+   *     once (SQLite always tries once)
+   * @throws StorageUnavailableException if the database cannot be reached or migrated; the
+   *     message names the database (without credentials) and the cause
+   */
+  public static Database start(DatabaseConfig config, Duration startupWait) {
     Dialect dialect = config.isSqlite() ? Dialect.SQLITE : Dialect.POSTGRESQL;
     HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("tickets-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+    hikari.setPoolName("tickets-" + dialect.name().toLowerCase(Locale.ROOT));
     hikari.setMaximumPoolSize(config.poolSize());
     hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    hikari.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+    hikari.setKeepaliveTime(KEEPALIVE_MS);
+    hikari.setMaxLifetime(MAX_LIFETIME_MS);
+    DataSource migrations;
     if (dialect == Dialect.SQLITE) {
       createParentDirectory(config.url());
+      hikari.setInitializationFailTimeout(1); // one attempt: a file error does not go away
       hikari.setDataSource(sqliteDataSource(config.url()));
+      migrations = null; // the pool: its connections carry the pragmas
     } else {
+      // Hikari keeps trying for this long after a first failed attempt (1 = only once)
+      hikari.setInitializationFailTimeout(Math.max(1, startupWait.toMillis()));
       hikari.setJdbcUrl(config.url());
       if (config.user() != null) {
         hikari.setUsername(config.user());
@@ -83,6 +146,11 @@ public final class Database implements AutoCloseable {
       if (config.password() != null) {
         hikari.setPassword(config.password());
       }
+      // defaults: parameters in the URL win over these
+      hikari.addDataSourceProperty("connectTimeout", String.valueOf(PG_CONNECT_TIMEOUT_S));
+      hikari.addDataSourceProperty("socketTimeout", String.valueOf(PG_SOCKET_TIMEOUT_S));
+      hikari.addDataSourceProperty("tcpKeepAlive", "true");
+      migrations = postgresqlMigrationSource(config);
     }
     HikariDataSource pool;
     try {
@@ -92,7 +160,7 @@ public final class Database implements AutoCloseable {
           "cannot connect to the database at " + config.safeUrl() + ": " + rootMessage(e), e);
     }
     try {
-      migrate(pool, dialect);
+      migrate(migrations == null ? pool : migrations, dialect);
     } catch (FlywayException e) {
       pool.close();
       throw new StorageUnavailableException(
@@ -133,13 +201,36 @@ public final class Database implements AutoCloseable {
   }
 
   private static void migrate(DataSource dataSource, Dialect dialect) {
-    Flyway.configure()
+    flyway(dataSource, dialect).load().migrate();
+  }
+
+  /**
+   * The Flyway configuration of the schema for {@code dialect} on {@code dataSource}: this
+   * build's migrations with the dialect's placeholders. For tools that need to migrate a database
+   * to a given version (e.g. the {@code migrate} command).
+   */
+  public static FluentConfiguration flyway(DataSource dataSource, Dialect dialect) {
+    return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         .placeholders(Map.of("id_column", dialect.idColumn))
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
+        .failOnMissingLocations(true);
+  }
+
+  /**
+   * Unpooled connections for Flyway, without the pool's socket timeout: a migration that
+   * rewrites a large table may take longer than any request should.
+   */
+  private static DataSource postgresqlMigrationSource(DatabaseConfig config) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(config.url());
+    if (config.user() != null) {
+      ds.setUser(config.user());
+    }
+    if (config.password() != null) {
+      ds.setPassword(config.password());
+    }
+    return ds;
   }
 
   private static DataSource sqliteDataSource(String url) {

@@ -17,7 +17,8 @@ class ArchitectureTest {
     "dev.tiramisu.tickets.text..",
     "dev.tiramisu.tickets.config..",
     "dev.tiramisu.tickets.storage..",
-    "dev.tiramisu.tickets.jobs.."
+    "dev.tiramisu.tickets.jobs..",
+    "dev.tiramisu.tickets.migrate.."
   };
 
   @ArchTest

@@ -6,6 +6,7 @@ import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.config.DatabaseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class DatabaseStartTest {
     DatabaseConfig config =
         new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/tickets", "bot", "s3cret-pw", 2);
 
-    assertThatThrownBy(() -> Database.start(config))
+    assertThatThrownBy(() -> Database.start(config, Duration.ZERO))
         .isInstanceOf(StorageUnavailableException.class)
         .hasMessageStartingWith("cannot connect to the database at jdbc:postgresql://127.0.0.1:1/tickets: ")
         .hasMessageContaining("Connection refused")
