@@ -2,9 +2,11 @@ package dev.tiramisu.tickets.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.ConfigException;
 import dev.tiramisu.tickets.config.DatabaseConfig;
+import dev.tiramisu.tickets.migrate.MigrateCommand;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Entry point. With a token the bot connects to Discord; without one it runs in sandbox mode
  * against a local emulator with a demo server ({@code --sandbox-smoke}: run one scripted ticket
- * and exit). Exit codes: 0 success, 1 failure, 2 invalid configuration.
+ * and exit). {@code migrate ...} copies a SQLite database into PostgreSQL (see docs/migrate.md). Exit codes:
+ * 0 success, 1 failure, 2 invalid configuration.
  */
 public final class Main {
   static final String SANDBOX_SMOKE = "--sandbox-smoke";
@@ -29,6 +32,20 @@ public final class Main {
   }
 
   static int run(String[] args) {
+    if (args.length > 0 && args[0].equals("migrate")) {
+      // the result goes to stdout and progress to stderr: keep library chatter (Flyway, Hikari) out of both
+      setLogLevel("WARN");
+      return MigrateCommand.run(List.of(args).subList(1, args.length), System.out, System.err);
+    }
+    try {
+      return start(args);
+    } catch (StorageUnavailableException e) {
+      System.err.println("tiramisu-tickets: the database is unavailable: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int start(String[] args) {
     List<String> rest = new ArrayList<>(List.of(args));
     boolean smoke = rest.remove(SANDBOX_SMOKE);
     if (smoke) {

@@ -29,6 +29,21 @@ class MainTest {
   }
 
   @Test
+  void migrate_is_a_subcommand_that_checks_its_arguments() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Main.run(new String[] {"migrate", "--to", "jdbc:postgresql://127.0.0.1:5432/x"});
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(code).isEqualTo(2);
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("--from is required").contains("usage: migrate");
+  }
+
+  @Test
   void the_sandbox_smoke_run_opens_and_closes_a_ticket_and_exits_with_0(@TempDir Path dir) {
     int code = Main.run(new String[] {"--sandbox-smoke",
         "--database-url=jdbc:sqlite:" + dir.resolve("sandbox.db")});
