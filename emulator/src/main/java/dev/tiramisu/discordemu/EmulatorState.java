@@ -263,7 +263,15 @@ public final class EmulatorState {
   // ---------------------------------------------------------------- building (driver and seed files)
 
   public synchronized User createUser(String username, boolean bot) {
-    User u = new User(ids.next(), username, bot);
+    return createUser(ids.next(), username, bot);
+  }
+
+  /** Creates a user with a given id (a seeded world with ids stable across runs). */
+  public synchronized User createUser(long id, String username, boolean bot) {
+    if (users.containsKey(id)) {
+      throw new IllegalArgumentException("user id " + id + " is taken");
+    }
+    User u = new User(id, username, bot);
     users.put(u.id, u);
     changed();
     return u;
@@ -271,7 +279,15 @@ public final class EmulatorState {
 
   /** Creates a guild with its @everyone role; the owner becomes a member. Sends GUILD_CREATE. */
   public synchronized Guild createGuild(String name, long ownerId) {
-    Guild g = new Guild(ids.next(), name, ownerId);
+    return createGuild(ids.next(), name, ownerId);
+  }
+
+  /** Creates a guild with a given id (a seeded world with ids stable across runs). */
+  public synchronized Guild createGuild(long id, String name, long ownerId) {
+    if (guilds.containsKey(id) || channels.containsKey(id)) {
+      throw new IllegalArgumentException("guild id " + id + " is taken");
+    }
+    Guild g = new Guild(id, name, ownerId);
     g.roles.put(g.id, new Role(g.id, "@everyone", Permissions.EVERYONE_DEFAULT, 0));
     guilds.put(g.id, g);
     g.members.put(ownerId, new Member(ownerId, System.currentTimeMillis()));

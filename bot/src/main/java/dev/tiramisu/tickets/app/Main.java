@@ -74,7 +74,7 @@ public final class Main {
     Sandbox sandbox = Sandbox.start(smoke ? 0 : config.sandboxPort());
     if (!smoke) {
       // the page's Reset button empties the sandbox's own database file; a database named on the command line is
-      // left alone (the demo server gets new ids, so its old rows do not apply)
+      // left alone. The demo server keeps its ids across runs, so settings and numbering survive a restart.
       boolean ownDatabase = sandboxConfig != config;
       SandboxSession session;
       try {

@@ -40,8 +40,16 @@ final class Sandbox implements AutoCloseable {
     }
   }
 
+  /**
+   * Where the demo server's ids start: a snowflake of 2025-01-01, fixed so that the server, its channels, roles and
+   * users have the same ids in every run and the sandbox database (settings, ticket numbers) still applies after a
+   * restart. Messages and threads live in the emulator's memory only.
+   */
+  static final long DEMO_IDS = dev.tiramisu.discordemu.Snowflakes.firstAt(1735689600000L);
+
   private static TestGuild seed(Emulator emu) {
     TestGuild g = emu.guild("Tiramisu Sandbox")
+        .stableIds(DEMO_IDS)
         .role("Admin", Permissions.ADMINISTRATOR)
         .role("Staff", 0)
         .role("Member", 0)
@@ -63,6 +71,11 @@ final class Sandbox implements AutoCloseable {
   void reseed() {
     emulator.reset();
     guild = seed(emulator);
+  }
+
+  /** The demo server as it is now (a reset builds it again). */
+  TestGuild guild() {
+    return guild;
   }
 
   /** The page where a person uses the sandbox as its users would. */
@@ -108,14 +121,15 @@ final class Sandbox implements AutoCloseable {
         "ticket_channel");
     MessageView opened = guild.as("alice")
         .slash(general, "ticket create", Map.of("reason", "sandbox smoke test")).awaitReply();
-    expect(opened, "#1");
-    ThreadView thread = guild.thread("Ticket #1")
-        .orElseThrow(() -> new AssertionError("no thread Ticket #1"));
+    // a sandbox database kept from an earlier run continues the numbering: the thread is this run's only one
+    ThreadView thread = guild.threads().stream().findFirst()
+        .orElseThrow(() -> new AssertionError("no ticket thread was created"));
+    expect(opened, thread.name().substring(thread.name().indexOf('#')));
     MessageView first = guild.messages(thread.id()).get(0);
     InteractionHandle close = guild.as("alice").click(first.id(), "Close ticket");
     MessageView confirm = close.awaitReply();
     expect(guild.as("alice").click(confirm.id(), "Close").awaitReply(), "closed");
-    emulator.await("the thread is closed", () -> guild.thread("[Closed] Ticket #1")
+    emulator.await("the thread is closed", () -> guild.thread("[Closed] " + thread.name())
         .map(t -> t.locked() && t.archived()).orElse(false));
     if (!emulator.specViolations().isEmpty()) {
       throw new AssertionError("spec violations: " + emulator.specViolations());

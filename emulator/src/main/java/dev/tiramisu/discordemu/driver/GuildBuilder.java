@@ -40,6 +40,7 @@ public final class GuildBuilder {
   private long botPermissions = Permissions.ADMINISTRATOR;
   private long everyonePermissions = Permissions.EVERYONE_DEFAULT;
   private boolean botMember = true;
+  private java.util.function.LongSupplier stableIds;
 
   public GuildBuilder(Emulator emu, String name) {
     this.emu = emu;
@@ -99,6 +100,18 @@ public final class GuildBuilder {
     return this;
   }
 
+  /**
+   * Derives the ids of the guild, its roles, channels and members from {@code base} (base, base+1, ...) instead
+   * of the clock, so the same builder makes the same ids in every run: a database kept between runs (the
+   * sandbox's) still refers to the same guild, channels and roles. Pick a base in the past (e.g.
+   * {@code Snowflakes.firstAt(...)}) so it cannot meet the ids the emulator hands out.
+   */
+  public GuildBuilder stableIds(long base) {
+    long[] next = {base};
+    this.stableIds = () -> next[0]++;
+    return this;
+  }
+
   /** Builds the guild without the bot in it (no GUILD_CREATE is sent to the bot). */
   public GuildBuilder withoutBot() {
     this.botMember = false;
@@ -108,29 +121,30 @@ public final class GuildBuilder {
   public TestGuild build() {
     EmulatorState state = emu.state();
     synchronized (state) {
+      java.util.function.LongSupplier ids = stableIds != null ? stableIds : state.ids::next;
       Map<String, Long> users = new LinkedHashMap<>();
       for (String username : members.keySet()) {
-        User u = state.createUser(username, false);
+        User u = state.createUser(ids.getAsLong(), username, false);
         u.dmsClosed = dmsClosed.getOrDefault(username, false);
         users.put(username, u.id);
       }
-      long ownerId = owner == null ? state.createUser(name + "-owner", false).id : users.get(owner);
-      Guild g = state.createGuild(name, ownerId);
+      long ownerId = owner == null ? state.createUser(ids.getAsLong(), name + "-owner", false).id : users.get(owner);
+      Guild g = state.createGuild(ids.getAsLong(), name, ownerId);
       g.everyone().permissions = everyonePermissions;
       int pos = 1;
       for (String roleName : roleOrder) {
-        Role r = new Role(state.ids.next(), roleName, rolePerms.get(roleName), pos++);
+        Role r = new Role(ids.getAsLong(), roleName, rolePerms.get(roleName), pos++);
         g.roles.put(r.id, r);
         roles.put(roleName, r.id);
       }
-      Role botRole = new Role(state.ids.next(), emu.config().botName(), botPermissions, pos);
+      Role botRole = new Role(ids.getAsLong(), emu.config().botName(), botPermissions, pos);
       botRole.managed = true;
       g.roles.put(botRole.id, botRole);
       roles.put("@bot", botRole.id);
       roles.put("@everyone", g.id);
       Map<String, Long> channelIds = new LinkedHashMap<>();
       for (String channelName : channels) {
-        Channel c = new Channel(state.ids.next(), Channel.GUILD_TEXT, g.id, channelName);
+        Channel c = new Channel(ids.getAsLong(), Channel.GUILD_TEXT, g.id, channelName);
         c.position = g.channelIds.size();
         state.channels.put(c.id, c);
         g.channelIds.add(c.id);
