@@ -58,7 +58,7 @@ final class BotHarness implements AutoCloseable {
         DatabaseConfig.sqlite(dir.resolve("tickets.db").toString()), null, 0, "INFO");
     Bot b = Bot.start(config, emu.botToken(),
         new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), Clock.systemUTC());
-    b.jda().addEventListener(waiter);
+    b.shards().addEventListener(waiter);
     return b;
   }
 
@@ -96,7 +96,7 @@ final class BotHarness implements AutoCloseable {
     TestGuild g = customize.apply(b).build();
     g.setRoleMentionable("Staff", true);
     awaitBot("the bot sees guild " + g.id + " with a mentionable Staff role", () -> {
-      var guild = bot.jda().getGuildById(g.id);
+      var guild = bot.shards().getGuildById(g.id);
       return guild != null && guild.getRoleById(g.role("Staff")) != null
           && guild.getRoleById(g.role("Staff")).isMentionable();
     });
