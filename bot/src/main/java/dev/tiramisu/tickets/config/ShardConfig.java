@@ -110,18 +110,15 @@ public record ShardConfig(int total, List<Integer> ids) {
       int from;
       int to;
       if (dash < 0) {
-        from = parseNumber(p, format);
+        from = shardId(p, p, format);
         to = from;
       } else {
-        from = parseNumber(p.substring(0, dash).strip(), format);
-        to = parseNumber(p.substring(dash + 1).strip(), format);
+        from = shardId(p.substring(0, dash).strip(), p, format);
+        to = shardId(p.substring(dash + 1).strip(), p, format);
         if (to < from) {
           throw new ConfigException("SHARD_IDS: range \"" + BotConfig.echo(p)
               + "\" ends before it starts");
         }
-      }
-      if (from < 0) {
-        throw new ConfigException(format + ", got \"" + BotConfig.echo(p) + "\"");
       }
       if (to >= total) {
         throw new ConfigException("SHARD_IDS: shard " + to + " does not exist with SHARD_COUNT="
@@ -134,6 +131,14 @@ public record ShardConfig(int total, List<Integer> ids) {
       }
     }
     return new ArrayList<>(ids);
+  }
+
+  /** A shard id in {@code part} of SHARD_IDS; errors quote the whole part. */
+  private static int shardId(String raw, String part, String message) {
+    if (!raw.matches("\\d{1,9}")) {
+      throw new ConfigException(message + ", got \"" + BotConfig.echo(part) + "\"");
+    }
+    return Integer.parseInt(raw);
   }
 
   private static int parseNumber(String raw, String message) {
