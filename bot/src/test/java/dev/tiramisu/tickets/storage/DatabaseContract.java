@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.config.DatabaseConfig;
+import dev.tiramisu.tickets.jobs.JobLeases;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketStore;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -148,6 +155,74 @@ abstract class DatabaseContract extends StoreContract {
         assertThat(results).filteredOn(won -> won).hasSize(1);
         long winner = STAFF + results.indexOf(true);
         assertThat(tickets.findById(ticket.id()).orElseThrow().closedById()).isEqualTo(winner);
+      }
+    }
+  }
+
+  @Test
+  void two_pools_racing_for_a_lease_have_one_holder_at_a_time() throws Exception {
+    Duration ttl = Duration.ofMinutes(1);
+    try (Database secondProcess = Database.start(config)) {
+      List<JobLeases> processes = List.of(database.leases(), secondProcess.leases());
+      List<String> owners = IntStream.range(0, THREADS * 2)
+          .mapToObj(i -> "process-" + (i % 2) + "/thread-" + i)
+          .collect(Collectors.toList());
+      String previous = null;
+      for (int round = 0; round < 6; round++) {
+        // every previous lease has expired at the start of a round
+        Instant start = T0.plus(ttl.multipliedBy(round));
+        String excluded = previous; // so that someone else must take over after expiry
+        List<Boolean> claims = race(processes, owners, o -> !o.equals(excluded),
+            (leases, owner) -> leases.tryClaim("sweep", owner, start, ttl));
+
+        assertThat(claims).as("round %d: claims", round).filteredOn(won -> won).hasSize(1);
+        String holder = owners.get(claims.indexOf(true));
+        assertThat(holder).isNotEqualTo(previous);
+        assertThat(leaseOwner("sweep")).isEqualTo(holder);
+
+        // until it expires, nobody else gets it, however many try at once
+        Instant justBefore = start.plus(ttl).minusMillis(1);
+        List<Boolean> late = race(processes, owners, o -> !o.equals(holder),
+            (leases, owner) -> leases.tryClaim("sweep", owner, justBefore, ttl));
+        assertThat(late).as("round %d: claims before expiry", round).containsOnly(false);
+        assertThat(leaseOwner("sweep")).isEqualTo(holder);
+        previous = holder;
+      }
+
+      // a released lease can be claimed at once, again by exactly one of the racers
+      Instant beforeExpiry = T0.plus(ttl.multipliedBy(5)).plusMillis(1);
+      processes.get(0).release("sweep", previous);
+      String released = previous;
+      List<Boolean> afterRelease = race(processes, owners, o -> !o.equals(released),
+          (leases, owner) -> leases.tryClaim("sweep", owner, beforeExpiry, ttl));
+      assertThat(afterRelease).filteredOn(won -> won).hasSize(1);
+      assertThat(leaseOwner("sweep")).isEqualTo(owners.get(afterRelease.indexOf(true)));
+    }
+  }
+
+  /** Every owner that passes {@code who} tries at once, through its process's pool. */
+  private static List<Boolean> race(
+      List<JobLeases> processes,
+      List<String> owners,
+      Predicate<String> who,
+      BiFunction<JobLeases, String, Boolean> claim) throws Exception {
+    List<Callable<Boolean>> work = new ArrayList<>();
+    for (int i = 0; i < owners.size(); i++) {
+      JobLeases leases = processes.get(i % processes.size());
+      String owner = owners.get(i);
+      work.add(who.test(owner) ? () -> claim.apply(leases, owner) : () -> false);
+    }
+    return runTogether(work);
+  }
+
+  private String leaseOwner(String name) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT owner FROM job_leases WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).as("lease row for %s", name).isTrue();
+        return rs.getString(1);
       }
     }
   }
