@@ -38,24 +38,39 @@ final class BotHarness implements AutoCloseable {
   static final Messages TEXT = Messages.english();
 
   final Emulator emu;
-  private final Path dir;
+  private final DatabaseConfig database;
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
   private Bot bot;
 
+  /** With SQLite in a temporary file. */
   BotHarness() {
+    this(sqliteInTempDir());
+  }
+
+  /** With the given database (e.g. a PostgreSQL test database). */
+  BotHarness(DatabaseConfig database) {
+    this.database = database;
     emu = Emulator.start();
     try {
-      dir = Files.createTempDirectory("tickets-e2e");
+      bot = startBot();
+    } catch (RuntimeException e) {
+      emu.close();
+      throw e;
+    }
+  }
+
+  private static DatabaseConfig sqliteInTempDir() {
+    try {
+      Path dir = Files.createTempDirectory("tickets-e2e");
+      return DatabaseConfig.sqlite(dir.resolve("tickets.db").toString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    bot = startBot();
   }
 
   private Bot startBot() {
-    BotConfig config = new BotConfig(null,
-        DatabaseConfig.sqlite(dir.resolve("tickets.db").toString()), null, 0, "INFO");
+    BotConfig config = new BotConfig(null, database, null, 0, "INFO");
     Bot b = Bot.start(config, emu.botToken(),
         new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), Clock.systemUTC());
     b.shards().addEventListener(waiter);
