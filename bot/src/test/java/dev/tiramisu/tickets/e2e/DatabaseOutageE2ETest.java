@@ -99,6 +99,35 @@ class DatabaseOutageE2ETest {
     assertThat(h.emu.specViolations()).isEmpty();
   }
 
+  /**
+   * Without a reason, whether to show the reason form depends on the guild's settings. When the
+   * database does not answer in time, the bot still acknowledges within Discord's 3 seconds (a
+   * deferred reply without the form) and asks for the reason in its answer instead.
+   */
+  @Test
+  void a_database_too_slow_for_the_reason_form_still_gets_the_create_acknowledged_in_time()
+      throws SQLException {
+    TestGuild g = h.guild();
+    h.enableTickets(g); // require_reason is on by default
+    InteractionHandle create;
+    try (Connection locker = pg.connect(); Statement s = locker.createStatement()) {
+      locker.setAutoCommit(false);
+      // every read of the settings now waits for this transaction
+      s.execute("LOCK TABLE guild_settings IN ACCESS EXCLUSIVE MODE");
+      create = g.as("alice").slash(g.channel("general"), "ticket create");
+      assertThat(create.responseType()).as("deferred (the form needs the settings)").isEqualTo(5);
+      locker.rollback();
+    }
+
+    MessageView reply = create.awaitReply();
+
+    assertThat(reply.text()).isEqualTo(text(MessageKey.ERROR_REASON_REQUIRED));
+    assertThat(g.threads()).isEmpty();
+    // with the database answering, the same command shows the form again
+    g.as("alice").slash(g.channel("general"), "ticket create").awaitModal();
+    assertThat(h.emu.specViolations()).isEmpty();
+  }
+
   /** Refuses new connections to the test database and kills the open ones (the bot's pool). */
   private void cutDatabase() throws SQLException {
     pg.admin("ALTER DATABASE " + pg.name() + " ALLOW_CONNECTIONS false");
