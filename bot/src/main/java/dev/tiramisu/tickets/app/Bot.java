@@ -5,7 +5,7 @@ import dev.tiramisu.tickets.discord.DiscordBot;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
 import java.time.Clock;
 import java.util.Objects;
-import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 
 /**
  * The one wiring class: the Discord-free {@link Core} (database, services, text) plus the Discord
@@ -32,8 +32,8 @@ public final class Bot implements AutoCloseable {
     Objects.requireNonNull(token, "token");
     Core core = Core.start(config, clock);
     try {
-      DiscordBot discord = DiscordBot.start(token, endpoint, config.devGuild(), core.tickets(),
-          core.settings(), core.messages(), clock);
+      DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
+          core.tickets(), core.settings(), core.messages(), clock);
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();
@@ -45,8 +45,9 @@ public final class Bot implements AutoCloseable {
     return core;
   }
 
-  public JDA jda() {
-    return discord.jda();
+  /** This process's shards (one by default). */
+  public ShardManager shards() {
+    return discord.shards();
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class Main {
     BotConfig sandboxConfig = config.database().url().equals(DatabaseConfig.DEFAULT_URL)
         ? new BotConfig(null, new DatabaseConfig(DatabaseConfig.SQLITE_PREFIX + SANDBOX_DATABASE,
             null, null, config.database().poolSize()), config.devGuildId(),
-            config.sandboxPort(), config.logLevel())
+            config.sandboxPort(), config.logLevel(), config.shards())
         : config;
     Sandbox sandbox = Sandbox.start(smoke ? 0 : config.sandboxPort());
     if (!smoke) {

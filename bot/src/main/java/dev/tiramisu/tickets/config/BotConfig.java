@@ -36,6 +36,10 @@ import java.util.Set;
  *       emulator in sandbox mode, 0 to 65535</td></tr>
  *   <tr><td>{@code LOG_LEVEL}</td><td>{@code INFO}</td><td>TRACE, DEBUG, INFO, WARN, ERROR or
  *       OFF</td></tr>
+ *   <tr><td>{@code SHARD_COUNT}</td><td>1</td><td>total gateway shards over all processes, or
+ *       {@code auto} for Discord's recommendation ({@code GET /gateway/bot})</td></tr>
+ *   <tr><td>{@code SHARD_IDS}</td><td>all</td><td>the shards this process runs, e.g. {@code 0-3}
+ *       or {@code 0,2,5}; needs a numeric {@code SHARD_COUNT}</td></tr>
  * </table>
  *
  * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
@@ -47,9 +51,11 @@ import java.util.Set;
  * @param devGuildId guild for development command registration, or null for global commands
  * @param sandboxPort emulator port in sandbox mode
  * @param logLevel the root log level, upper case
+ * @param shards the gateway shards this process runs
  */
 public record BotConfig(
-    String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel) {
+    String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
+    ShardConfig shards) {
 
   public static final int DEFAULT_SANDBOX_PORT = 8080;
   public static final int MAX_POOL_SIZE = 100;
@@ -66,12 +72,26 @@ public record BotConfig(
           "DATABASE_POOL_SIZE",
           "DEV_GUILD_ID",
           "SANDBOX_PORT",
-          "LOG_LEVEL");
+          "LOG_LEVEL",
+          "SHARD_COUNT",
+          "SHARD_IDS");
   private static final int ECHO_MAX = 40;
 
   public BotConfig {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(shards, "shards");
+  }
+
+  /** A configuration with one shard (the default). */
+  public BotConfig(
+      String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel) {
+    this(token, database, devGuildId, sandboxPort, logLevel, ShardConfig.single());
+  }
+
+  /** The same configuration with other shards. */
+  public BotConfig withShards(ShardConfig shards) {
+    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards);
   }
 
   /** Reads the process environment and {@code args}. */
@@ -130,7 +150,8 @@ public record BotConfig(
     Long devGuild = devGuild(values.get("DEV_GUILD_ID"));
     int port = port(values.get("SANDBOX_PORT"));
     String level = logLevel(values.get("LOG_LEVEL"));
-    return new BotConfig(token, database, devGuild, port, level);
+    ShardConfig shards = ShardConfig.parse(values.get("SHARD_COUNT"), values.get("SHARD_IDS"));
+    return new BotConfig(token, database, devGuild, port, level, shards);
   }
 
   /** Sandbox mode: no token, the bot talks to the local emulator. */
@@ -160,6 +181,8 @@ public record BotConfig(
         + sandboxPort
         + ", logLevel="
         + logLevel
+        + ", shards="
+        + shards
         + "]";
   }
 
@@ -290,7 +313,7 @@ public record BotConfig(
   }
 
   /** A value quoted in an error: one line, bounded. */
-  private static String echo(String raw) {
+  static String echo(String raw) {
     String oneLine = raw.replaceAll("\\p{Cntrl}", "?");
     return oneLine.length() <= ECHO_MAX ? oneLine : oneLine.substring(0, ECHO_MAX) + "...";
   }

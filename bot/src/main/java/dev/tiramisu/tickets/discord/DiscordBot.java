@@ -1,136 +1,258 @@
 package dev.tiramisu.tickets.discord;
 
+import dev.tiramisu.tickets.config.ShardConfig;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.TicketService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Discord side of the bot: one JDA client, its interaction router and the handlers' executor.
+ * The Discord side of the bot: JDA's {@link ShardManager} running this process's shards, the
+ * interaction router and its executors.
+ *
+ * <p>Always a shard manager, also for the default single shard (shard 0 of 1, which connects
+ * exactly like a lone JDA client): one code path, so every end-to-end test exercises the code a
+ * sharded deployment runs. Handlers never care which shard an event came from: they use the
+ * event's own guild, channel and JDA.
  *
  * <p>JDA is built light: no privileged intents (only GUILDS, which JDA always sends), no member
  * cache beyond the bot itself, since interactions carry the member who acts. Commands are
- * registered once at start: globally, or in one guild when a development guild is given.
+ * registered once at start by the process that runs shard 0 (globally), or, with a development
+ * guild, by the process that runs that guild's shard; other processes leave them alone, so
+ * processes of different versions never overwrite each other's commands in turn.
  */
 public final class DiscordBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
-  private static final int HANDLER_THREADS = 4;
+  /** Threads that run handlers after the acknowledgement; they block on Discord and the database. */
+  private static final int HANDLER_THREADS = 8;
+  /** Threads that acknowledge creates (a settings read, then a form or a deferral). */
+  private static final int ACK_THREADS = 4;
 
-  private final JDA jda;
-  private final ExecutorService executor;
+  private final ShardManager shards;
+  private final List<ExecutorService> executors;
 
-  private DiscordBot(JDA jda, ExecutorService executor) {
-    this.jda = jda;
-    this.executor = executor;
+  private DiscordBot(ShardManager shards, List<ExecutorService> executors) {
+    this.shards = shards;
+    this.executors = executors;
   }
 
   /**
-   * Connects, waits until the guilds are loaded and registers the commands.
+   * Connects this process's shards, waits until each is ready (its guilds loaded) and registers
+   * the commands if this process is the one to do it.
    *
    * @param endpoint a local Discord, or null for discord.com
+   * @param shardConfig the shards to run
    * @param devGuild register commands in this guild only
    */
-  public static DiscordBot start(String token, DiscordEndpoint endpoint, OptionalLong devGuild,
-      TicketService tickets, SettingsService settings, Messages messages, Clock clock) {
+  public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
+      OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
+      Clock clock) {
     Objects.requireNonNull(token, "token");
-    ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, named());
+    ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
+    ExecutorService acknowledging = Executors.newFixedThreadPool(ACK_THREADS, named("ack"));
+    ExecutorService settingsReads = Executors.newFixedThreadPool(ACK_THREADS, named("ack-read"));
+    List<ExecutorService> executors = List.of(acknowledging, settingsReads, working);
     Replies replies = new Replies(messages);
-    InteractionRouter router = new InteractionRouter(executor,
-        new TicketHandlers(tickets, settings, replies, new PendingCloseReasons(clock)),
+    InteractionRouter router = new InteractionRouter(acknowledging, working,
+        new TicketHandlers(tickets, settings, replies, new PendingCloseReasons(clock),
+            settingsReads),
         new SettingHandlers(settings, replies), replies);
-    JDABuilder builder =
-        JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
-            .addEventListeners(router);
+    ShardsReady ready = new ShardsReady();
+    DefaultShardManagerBuilder builder =
+        DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+            .setShardsTotal(shardConfig.total())
+            .setEnableShutdownHook(false) // Main's hook closes the bot in order
+            .addEventListeners(ready, router);
+    if (!shardConfig.allShards()) {
+      builder.setShards(shardConfig.ids());
+    }
     if (endpoint != null) {
       builder
           .setRestConfig(new RestConfig().setBaseUrl(endpoint.restBaseUrl()))
-          .setSessionController(new SessionControllerAdapter() {
-            @Override
-            public String getGateway() {
-              return endpoint.gatewayUrl();
-            }
-          });
+          .setSessionController(new LocalSessionController(endpoint.gatewayUrl()));
     }
-    JDA jda = builder.build();
+    ShardManager manager;
     try {
-      jda.awaitReady();
-      if (devGuild.isPresent()) {
-        Guild g = jda.getGuildById(devGuild.getAsLong());
-        if (g == null) {
-          throw new IllegalStateException("the bot is not in DEV_GUILD_ID " + devGuild.getAsLong());
-        }
-        g.updateCommands().addCommands(CommandCatalog.all(messages)).complete();
-        log.info("commands registered in guild {}", devGuild.getAsLong());
-      } else {
-        jda.updateCommands().addCommands(CommandCatalog.all(messages)).complete();
-        log.info("commands registered globally");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      shutdown(jda, executor);
-      throw new IllegalStateException("interrupted while connecting to Discord", e);
+      manager = builder.build();
     } catch (RuntimeException e) {
-      shutdown(jda, executor);
+      stop(executors);
       throw e;
     }
-    return new DiscordBot(jda, executor);
+    try {
+      int expected = shardConfig.allShards() ? manager.getShardsTotal() : shardConfig.ids().size();
+      ready.await(expected);
+      log.info("connected shards {} of {}", ready.describe(), manager.getShardsTotal());
+      registerCommands(manager, devGuild, messages);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      shutdown(manager, executors);
+      throw new IllegalStateException("interrupted while connecting to Discord", e);
+    } catch (RuntimeException e) {
+      shutdown(manager, executors);
+      throw e;
+    }
+    return new DiscordBot(manager, executors);
   }
 
-  /** The client, for the wiring and tests. */
-  public JDA jda() {
-    return jda;
+  private static void registerCommands(ShardManager manager, OptionalLong devGuild,
+      Messages messages) {
+    if (devGuild.isPresent()) {
+      long id = devGuild.getAsLong();
+      int shard = MiscUtil.getShardForGuild(id, manager.getShardsTotal());
+      if (manager.getShardById(shard) == null) {
+        log.info("DEV_GUILD_ID {} is on shard {}, run by another process: it registers the"
+            + " commands", id, shard);
+        return;
+      }
+      Guild g = manager.getGuildById(id);
+      if (g == null) {
+        throw new IllegalStateException("the bot is not in DEV_GUILD_ID " + id);
+      }
+      g.updateCommands().addCommands(CommandCatalog.all(messages)).complete();
+      log.info("commands registered in guild {}", id);
+      return;
+    }
+    JDA first = manager.getShardById(0);
+    if (first == null) {
+      log.info("commands are registered by the process that runs shard 0");
+      return;
+    }
+    first.updateCommands().addCommands(CommandCatalog.all(messages)).complete();
+    log.info("commands registered globally");
+  }
+
+  /** The shards of this process, for the wiring and tests. */
+  public ShardManager shards() {
+    return shards;
   }
 
   @Override
   public void close() {
-    shutdown(jda, executor);
+    shutdown(shards, executors);
   }
 
-  private static void shutdown(JDA jda, ExecutorService executor) {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-    jda.shutdown();
-    try {
-      if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+  private static void shutdown(ShardManager manager, List<ExecutorService> executors) {
+    stop(executors);
+    List<JDA> running = manager.getShards();
+    manager.shutdown();
+    for (JDA jda : running) {
+      try {
+        if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+          jda.shutdownNow();
+          jda.awaitShutdown(Duration.ofSeconds(5));
+        }
+      } catch (InterruptedException e) {
         jda.shutdownNow();
-        jda.awaitShutdown(Duration.ofSeconds(5));
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Lets running handlers finish (up to 10 s), then stops the executors. */
+  private static void stop(List<ExecutorService> executors) {
+    executors.forEach(ExecutorService::shutdown);
+    try {
+      for (ExecutorService executor : executors) {
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+          executor.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
-      jda.shutdownNow();
+      executors.forEach(ExecutorService::shutdownNow);
       Thread.currentThread().interrupt();
     }
   }
 
-  private static ThreadFactory named() {
+  private static ThreadFactory named(String kind) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "tickets-handler-" + n.incrementAndGet());
+      Thread t = new Thread(r, "tickets-" + kind + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /**
+   * A local Discord's gateway, with sessions started one right after another: JDA's default
+   * waits 5 s between identifies, Discord's limit, which the emulator does not impose.
+   */
+  private static final class LocalSessionController extends SessionControllerAdapter {
+    private final String gatewayUrl;
+
+    LocalSessionController(String gatewayUrl) {
+      this.gatewayUrl = gatewayUrl;
+    }
+
+    @Override
+    public String getGateway() {
+      return gatewayUrl;
+    }
+
+    @Override
+    protected void runWorker() {
+      synchronized (lock) {
+        if (workerHandle == null) {
+          workerHandle = new QueueWorker(0L);
+          workerHandle.start();
+        }
+      }
+    }
+  }
+
+  /** Waits for the first READY of every shard of this process; fails if a shard shuts down. */
+  private static final class ShardsReady implements EventListener {
+    private final Set<Integer> ready = new HashSet<>();
+    private boolean shutDown;
+
+    @Override
+    public synchronized void onEvent(GenericEvent event) {
+      if (event instanceof ReadyEvent) {
+        ready.add(event.getJDA().getShardInfo().getShardId());
+        notifyAll();
+      } else if (event instanceof ShutdownEvent) {
+        shutDown = true;
+        notifyAll();
+      }
+    }
+
+    synchronized void await(int expected) throws InterruptedException {
+      while (ready.size() < expected) {
+        if (shutDown) {
+          throw new IllegalStateException("a shard shut down while connecting to Discord");
+        }
+        wait();
+      }
+    }
+
+    synchronized String describe() {
+      return new java.util.TreeSet<>(ready).toString();
+    }
   }
 }

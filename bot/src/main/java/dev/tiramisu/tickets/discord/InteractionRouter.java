@@ -3,34 +3,53 @@ package dev.tiramisu.tickets.discord;
 import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches slash commands by name and buttons and modals by their {@link ComponentId}, running
- * every handler on a small executor, never on JDA's gateway thread. Handlers acknowledge first
- * (within Discord's 3 seconds); failures become ephemeral answers: {@code
- * error.database-unavailable} for database outages, {@code error.internal} for bugs (logged with
- * the stack trace, never with message contents).
+ * Dispatches slash commands by name and buttons and modals by their {@link ComponentId}.
+ *
+ * <p>Acknowledging comes first and never waits behind other interactions' work: most
+ * interactions are deferred (an ephemeral "thinking" reply) straight from JDA's event thread
+ * without blocking, and their handler runs on the work executor once Discord has accepted the
+ * acknowledgement. The two that acknowledge differently (opening a ticket, which may show the
+ * reason form; cancelling a close, which updates the confirmation) acknowledge on a separate
+ * small executor. A handler runs only after its interaction was acknowledged, so an interaction
+ * that reaches the bot twice (a gateway replay, or two processes running the same shard) is
+ * handled once: Discord refuses the second acknowledgement (40060) and that delivery stops there.
+ *
+ * <p>Failures become ephemeral answers: {@code error.database-unavailable} for database outages,
+ * {@code error.internal} for bugs (logged with the stack trace, never with message contents).
  */
 final class InteractionRouter extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
 
-  private final ExecutorService executor;
+  private final Executor acknowledging;
+  private final Executor working;
   private final TicketHandlers tickets;
   private final SettingHandlers settings;
   private final Replies replies;
 
-  InteractionRouter(ExecutorService executor, TicketHandlers tickets, SettingHandlers settings,
-      Replies replies) {
-    this.executor = executor;
+  /**
+   * @param acknowledging runs acknowledgements that need more than a deferral (short tasks)
+   * @param working runs the handlers after the acknowledgement (may block on Discord and the
+   *     database)
+   */
+  InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
+      SettingHandlers settings, Replies replies) {
+    this.acknowledging = acknowledging;
+    this.working = working;
     this.tickets = tickets;
     this.settings = settings;
     this.replies = replies;
@@ -39,20 +58,23 @@ final class InteractionRouter extends ListenerAdapter {
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
     String route = e.getName() + " " + e.getSubcommandName();
-    Runnable handler;
+    String what = "/" + route;
     switch (route) {
-      case CommandCatalog.TICKET + " " + CommandCatalog.CREATE -> handler = () -> tickets.createCommand(e);
-      case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE -> handler = () -> tickets.closeCommand(e);
-      case CommandCatalog.TICKET + " " + CommandCatalog.CHECK -> handler = () -> tickets.check(e);
-      case CommandCatalog.TICKET + " " + CommandCatalog.BUTTON -> handler = () -> tickets.panel(e);
-      case CommandCatalog.SETTING + " " + CommandCatalog.SET -> handler = () -> settings.set(e);
-      case CommandCatalog.SETTING + " " + CommandCatalog.GET -> handler = () -> settings.get(e);
-      default -> {
-        log.warn("unknown command /{}", route);
-        return;
-      }
+      case CommandCatalog.TICKET + " " + CommandCatalog.CREATE -> acknowledgeThen(e, what,
+          () -> tickets.acknowledgeCreate(e, e,
+              e.getOption(CommandCatalog.OPT_REASON, OptionMapping::getAsString)));
+      case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE ->
+          deferThen(e, what, () -> tickets.closeCommand(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.CHECK ->
+          deferThen(e, what, () -> tickets.check(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.BUTTON ->
+          deferThen(e, what, () -> tickets.panel(e));
+      case CommandCatalog.SETTING + " " + CommandCatalog.SET ->
+          deferThen(e, what, () -> settings.set(e));
+      case CommandCatalog.SETTING + " " + CommandCatalog.GET ->
+          deferThen(e, what, () -> settings.get(e));
+      default -> log.warn("unknown command /{}", route);
     }
-    run(e, "/" + route, handler);
   }
 
   @Override
@@ -63,37 +85,62 @@ final class InteractionRouter extends ListenerAdapter {
       return;
     }
     ComponentId c = id.get();
-    Runnable handler;
+    String what = "button " + c.getClass().getSimpleName();
     if (c instanceof ComponentId.OpenTicket) {
-      handler = () -> tickets.createButton(e);
+      acknowledgeThen(e, what, () -> tickets.acknowledgeCreate(e, e, null));
     } else if (c instanceof ComponentId.Close close) {
-      handler = () -> tickets.closeButton(e, close);
+      deferThen(e, what, () -> tickets.closeButton(e, close));
     } else if (c instanceof ComponentId.ConfirmClose confirm) {
-      handler = () -> tickets.confirmClose(e, confirm);
+      deferThen(e, what, () -> tickets.confirmClose(e, confirm));
     } else if (c instanceof ComponentId.CancelClose cancel) {
-      handler = () -> tickets.cancelClose(e, cancel);
+      acknowledgeThen(e, what, () -> {
+        tickets.cancelClose(e, cancel);
+        return null;
+      });
     } else {
       log.warn("button with a non-button id {}", c.getClass().getSimpleName());
-      return;
     }
-    run(e, "button " + c.getClass().getSimpleName(), handler);
   }
 
   @Override
   public void onModalInteraction(ModalInteractionEvent e) {
     Optional<ComponentId> id = ComponentId.decode(e.getModalId());
     if (id.isPresent() && id.get() instanceof ComponentId.OpenModal) {
-      run(e, "modal OpenModal", () -> tickets.createModal(e));
+      deferThen(e, "modal OpenModal", () -> tickets.createFromModal(e));
     } else {
       log.warn("modal with an unknown custom id");
     }
   }
 
-  private void run(IReplyCallback e, String what, Runnable handler) {
+  /** Defers the reply without blocking; runs {@code handler} once Discord accepted it. */
+  private void deferThen(IReplyCallback e, String what, Runnable handler) {
+    try {
+      e.deferReply(true).queue(
+          hook -> execute(working, e, what, handler),
+          failure -> notAcknowledged(e, what, failure));
+    } catch (RuntimeException ex) {
+      notAcknowledged(e, what, ex);
+    }
+  }
+
+  /**
+   * Runs {@code acknowledge} (which answers or acknowledges the interaction itself), then the work
+   * it returns, if any, on the work executor.
+   */
+  private void acknowledgeThen(IReplyCallback e, String what, Supplier<Runnable> acknowledge) {
+    execute(acknowledging, e, what, () -> {
+      Runnable work = acknowledge.get();
+      if (work != null) {
+        execute(working, e, what, work);
+      }
+    });
+  }
+
+  private void execute(Executor executor, IReplyCallback e, String what, Runnable handler) {
     try {
       executor.execute(() -> guarded(e, what, handler));
     } catch (RejectedExecutionException stopping) {
-      log.info("shutting down: {} ignored", what);
+      log.info("shutting down: {} (interaction {}) ignored", what, e.getId());
     }
   }
 
@@ -103,9 +150,38 @@ final class InteractionRouter extends ListenerAdapter {
     } catch (StorageUnavailableException ex) {
       log.warn("{} (interaction {}): database unavailable: {}", what, e.getId(), ex.getMessage());
       answerQuietly(e, MessageKey.ERROR_DATABASE_UNAVAILABLE);
+    } catch (ErrorResponseException ex) {
+      if (isNotOurs(ex)) {
+        notAcknowledged(e, what, ex);
+      } else {
+        log.error("{} (interaction {}) failed: {}", what, e.getId(), TicketHandlers.describe(ex),
+            ex);
+        answerQuietly(e, MessageKey.ERROR_INTERNAL);
+      }
     } catch (RuntimeException ex) {
       log.error("{} (interaction {}) failed", what, e.getId(), ex);
       answerQuietly(e, MessageKey.ERROR_INTERNAL);
+    }
+  }
+
+  /** The interaction was answered elsewhere or is gone: nothing of ours to do or to say. */
+  private static boolean isNotOurs(ErrorResponseException ex) {
+    return ex.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED
+        || ex.getErrorResponse() == ErrorResponse.UNKNOWN_INTERACTION;
+  }
+
+  private void notAcknowledged(IReplyCallback e, String what, Throwable failure) {
+    if (failure instanceof ErrorResponseException ere
+        && ere.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+      log.info("{} (interaction {}): already acknowledged (delivered twice, or to another"
+          + " process running this shard); not handled again", what, e.getId());
+    } else if (failure instanceof ErrorResponseException ere
+        && ere.getErrorResponse() == ErrorResponse.UNKNOWN_INTERACTION) {
+      log.warn("{} (interaction {}): Discord no longer knows the interaction (acknowledged too"
+          + " late?); not handled", what, e.getId());
+    } else {
+      log.warn("{} (interaction {}): could not acknowledge: {}", what, e.getId(),
+          TicketHandlers.describe(failure));
     }
   }
 

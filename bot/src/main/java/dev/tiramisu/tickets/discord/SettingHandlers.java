@@ -46,7 +46,6 @@ final class SettingHandlers {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
-    e.deferReply(true).complete();
     Actor actor = TicketHandlers.actor(e.getMember());
     if (!actor.canManageServer()) {
       replies.send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
@@ -132,7 +131,6 @@ final class SettingHandlers {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
-    e.deferReply(true).complete();
     if (!TicketHandlers.actor(e.getMember()).canManageServer()) {
       replies.send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
       return;

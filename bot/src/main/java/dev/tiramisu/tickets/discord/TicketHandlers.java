@@ -17,7 +17,14 @@ import dev.tiramisu.tickets.ticket.TicketCheck;
 import dev.tiramisu.tickets.ticket.TicketService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -49,67 +56,133 @@ import org.slf4j.LoggerFactory;
  * Opening, closing and checking tickets, and the panel. Every method runs on the router's
  * executor (never on JDA's gateway thread) and may block on the database and on Discord.
  *
- * <p>Order of work: acknowledge first (a modal when one is needed, else a deferred ephemeral
- * reply), then the service (which saves), then Discord, then the final answer.
+ * <p>Order of work: acknowledge first (the router defers the ephemeral reply before calling a
+ * handler, except for {@link #acknowledgeCreate}, which may show the reason form, and {@link
+ * #cancelClose}, which updates the confirmation), then the service (which saves), then Discord,
+ * then the final answer. Nothing is saved before the acknowledgement has succeeded.
  */
 final class TicketHandlers {
   private static final Logger log = LoggerFactory.getLogger(TicketHandlers.class);
   private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d{1,20})>");
   /** How many messages after a thread's creation the legacy creator lookup reads. */
   private static final int FALLBACK_HISTORY = 10;
+  /** The longest the acknowledgement of a create waits for the guild's settings. */
+  static final long ACK_SETTINGS_BUDGET_MS = 1_500;
+  /**
+   * The interaction's age by which it must be acknowledged at the latest (Discord allows 3 s;
+   * the rest is for the acknowledgement's own round trip and clock differences).
+   */
+  static final long ACK_LATEST_MS = 2_000;
 
   private final TicketService tickets;
   private final SettingsService settings;
   private final Replies replies;
   private final Messages messages;
   private final PendingCloseReasons pending;
+  private final Executor settingsReads;
 
+  /**
+   * @param settingsReads runs the settings read whose result decides between the reason form and
+   *     a deferred reply, so the acknowledgement never waits longer than its budget for it
+   */
   TicketHandlers(TicketService tickets, SettingsService settings, Replies replies,
-      PendingCloseReasons pending) {
+      PendingCloseReasons pending, Executor settingsReads) {
     this.tickets = tickets;
     this.settings = settings;
     this.replies = replies;
     this.messages = replies.messages();
     this.pending = pending;
+    this.settingsReads = settingsReads;
   }
 
   // ------------------------------------------------------------------ create
 
-  void createCommand(SlashCommandInteractionEvent e) {
-    create(e, e, e.getOption(CommandCatalog.OPT_REASON, OptionMapping::getAsString));
+  /**
+   * Acknowledges a {@code /ticket create} or a panel button within Discord's 3 seconds: with the
+   * reason form when the guild requires a reason and none was given, else with a deferred
+   * ephemeral reply. Reading the settings for that choice is bounded by {@link
+   * #settingsWithinAckBudget}: if the database is slow, the reply is deferred without a form and
+   * {@link TicketService#open} asks for the reason instead.
+   *
+   * <p>Nothing is written before the acknowledgement succeeds, so an interaction delivered twice
+   * (a gateway replay, or two processes running the same shard) opens at most one ticket: Discord
+   * accepts one acknowledgement per interaction and refuses the other with 40060, which ends that
+   * delivery's handling.
+   *
+   * @param modal where a modal may be shown
+   * @return the work to do once the reply is deferred, or null when the answer was given
+   */
+  Runnable acknowledgeCreate(IReplyCallback e, IModalCallback modal, String rawReason) {
+    Guild guild = e.getGuild();
+    if (guild == null || !e.isFromGuild()) {
+      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
+      return null;
+    }
+    if (rawReason == null || rawReason.isBlank()) {
+      Optional<GuildSettings> s = settingsWithinAckBudget(e, guild.getIdLong());
+      if (s.isPresent() && !s.get().ticketsEnabled()) {
+        replies.send(e, MessageKey.ERROR_TICKETS_NOT_ENABLED);
+        return null;
+      }
+      if (s.isPresent() && s.get().requireReason()) {
+        modal.replyModal(reasonModal()).complete();
+        return null;
+      }
+    }
+    e.deferReply(true).complete();
+    return () -> open(e, rawReason);
   }
 
-  void createButton(ButtonInteractionEvent e) {
-    create(e, e, null);
-  }
-
-  void createModal(ModalInteractionEvent e) {
+  /** The reason form was submitted (the router has deferred the reply). */
+  void createFromModal(ModalInteractionEvent e) {
     var value = e.getValue(ComponentId.REASON_INPUT);
-    create(e, null, value == null ? null : value.getAsString());
+    open(e, value == null ? null : value.getAsString());
   }
 
   /**
-   * Opens a ticket.
+   * The guild's settings if the database answers in time to still acknowledge the interaction
+   * within Discord's 3 seconds, else empty.
    *
-   * @param modal where a modal may be shown (null when answering a modal submit)
+   * @throws dev.tiramisu.tickets.common.StorageUnavailableException if the database failed in time
    */
-  private void create(IReplyCallback e, IModalCallback modal, String rawReason) {
+  private Optional<GuildSettings> settingsWithinAckBudget(IReplyCallback e, long guildId) {
+    long age = Math.max(0, System.currentTimeMillis() - e.getTimeCreated().toInstant().toEpochMilli());
+    long budget = Math.min(ACK_SETTINGS_BUDGET_MS, ACK_LATEST_MS - age);
+    if (budget <= 0) {
+      log.info("interaction {}: acknowledged late, without reading the settings", e.getId());
+      return Optional.empty();
+    }
+    CompletableFuture<GuildSettings> read;
+    try {
+      read = CompletableFuture.supplyAsync(() -> settings.get(guildId), settingsReads);
+    } catch (RejectedExecutionException stopping) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(read.get(budget, TimeUnit.MILLISECONDS));
+    } catch (TimeoutException slow) {
+      log.info("guild {}: settings not read within {} ms; deferring without the reason form",
+          guildId, budget);
+      return Optional.empty();
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(failed.getCause());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** Opens a ticket; the reply is deferred. */
+  private void open(IReplyCallback e, String rawReason) {
     Guild guild = e.getGuild();
-    if (guild == null || !e.isFromGuild()) {
+    if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
     long userId = e.getUser().getIdLong();
-    GuildSettings s = settings.get(guild.getIdLong());
-    if (!s.ticketsEnabled()) {
-      replies.send(e, MessageKey.ERROR_TICKETS_NOT_ENABLED);
-      return;
-    }
-    if (modal != null && s.requireReason() && (rawReason == null || rawReason.isBlank())) {
-      modal.replyModal(reasonModal()).complete();
-      return;
-    }
-    e.deferReply(true).complete();
     Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), userId, rawReason);
     if (opened.isRefused()) {
       replies.send(e, opened.refusal());
@@ -220,7 +293,6 @@ final class TicketHandlers {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
-    e.deferReply(true).complete();
     if (!e.getChannelType().isThread()) {
       replies.send(e, MessageKey.ERROR_NOT_A_TICKET);
       return;
@@ -246,7 +318,6 @@ final class TicketHandlers {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
-    e.deferReply(true).complete();
     askConfirmation(e, guild, id.ticketId(), null);
   }
 
@@ -289,7 +360,6 @@ final class TicketHandlers {
       replies.send(e, MessageKey.ERROR_NOT_YOUR_CONFIRMATION);
       return;
     }
-    e.deferReply(true).complete();
     String reason = pending.take(id.ticketId(), id.requesterId());
     Result<ClosedTicket> closed =
         tickets.close(guild.getIdLong(), id.ticketId(), actor(e.getMember()), reason);
@@ -365,7 +435,6 @@ final class TicketHandlers {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
-    e.deferReply(true).complete();
     if (!settings.get(guild.getIdLong()).isStaff(actor(e.getMember()))) {
       replies.send(e, MessageKey.ERROR_STAFF_ONLY);
       return;
@@ -419,7 +488,6 @@ final class TicketHandlers {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
-    e.deferReply(true).complete();
     if (!settings.get(guild.getIdLong()).isStaff(actor(e.getMember()))) {
       replies.send(e, MessageKey.ERROR_STAFF_ONLY);
       return;

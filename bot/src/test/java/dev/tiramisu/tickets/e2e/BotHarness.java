@@ -38,27 +38,42 @@ final class BotHarness implements AutoCloseable {
   static final Messages TEXT = Messages.english();
 
   final Emulator emu;
-  private final Path dir;
+  private final DatabaseConfig database;
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
   private Bot bot;
 
+  /** With SQLite in a temporary file. */
   BotHarness() {
+    this(sqliteInTempDir());
+  }
+
+  /** With the given database (e.g. a PostgreSQL test database). */
+  BotHarness(DatabaseConfig database) {
+    this.database = database;
     emu = Emulator.start();
     try {
-      dir = Files.createTempDirectory("tickets-e2e");
+      bot = startBot();
+    } catch (RuntimeException e) {
+      emu.close();
+      throw e;
+    }
+  }
+
+  private static DatabaseConfig sqliteInTempDir() {
+    try {
+      Path dir = Files.createTempDirectory("tickets-e2e");
+      return DatabaseConfig.sqlite(dir.resolve("tickets.db").toString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    bot = startBot();
   }
 
   private Bot startBot() {
-    BotConfig config = new BotConfig(null,
-        DatabaseConfig.sqlite(dir.resolve("tickets.db").toString()), null, 0, "INFO");
+    BotConfig config = new BotConfig(null, database, null, 0, "INFO");
     Bot b = Bot.start(config, emu.botToken(),
         new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), Clock.systemUTC());
-    b.jda().addEventListener(waiter);
+    b.shards().addEventListener(waiter);
     return b;
   }
 
@@ -96,7 +111,7 @@ final class BotHarness implements AutoCloseable {
     TestGuild g = customize.apply(b).build();
     g.setRoleMentionable("Staff", true);
     awaitBot("the bot sees guild " + g.id + " with a mentionable Staff role", () -> {
-      var guild = bot.jda().getGuildById(g.id);
+      var guild = bot.shards().getGuildById(g.id);
       return guild != null && guild.getRoleById(g.role("Staff")) != null
           && guild.getRoleById(g.role("Staff")).isMentionable();
     });

@@ -116,7 +116,7 @@ class SettingsE2ETest {
           10080).id;
     }
     h.awaitBot("the bot sees the thread",
-        () -> h.bot().jda().getThreadChannelById(thread) != null);
+        () -> h.bot().shards().getThreadChannelById(thread) != null);
 
     assertThat(set(g, "ticket_channel", "#tickets").text())
         .isEqualTo(text(MessageKey.ERROR_SETTING_INVALID_CHANNEL, "ticket_channel", "\\#tickets"));

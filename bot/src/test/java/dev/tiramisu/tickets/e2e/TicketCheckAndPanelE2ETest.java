@@ -46,7 +46,7 @@ class TicketCheckAndPanelE2ETest {
           10080).id;
     }
     h.awaitBot("the bot sees thread " + name,
-        () -> h.bot().jda().getThreadChannelById(id) != null);
+        () -> h.bot().shards().getThreadChannelById(id) != null);
     return id;
   }
 
@@ -122,7 +122,7 @@ class TicketCheckAndPanelE2ETest {
     assertThat(first.text()).startsWith("Your ticket #1 is open");
 
     h.restart();
-    h.awaitBot("the new bot sees the guild", () -> h.bot().jda().getGuildById(g.id) != null);
+    h.awaitBot("the new bot sees the guild", () -> h.bot().shards().getGuildById(g.id) != null);
 
     var afterRestart = g.as("bob").click(panel.id(), text(MessageKey.BUTTON_OPEN_TICKET));
     assertThat(afterRestart.responseType()).as("a modal asks for the reason").isEqualTo(9);

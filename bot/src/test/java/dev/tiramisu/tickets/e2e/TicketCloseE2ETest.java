@@ -339,7 +339,7 @@ class TicketCloseE2ETest {
       threadId = thread.id;
     }
     h.awaitBot("the bot sees the legacy thread",
-        () -> h.bot().jda().getThreadChannelById(threadId) != null);
+        () -> h.bot().shards().getThreadChannelById(threadId) != null);
 
     MessageView confirm = g.as("alice").slash(threadId, "ticket close").awaitReply();
     MessageView done = g.as("alice").click(confirm.id(), text(MessageKey.BUTTON_CLOSE_CONFIRM))
