@@ -429,14 +429,23 @@ final class TicketHandlers {
 
   // ------------------------------------------------------------------- check
 
-  void check(SlashCommandInteractionEvent e) {
+  /** The guild of a staff-only command, or null after telling a non-staff member (or a DM) why not. */
+  private Guild staffGuild(SlashCommandInteractionEvent e) {
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return;
+      return null;
     }
     if (!settings.get(guild.getIdLong()).isStaff(actor(e.getMember()))) {
       replies.send(e, MessageKey.ERROR_STAFF_ONLY);
+      return null;
+    }
+    return guild;
+  }
+
+  void check(SlashCommandInteractionEvent e) {
+    Guild guild = staffGuild(e);
+    if (guild == null) {
       return;
     }
     OptionMapping option = e.getOption(CommandCatalog.OPT_THREAD);
@@ -483,13 +492,8 @@ final class TicketHandlers {
   // ------------------------------------------------------------------- panel
 
   void panel(SlashCommandInteractionEvent e) {
-    Guild guild = e.getGuild();
+    Guild guild = staffGuild(e);
     if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return;
-    }
-    if (!settings.get(guild.getIdLong()).isStaff(actor(e.getMember()))) {
-      replies.send(e, MessageKey.ERROR_STAFF_ONLY);
       return;
     }
     OptionMapping option = e.getOption(CommandCatalog.OPT_CHANNEL);

@@ -17,31 +17,10 @@ import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.settings.NameTemplate;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code /setting set} and {@code /setting get}: every setting, every validation error, rights. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SettingsE2ETest {
-  private BotHarness h;
-
-  @BeforeAll
-  void start() {
-    h = new BotHarness();
-  }
-
-  @AfterAll
-  void stop() {
-    h.close();
-  }
-
-  @AfterEach
-  void noSpecViolations() {
-    assertThat(h.emu.specViolations()).isEmpty();
-  }
+class SettingsE2ETest extends SingleBotE2ETest {
 
   private MessageView set(TestGuild g, String name, String value) {
     return g.as("admin").slash(g.channel("general"), "setting set",

@@ -8,34 +8,13 @@ import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.ticket.Ticket;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code /ticket check} (the original {@code is_ticket}, every reason) and {@code /ticket button}
  * (the panel), including a panel that keeps working after the bot restarts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TicketCheckAndPanelE2ETest {
-  private BotHarness h;
-
-  @BeforeAll
-  void start() {
-    h = new BotHarness();
-  }
-
-  @AfterAll
-  void stop() {
-    h.close();
-  }
-
-  @AfterEach
-  void noSpecViolations() {
-    assertThat(h.emu.specViolations()).isEmpty();
-  }
+class TicketCheckAndPanelE2ETest extends SingleBotE2ETest {
 
   /** A thread made by someone else (not the bot), which the bot sees. */
   private long thread(TestGuild g, String parent, int type, String name) {

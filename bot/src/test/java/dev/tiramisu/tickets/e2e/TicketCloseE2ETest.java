@@ -17,35 +17,13 @@ import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Closing tickets: confirmation, who may close, exactly-once, DMs and the log channel. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TicketCloseE2ETest {
+class TicketCloseE2ETest extends SingleBotE2ETest {
   private static final String THREAD_PATCH = "PATCH /channels/{channel_id}";
   private static final String POST_MESSAGE = "POST /channels/{channel_id}/messages";
   private static final String OPEN_DM = "POST /users/@me/channels";
-
-  private BotHarness h;
-
-  @BeforeAll
-  void start() {
-    h = new BotHarness();
-  }
-
-  @AfterAll
-  void stop() {
-    h.close();
-  }
-
-  @AfterEach
-  void noSpecViolations() {
-    assertThat(h.emu.specViolations()).isEmpty();
-  }
 
   private MessageView firstMessage(TestGuild g, Ticket t) {
     return g.messages(t.threadId()).get(0);

@@ -13,31 +13,10 @@ import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Opening tickets through the real JDA client and the emulator. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TicketCreateE2ETest {
-  private BotHarness h;
-
-  @BeforeAll
-  void start() {
-    h = new BotHarness();
-  }
-
-  @AfterAll
-  void stop() {
-    h.close();
-  }
-
-  @AfterEach
-  void noSpecViolations() {
-    assertThat(h.emu.specViolations()).isEmpty();
-  }
+class TicketCreateE2ETest extends SingleBotE2ETest {
 
   @Test
   void create_with_a_reason_saves_then_makes_a_private_thread_with_creator_staff_and_a_pinned_first_message() {
