@@ -70,9 +70,11 @@ import org.slf4j.LoggerFactory;
  * guild's tickets are checked: numbers exactly 1..N for the N replies, the counter at N, every
  * ticket OPEN with its own thread, the thread the reply names, one emulator thread per ticket, no
  * FAILED rows, no spec violations. A difference, or any create that fails, stops the run with exit
- * code 1. A last run of {@code --memory-tickets} creates reports the JVM heap.
+ * code 1. A point also ends once its guild has 1000 tickets, Discord's limit of active threads
+ * per guild. A last run of {@code --memory-tickets} creates (at most 1000) reports the JVM heap.
  *
- * <p>Options: {@code --seconds N} per point (default 4), {@code --warmup-seconds N} (1), {@code
+ * <p>Options: {@code --seconds N} per point (default 4), {@code --warmup-seconds N} per point (1),
+ * {@code --start-warmup-seconds N} per bot (5), {@code
  * --users 1,2,4,8}, {@code --validation on|off|both} (both), {@code --memory-tickets N} (1000, 0
  * for none), {@code --out FILE} ({@code -} for none), {@code --pg-url}, {@code --pg-user}, {@code
  * --pg-password} (or {@code PGPASSWORD}), {@code --pg-admin-db}, {@code --no-postgres}.
@@ -82,6 +84,11 @@ public final class EndToEndBench {
   /** What a user's reply says once the ticket is open ({@code ticket.opened.reply}). */
   private static final String OPENED = " is open: <#";
   private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Discord allows 1000 active threads per guild (error 160006 after that, which the bot reports
+   * to the user as a failed create): a point stops at this many creates even before its time.
+   */
+  static final int MAX_CREATES_PER_GUILD = 1000;
 
   private final Options options;
   private final PrintStream out;
@@ -90,6 +97,7 @@ public final class EndToEndBench {
   record Options(
       double seconds,
       double warmupSeconds,
+      double startWarmupSeconds,
       List<Integer> users,
       List<Boolean> validation,
       int memoryTickets,
@@ -103,6 +111,7 @@ public final class EndToEndBench {
     static Options parse(String[] args) {
       double seconds = 4;
       double warmup = 1;
+      double stackWarmup = 5;
       List<Integer> users = List.of(1, 2, 4, 8);
       List<Boolean> validation = List.of(true, false);
       int memoryTickets = 1000;
@@ -125,6 +134,7 @@ public final class EndToEndBench {
         switch (a) {
           case "--seconds" -> seconds = Double.parseDouble(v);
           case "--warmup-seconds" -> warmup = Double.parseDouble(v);
+          case "--start-warmup-seconds" -> stackWarmup = Double.parseDouble(v);
           case "--users" -> users = Arrays.stream(v.split(",")).map(String::strip)
               .map(Integer::valueOf).toList();
           case "--validation" -> validation = switch (v) {
@@ -142,7 +152,7 @@ public final class EndToEndBench {
           default -> throw new IllegalArgumentException("unknown argument: " + a);
         }
       }
-      return new Options(seconds, warmup, users, validation, memoryTickets, out, pgUrl, pgUser,
+      return new Options(seconds, warmup, stackWarmup, users, validation, memoryTickets, out, pgUrl, pgUser,
           pgPassword, pgAdminDb, postgres);
     }
   }
@@ -215,6 +225,9 @@ public final class EndToEndBench {
   }
 
   private List<Point> measure(Stack stack) throws Exception {
+    // the JIT compiles the bot's, JDA's and the emulator's (with validation, the validator's) hot
+    // paths: without this, the first points of a run measure a cold JVM
+    runPoint(stack, 4, (long) (options.startWarmupSeconds() * 1e9));
     List<Point> points = new ArrayList<>();
     for (int users : options.users()) {
       // warm-up: same work in a guild of its own (JIT, pools, JDA's caches), also checked
@@ -245,6 +258,7 @@ public final class EndToEndBench {
       CountDownLatch ready = new CountDownLatch(users);
       CountDownLatch go = new CountDownLatch(1);
       AtomicLong deadline = new AtomicLong();
+      AtomicInteger left = new AtomicInteger(MAX_CREATES_PER_GUILD);
       List<Future<Result>> workers = new ArrayList<>();
       for (int u = 0; u < users; u++) {
         String user = userName(u);
@@ -254,7 +268,7 @@ public final class EndToEndBench {
           go.await();
           long end = deadline.get();
           int n = 0;
-          while (System.nanoTime() < end) {
+          while (System.nanoTime() < end && left.getAndDecrement() > 0) {
             long t0 = System.nanoTime();
             MessageView reply = guild.g.as(user).slash(guild.general, "ticket create",
                 Map.of("reason", "benchmark " + user + " " + ++n)).awaitReply();
@@ -393,12 +407,13 @@ public final class EndToEndBench {
   }
 
   /**
-   * A fresh SQLite stack with validation on, {@code --memory-tickets} creates by 4 users, and the
-   * heap used after a full GC: idle, after the tickets, after closing the bot (the emulator's
-   * records of every request, thread and message remain), after closing the emulator.
+   * A fresh SQLite stack with validation on, warmed up in a guild of its own, then {@code
+   * --memory-tickets} creates by 4 users in another, and the heap used after a full GC: before
+   * them, after them, after closing the bot (the emulator's records of every request, thread and
+   * message remain), after closing the emulator.
    */
   private Memory memoryRun() throws Exception {
-    int tickets = options.memoryTickets();
+    int tickets = Math.min(options.memoryTickets(), MAX_CREATES_PER_GUILD);
     int users = 4;
     MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
     long idle;
@@ -407,6 +422,7 @@ public final class EndToEndBench {
     double seconds;
     Stack stack = Stack.sqlite(options.validation().contains(true));
     try {
+      runPoint(stack, users, (long) (options.startWarmupSeconds() * 1e9));
       BenchGuild guild = newGuild(stack, users);
       idle = usedAfterGc(heap);
       AtomicInteger left = new AtomicInteger(tickets);
@@ -482,7 +498,8 @@ public final class EndToEndBench {
             + " only):\n\n");
     md.append("```sh\nmvn -q -B -pl bench -am package -DskipTests && java -cp"
         + " bench/target/tickets-bench.jar dev.tiramisu.tickets.bench.EndToEndBench\n```\n\n");
-    md.append("Options: `--seconds N` per point, `--warmup-seconds N`, `--users 1,2,4,8`,"
+    md.append("Options: `--seconds N` per point, `--warmup-seconds N` per point,"
+        + " `--start-warmup-seconds N` per bot, `--users 1,2,4,8`,"
         + " `--validation on|off|both`, `--memory-tickets N` (0: no memory run), `--out FILE`"
         + " (`-` for none), `--pg-url`, `--pg-user`, `--pg-password` (or `PGPASSWORD`),"
         + " `--no-postgres`. OpenAPI validation needs `../shared/discord-api/openapi.json`"
@@ -518,7 +535,12 @@ public final class EndToEndBench {
         + " (`TestGuild.as(user).slash(...)`, then `InteractionHandle.awaitReply()`) back to"
         + " back; ")
         .append(String.format(Locale.ROOT, "%.1f s warm-up in another guild, then %.1f s"
-            + " measured", options.warmupSeconds(), options.seconds()))
+            + " measured (and, once per bot, %.1f s with 4 users before the first point, so that"
+            + " no point measures a cold JVM)", options.warmupSeconds(), options.seconds(),
+            options.startWarmupSeconds()))
+        .append(String.format(Locale.ROOT, ", or until the guild has %d tickets (Discord's"
+            + " limit of active threads per guild: the next create fails with 160006)",
+            MAX_CREATES_PER_GUILD))
         .append(". The time is from creating the interaction to the user seeing the reply"
             + " (defer, number allocation, thread, member, first message, pin, attach, reply)."
             + " Requests per create: the REST requests the emulator received during the point,"
@@ -547,11 +569,11 @@ public final class EndToEndBench {
     if (memory != null) {
       md.append("### Memory\n\n");
       md.append(String.format(Locale.ROOT, "A fresh SQLite bot and emulator (validation %s),"
-              + " %d tickets created by 4 users (%.1f s), then the heap used after `System.gc()`"
-              + " (max heap %s):%n%n", options.validation().contains(true) ? "on" : "off",
+              + " warmed up in a guild of their own, then %d tickets created by 4 users in another"
+              + " guild (%.1f s); the heap used after `System.gc()` (max heap %s):%n%n", options.validation().contains(true) ? "on" : "off",
           memory.tickets(), memory.seconds(), mib(memory.max())));
       md.append("| after | heap used |\n|---|---:|\n");
-      md.append("| start, guild configured (bot + emulator + JVM) | ")
+      md.append("| warm-up, guild configured (bot + emulator + JVM) | ")
           .append(mib(memory.idle())).append(" |\n");
       md.append("| ").append(memory.tickets()).append(" tickets | ")
           .append(mib(memory.afterTickets())).append(" |\n");
