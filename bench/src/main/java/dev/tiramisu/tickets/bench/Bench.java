@@ -9,7 +9,6 @@ import dev.tiramisu.tickets.ticket.TicketService;
 import dev.tiramisu.tickets.ticket.TicketStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +26,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +37,8 @@ import java.util.stream.Stream;
 
 /**
  * Storage throughput of the bot on SQLite and PostgreSQL: number allocations and ticket opens per
- * second with 1, 2, 4 and 8 threads. Prints a table and writes {@code docs/benchmarks.md}.
+ * second with 1, 2, 4 and 8 threads. Prints a table and writes its section of {@code
+ * docs/benchmarks.md} (see {@link BenchmarksDoc}).
  *
  * <pre>
  * mvn -q -B -pl bench -am package -DskipTests &amp;&amp; java -jar bench/target/tickets-bench.jar
@@ -159,7 +158,7 @@ public final class Bench {
 
   void run() throws Exception {
     Instant started = Instant.now();
-    String loadBefore = loadAverage().orElse(null);
+    String loadBefore = BenchmarksDoc.loadAverage().orElse(null);
     List<Point> points = new ArrayList<>();
     String pgVersion = "not measured (--no-postgres)";
     Path dir = Files.createTempDirectory("tickets-bench");
@@ -190,19 +189,13 @@ public final class Bench {
     }
     String sqliteVersion = sqliteVersion();
     String load = loadBefore == null ? null
-        : loadBefore + " at the start, " + loadAverage().orElse("?") + " at the end";
+        : loadBefore + " at the start, " + BenchmarksDoc.loadAverage().orElse("?") + " at the end";
     String report = report(started, points, pgVersion, sqliteVersion, load);
     out.println();
     out.println(report);
     if (!options.out().equals("-")) {
-      Path file = Path.of(options.out());
-      if (file.toAbsolutePath().getParent() == null
-          || !Files.isDirectory(file.toAbsolutePath().getParent())) {
-        throw new IOException("cannot write " + file + ": its directory does not exist (run"
-            + " from the repository root, or pass --out FILE or --out -)");
-      }
-      Files.writeString(file, report, StandardCharsets.UTF_8);
-      out.println("wrote " + file);
+      BenchmarksDoc.writeSection(Path.of(options.out()), "storage", report);
+      out.println("wrote the storage section of " + options.out());
     }
   }
 
@@ -275,27 +268,25 @@ public final class Bench {
       long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
       check(db, guild, merged.length, w == Workload.OPEN);
       return new Point(database, w, threads, merged.length, seconds,
-          percentile(merged, 0.50), percentile(merged, 0.99));
+          BenchmarksDoc.percentileMillis(merged, 0.50),
+          BenchmarksDoc.percentileMillis(merged, 0.99));
     } finally {
       pool.shutdownNow();
     }
   }
 
   /**
-   * Brings the database to a steady state before a point: on PostgreSQL {@code ANALYZE} (what
-   * autovacuum does in a running system) and {@code CHECKPOINT} (skipped for users not allowed
-   * to), so that a checkpoint caused by earlier points does not land in this one; on SQLite a
-   * truncating WAL checkpoint.
+   * Brings the database to a steady state before a point: on PostgreSQL {@code CHECKPOINT}
+   * (skipped for users not allowed to), so that a checkpoint caused by earlier points does not
+   * land in this one; on SQLite a truncating WAL checkpoint. No {@code ANALYZE}: the bot must not
+   * depend on fresh statistics (it did before schema V4, see docs/benchmarks.md), so the tables
+   * have whatever statistics autovacuum gave them.
    */
   private static void settle(Database db) throws SQLException {
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
       if (db.dialect() == Database.Dialect.SQLITE) {
         s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
       } else {
-        // fresh statistics, as autovacuum keeps them in a running system: with none, the planner
-        // may scan the unattached-tickets index (full of the allocation points' rows) for
-        // attachThread's UPDATE instead of using the primary key
-        s.execute("ANALYZE");
         try {
           s.execute("CHECKPOINT");
         } catch (SQLException notAllowed) {
@@ -336,14 +327,6 @@ public final class Bench {
     }
   }
 
-  private static double percentile(long[] sorted, double q) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
-    return sorted[Math.max(0, i)] / 1e6;
-  }
-
   /** A growable array of latencies in nanoseconds, one per worker thread. */
   private static final class Latencies {
     private long[] values = new long[1024];
@@ -366,11 +349,12 @@ public final class Bench {
   private String report(Instant started, List<Point> points, String pgVersion,
       String sqliteVersion, String load) {
     StringBuilder md = new StringBuilder();
-    md.append("# Benchmarks\n\n");
-    md.append("Storage throughput of the bot (no Discord): generated by `bench/` on ")
+    md.append("## Storage throughput (no Discord)\n\n");
+    md.append("Generated by `bench/` (`Bench`) on ")
         .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .format(started.atOffset(ZoneOffset.UTC)))
-        .append(". Rerun from the repository root (about a minute; overwrites this file):\n\n");
+        .append(". Rerun from the repository root (about a minute; rewrites this section"
+            + " only):\n\n");
     md.append("```sh\nmvn -q -B -pl bench -am package -DskipTests"
         + " && java -jar bench/target/tickets-bench.jar\n```\n\n");
     md.append("Options: `--seconds N` per point, `--warmup-ms N`, `--threads 1,2,4,8`,"
@@ -378,14 +362,8 @@ public final class Bench {
         + " `--pg-password` (or `PGPASSWORD`), `--no-postgres`. PostgreSQL runs in a scratch"
         + " database `tickets_bench_<random>`, dropped at the end.\n\n");
 
-    md.append("## Machine\n\n| | |\n|---|---|\n");
-    md.append("| CPU | ").append(cpuModel().orElse("unknown")).append(", ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores available |\n");
-    md.append("| OS | ").append(System.getProperty("os.name")).append(' ')
-        .append(System.getProperty("os.version")).append(" (")
-        .append(System.getProperty("os.arch")).append(") |\n");
-    md.append("| Java | ").append(System.getProperty("java.version")).append(" (")
-        .append(System.getProperty("java.vm.name")).append(") |\n");
+    md.append("### Machine\n\n| | |\n|---|---|\n");
+    md.append(BenchmarksDoc.machineRows());
     md.append("| PostgreSQL | ").append(pgVersion)
         .append(options.postgres() ? ", on " + hostOf(options.pgUrl()) : "").append(" |\n");
     md.append("| SQLite | ").append(sqliteVersion)
@@ -396,15 +374,16 @@ public final class Bench {
     }
     md.append('\n');
 
-    md.append("## Method\n\n");
+    md.append("### Method\n\n");
     md.append("- **number allocations/s**: `TicketStore.create` — the counter upsert and the"
         + " ticket insert in one transaction, which is what allocating a number costs.\n");
     md.append("- **ticket opens/s**: `TicketService.open` (settings read + allocation and insert)"
         + " followed by `TicketService.attachThread`: everything an open does to the database.\n");
-    md.append("- Each point: PostgreSQL `ANALYZE` (as autovacuum keeps statistics in a running"
-        + " system) and `CHECKPOINT` if permitted, SQLite `wal_checkpoint(TRUNCATE)`, so earlier"
-        + " points' writes are not flushed during this one; a fresh guild, all threads on that one guild (the worst case: they contend for one"
-        + " counter row), ").append(options.warmupMillis())
+    md.append("- Each point: PostgreSQL `CHECKPOINT` if permitted, SQLite"
+        + " `wal_checkpoint(TRUNCATE)`, so earlier points' writes are not flushed during this"
+        + " one (no `ANALYZE`: statistics are whatever autovacuum made them, as in a running"
+        + " bot); a fresh guild, all threads on that one guild (the worst case: they contend for"
+        + " one counter row), ").append(options.warmupMillis())
         .append(" ms warm-up on another guild, then ")
         .append(String.format(Locale.ROOT, "%.1f", options.seconds()))
         .append(" s measured; pool size = the largest thread count. Latency is per operation,"
@@ -415,7 +394,7 @@ public final class Bench {
     md.append("- The databases run on the same machine as the benchmark and share its cores;"
         + " treat the figures as relative, not as capacity planning for another machine.\n\n");
 
-    md.append("## Results\n\n");
+    md.append("### Results\n\n");
     md.append("| database | operation | threads | per second | p50 ms | p99 ms | operations |\n");
     md.append("|---|---|---:|---:|---:|---:|---:|\n");
     points.stream()
@@ -426,29 +405,6 @@ public final class Bench {
             p.threads(), p.perSecond(), p.p50Millis(), p.p99Millis(), p.ops())));
     md.append('\n');
     return md.toString();
-  }
-
-  private static Optional<String> cpuModel() {
-    Path cpuinfo = Path.of("/proc/cpuinfo");
-    if (!Files.isReadable(cpuinfo)) {
-      return Optional.empty();
-    }
-    try (Stream<String> lines = Files.lines(cpuinfo)) {
-      return lines.filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).strip())
-          .findFirst();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The 1-minute load average from {@code /proc/loadavg}, if there is one. */
-  private static Optional<String> loadAverage() {
-    try {
-      return Optional.of(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 
   private static String hostOf(String url) {

@@ -33,6 +33,20 @@ final class JdbcTicketStore implements TicketStore {
       "INSERT INTO tickets (guild_id, number, creator_id, reason, state, created_at)"
           + " VALUES (?, ?, ?, ?, 'OPEN', ?) RETURNING id";
 
+  /**
+   * Records the thread of a ticket still waiting for one. The guard is the predicate of the
+   * partial index {@code tickets_unattached}, which is keyed by id so that the planner, whether or
+   * not it has statistics, looks the ticket up instead of walking that index (see V4).
+   */
+  static final String ATTACH =
+      "UPDATE tickets SET thread_id = ?, first_message_id = ?"
+          + " WHERE id = ? AND state = 'OPEN' AND thread_id IS NULL";
+
+  /** Marks a ticket still waiting for its thread FAILED; same guard as {@link #ATTACH}. */
+  static final String MARK_FAILED =
+      "UPDATE tickets SET state = 'FAILED', failure_reason = ?, closed_at = ?"
+          + " WHERE id = ? AND state = 'OPEN' AND thread_id IS NULL";
+
   private final Jdbc jdbc;
 
   JdbcTicketStore(Jdbc jdbc) {
@@ -108,10 +122,7 @@ final class JdbcTicketStore implements TicketStore {
     return jdbc.run(
         "attaching a thread",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE tickets SET thread_id = ?, first_message_id = ?"
-                      + " WHERE id = ? AND state = 'OPEN' AND thread_id IS NULL")) {
+          try (PreparedStatement ps = c.prepareStatement(ATTACH)) {
             ps.setLong(1, threadId);
             Jdbc.setNullableLong(ps, 2, firstMessageId);
             ps.setLong(3, ticketId);
@@ -129,8 +140,7 @@ final class JdbcTicketStore implements TicketStore {
   public boolean markFailed(long ticketId, String why, Instant at) {
     return update(
         "marking a ticket failed",
-        "UPDATE tickets SET state = 'FAILED', failure_reason = ?, closed_at = ?"
-            + " WHERE id = ? AND state = 'OPEN' AND thread_id IS NULL",
+        MARK_FAILED,
         ps -> {
           Jdbc.setNullableString(ps, 1, why);
           ps.setLong(2, at.toEpochMilli());
