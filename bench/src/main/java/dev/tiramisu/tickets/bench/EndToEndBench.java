@@ -335,7 +335,7 @@ public final class EndToEndBench {
     TestGuild g = b.build();
     long tickets = g.channel("tickets");
     stack.awaitBot("the bot sees guild " + g.id, () -> {
-      var guild = stack.bot.jda().getGuildById(g.id);
+      var guild = stack.bot.shards().getGuildById(g.id);
       return guild != null && guild.getTextChannelById(tickets) != null;
     });
     long general = g.channel("general");
@@ -617,7 +617,7 @@ public final class EndToEndBench {
       try {
         bot = Bot.start(new BotConfig(null, db, null, 0, "WARN"), emu.botToken(),
             new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), Clock.systemUTC());
-        bot.jda().addEventListener(waiter);
+        bot.shards().addEventListener(waiter);
       } catch (RuntimeException e) {
         emu.close();
         dropDatabase.run();
