@@ -60,9 +60,9 @@ public final class Main {
     }
     setLogLevel(config.logLevel());
     Logger log = LoggerFactory.getLogger(Main.class);
-    log.info("starting with {}", config);
     Clock clock = Clock.systemUTC();
     if (!config.sandbox()) {
+      log.info("starting with {}", config);
       Bot bot = Bot.start(config, config.discordToken().orElseThrow(), null, clock);
       return runUntilStopped(bot);
     }
@@ -71,6 +71,7 @@ public final class Main {
             null, null, config.database().poolSize()), config.devGuildId(),
             config.sandboxPort(), config.logLevel(), config.shards())
         : config;
+    log.info("starting the sandbox with {}", sandboxConfig);
     Sandbox sandbox = Sandbox.start(smoke ? 0 : config.sandboxPort());
     if (!smoke) {
       // the page's Reset button empties the sandbox's own database file; a database named on the command line is
