@@ -65,52 +65,28 @@ public final class Bench {
   /** Fake Discord ids for attached threads and their first messages. */
   private final AtomicLong nextSnowflake = new AtomicLong(1_000_000_000_000_000_000L);
 
-  record Options(
-      double seconds,
-      long warmupMillis,
-      List<Integer> threads,
-      String out,
-      String pgUrl,
-      String pgUser,
-      String pgPassword,
-      String pgAdminDb,
-      boolean postgres) {
+  record Options(double seconds, long warmupMillis, List<Integer> threads, SharedOptions shared) {
 
     static Options parse(String[] args) {
-      double seconds = 3;
-      long warmup = 500;
-      List<Integer> threads = List.of(1, 2, 4, 8);
-      String out = "docs/benchmarks.md";
-      String pgUrl = "jdbc:postgresql://127.0.0.1:5432/";
-      String pgUser = "postgres";
-      String pgPassword = System.getenv("PGPASSWORD");
-      String pgAdminDb = "postgres";
-      boolean postgres = true;
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("--no-postgres")) {
-          postgres = false;
-          continue;
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("unknown argument or missing value: " + a);
-        }
-        String v = args[++i];
-        switch (a) {
-          case "--seconds" -> seconds = Double.parseDouble(v);
-          case "--warmup-ms" -> warmup = Long.parseLong(v);
-          case "--threads" -> threads = Arrays.stream(v.split(",")).map(String::strip)
-              .map(Integer::valueOf).toList();
-          case "--out" -> out = v;
-          case "--pg-url" -> pgUrl = v.endsWith("/") ? v : v + "/";
-          case "--pg-user" -> pgUser = v;
-          case "--pg-password" -> pgPassword = v;
-          case "--pg-admin-db" -> pgAdminDb = v;
-          default -> throw new IllegalArgumentException("unknown argument: " + a);
-        }
+      final class Values {
+        double seconds = 3;
+        long warmup = 500;
+        List<Integer> threads = List.of(1, 2, 4, 8);
       }
-      return new Options(seconds, warmup, threads, out, pgUrl, pgUser, pgPassword, pgAdminDb,
-          postgres);
+      Values v = new Values();
+      SharedOptions shared = SharedOptions.parse(args, (flag, value) -> {
+        switch (flag) {
+          case "--seconds" -> v.seconds = Double.parseDouble(value);
+          case "--warmup-ms" -> v.warmup = Long.parseLong(value);
+          case "--threads" -> v.threads = Arrays.stream(value.split(",")).map(String::strip)
+              .map(Integer::valueOf).toList();
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      });
+      return new Options(v.seconds, v.warmup, v.threads, shared);
     }
   }
 
@@ -169,13 +145,13 @@ public final class Bench {
       try (Database db = Database.start(sqlite)) {
         points.addAll(measure("SQLite", db));
       }
-      if (options.postgres()) {
+      if (options.shared().postgres()) {
         String name = "tickets_bench_"
             + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         admin("CREATE DATABASE " + name);
         try {
-          DatabaseConfig pg = new DatabaseConfig(options.pgUrl() + name, options.pgUser(),
-              options.pgPassword(), pool);
+          DatabaseConfig pg = new DatabaseConfig(options.shared().pgUrl() + name, options.shared().pgUser(),
+              options.shared().pgPassword(), pool);
           try (Database db = Database.start(pg)) {
             pgVersion = serverVersion(db);
             points.addAll(measure("PostgreSQL", db));
@@ -193,9 +169,9 @@ public final class Bench {
     String report = report(started, points, pgVersion, sqliteVersion, load);
     out.println();
     out.println(report);
-    if (!options.out().equals("-")) {
-      BenchmarksDoc.writeSection(Path.of(options.out()), "storage", report);
-      out.println("wrote the storage section of " + options.out());
+    if (!options.shared().out().equals("-")) {
+      BenchmarksDoc.writeSection(Path.of(options.shared().out()), "storage", report);
+      out.println("wrote the storage section of " + options.shared().out());
     }
   }
 
@@ -365,7 +341,7 @@ public final class Bench {
     md.append("### Machine\n\n| | |\n|---|---|\n");
     md.append(BenchmarksDoc.machineRows());
     md.append("| PostgreSQL | ").append(pgVersion)
-        .append(options.postgres() ? ", on " + hostOf(options.pgUrl()) : "").append(" |\n");
+        .append(options.shared().postgres() ? ", on " + hostOf(options.shared().pgUrl()) : "").append(" |\n");
     md.append("| SQLite | ").append(sqliteVersion)
         .append(", a file in the temporary directory (WAL, synchronous=NORMAL) |\n");
     if (load != null) {
@@ -435,8 +411,8 @@ public final class Bench {
   }
 
   private void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(options.pgUrl() + options.pgAdminDb(),
-            options.pgUser(), options.pgPassword());
+    try (Connection c = DriverManager.getConnection(options.shared().pgUrl() + options.shared().pgAdminDb(),
+            options.shared().pgUser(), options.shared().pgPassword());
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

@@ -94,66 +94,40 @@ public final class EndToEndBench {
   private final PrintStream out;
   private final AtomicInteger guildCount = new AtomicInteger();
 
-  record Options(
-      double seconds,
-      double warmupSeconds,
-      double startWarmupSeconds,
-      List<Integer> users,
-      List<Boolean> validation,
-      int memoryTickets,
-      String out,
-      String pgUrl,
-      String pgUser,
-      String pgPassword,
-      String pgAdminDb,
-      boolean postgres) {
+  record Options(double seconds, double warmupSeconds, double startWarmupSeconds, List<Integer> users,
+      List<Boolean> validation, int memoryTickets, SharedOptions shared) {
 
     static Options parse(String[] args) {
-      double seconds = 4;
-      double warmup = 1;
-      double stackWarmup = 5;
-      List<Integer> users = List.of(1, 2, 4, 8);
-      List<Boolean> validation = List.of(true, false);
-      int memoryTickets = 1000;
-      String out = "docs/benchmarks.md";
-      String pgUrl = "jdbc:postgresql://127.0.0.1:5432/";
-      String pgUser = "postgres";
-      String pgPassword = System.getenv("PGPASSWORD");
-      String pgAdminDb = "postgres";
-      boolean postgres = true;
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("--no-postgres")) {
-          postgres = false;
-          continue;
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("unknown argument or missing value: " + a);
-        }
-        String v = args[++i];
-        switch (a) {
-          case "--seconds" -> seconds = Double.parseDouble(v);
-          case "--warmup-seconds" -> warmup = Double.parseDouble(v);
-          case "--start-warmup-seconds" -> stackWarmup = Double.parseDouble(v);
-          case "--users" -> users = Arrays.stream(v.split(",")).map(String::strip)
+      final class Values {
+        double seconds = 4;
+        double warmup = 1;
+        double startWarmup = 5;
+        List<Integer> users = List.of(1, 2, 4, 8);
+        List<Boolean> validation = List.of(true, false);
+        int memoryTickets = 1000;
+      }
+      Values v = new Values();
+      SharedOptions shared = SharedOptions.parse(args, (flag, value) -> {
+        switch (flag) {
+          case "--seconds" -> v.seconds = Double.parseDouble(value);
+          case "--warmup-seconds" -> v.warmup = Double.parseDouble(value);
+          case "--start-warmup-seconds" -> v.startWarmup = Double.parseDouble(value);
+          case "--users" -> v.users = Arrays.stream(value.split(",")).map(String::strip)
               .map(Integer::valueOf).toList();
-          case "--validation" -> validation = switch (v) {
+          case "--validation" -> v.validation = switch (value) {
             case "on" -> List.of(true);
             case "off" -> List.of(false);
             case "both" -> List.of(true, false);
-            default -> throw new IllegalArgumentException("--validation on, off or both: " + v);
+            default -> throw new IllegalArgumentException("--validation on, off or both: " + value);
           };
-          case "--memory-tickets" -> memoryTickets = Integer.parseInt(v);
-          case "--out" -> out = v;
-          case "--pg-url" -> pgUrl = v.endsWith("/") ? v : v + "/";
-          case "--pg-user" -> pgUser = v;
-          case "--pg-password" -> pgPassword = v;
-          case "--pg-admin-db" -> pgAdminDb = v;
-          default -> throw new IllegalArgumentException("unknown argument: " + a);
+          case "--memory-tickets" -> v.memoryTickets = Integer.parseInt(value);
+          default -> {
+            return false;
+          }
         }
-      }
-      return new Options(seconds, warmup, stackWarmup, users, validation, memoryTickets, out, pgUrl, pgUser,
-          pgPassword, pgAdminDb, postgres);
+        return true;
+      });
+      return new Options(v.seconds, v.warmup, v.startWarmup, v.users, v.validation, v.memoryTickets, shared);
     }
   }
 
@@ -206,7 +180,7 @@ public final class EndToEndBench {
       try (Stack stack = Stack.sqlite(validation)) {
         points.addAll(measure(stack));
       }
-      if (options.postgres()) {
+      if (options.shared().postgres()) {
         try (Stack stack = Stack.postgres(options, validation)) {
           points.addAll(measure(stack));
         }
@@ -218,9 +192,9 @@ public final class EndToEndBench {
     String report = report(started, points, memory, load);
     out.println();
     out.println(report);
-    if (!options.out().equals("-")) {
-      BenchmarksDoc.writeSection(Path.of(options.out()), "e2e", report);
-      out.println("wrote the e2e section of " + options.out());
+    if (!options.shared().out().equals("-")) {
+      BenchmarksDoc.writeSection(Path.of(options.shared().out()), "e2e", report);
+      out.println("wrote the e2e section of " + options.shared().out());
     }
   }
 
@@ -637,7 +611,7 @@ public final class EndToEndBench {
       String name = "tickets_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       admin(o, "CREATE DATABASE " + name);
       return new Stack("PostgreSQL", validation,
-          new DatabaseConfig(o.pgUrl() + name, o.pgUser(), o.pgPassword(),
+          new DatabaseConfig(o.shared().pgUrl() + name, o.shared().pgUser(), o.shared().pgPassword(),
               DatabaseConfig.DEFAULT_POOL_SIZE),
           () -> {
             try {
@@ -715,8 +689,8 @@ public final class EndToEndBench {
   }
 
   private static void admin(Options o, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(o.pgUrl() + o.pgAdminDb(), o.pgUser(),
-            o.pgPassword());
+    try (Connection c = DriverManager.getConnection(o.shared().pgUrl() + o.shared().pgAdminDb(), o.shared().pgUser(),
+            o.shared().pgPassword());
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
