@@ -3,7 +3,7 @@ package dev.tiramisu.discordemu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiramisu.discordemu.driver.TestGuild;
-import java.net.http.HttpResponse;
+import dev.tiramisu.discordemu.conformance.RawDiscord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +30,10 @@ class OpenApiConformanceTest {
     g = emu.guild("Spec").textChannel("general").member("alice").build();
   }
 
+  private static RawDiscord raw() {
+    return new RawDiscord(emu.restUrl(), emu.botToken());
+  }
+
   @Test
   void theSpecIsLoadedForEveryTest() {
     assertThat(emu.config().openApiSpec()).as("../shared/discord-api/openapi.json must be found").isNotNull();
@@ -37,10 +41,10 @@ class OpenApiConformanceTest {
 
   @Test
   void aMalformedRequestIsRejectedAndReportedWithRouteAndField() {
-    HttpResponse<String> r = new RawHttp(emu).send("POST", "/channels/" + g.channel("general") + "/messages",
+    RawDiscord.Reply r = raw().send("POST", "/channels/" + g.channel("general") + "/messages",
         "{\"content\": 12345}");
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(Json.parse(r.body()).path("code").asInt()).isEqualTo(50035);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body().path("code").asInt()).isEqualTo(50035);
     assertThat(emu.specViolations()).singleElement().asString()
         .contains("request POST /channels/{channel_id}/messages")
         .contains("/content");
@@ -49,21 +53,21 @@ class OpenApiConformanceTest {
 
   @Test
   void anOutOfRangeQueryParameterIsCaught() {
-    HttpResponse<String> r = new RawHttp(emu).send("GET",
+    RawDiscord.Reply r = raw().send("GET",
         "/channels/" + g.channel("general") + "/messages?limit=500", null);
-    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.status()).isEqualTo(400);
     assertThat(emu.specViolations()).singleElement().asString().contains("limit");
   }
 
   @Test
   void wellFormedTrafficLeavesNoViolations() {
-    RawHttp http = new RawHttp(emu);
+    RawDiscord http = raw();
     assertThat(http.send("POST", "/channels/" + g.channel("general") + "/messages",
-        "{\"content\":\"hi\",\"allowed_mentions\":{\"parse\":[]}}").statusCode()).isEqualTo(200);
-    assertThat(http.send("GET", "/channels/" + g.channel("general") + "/messages?limit=10", null).statusCode())
+        "{\"content\":\"hi\",\"allowed_mentions\":{\"parse\":[]}}").status()).isEqualTo(200);
+    assertThat(http.send("GET", "/channels/" + g.channel("general") + "/messages?limit=10", null).status())
         .isEqualTo(200);
-    assertThat(http.send("GET", "/guilds/" + g.id, null).statusCode()).isEqualTo(200);
-    assertThat(http.send("GET", "/users/@me", null).statusCode()).isEqualTo(200);
+    assertThat(http.send("GET", "/guilds/" + g.id, null).status()).isEqualTo(200);
+    assertThat(http.send("GET", "/users/@me", null).status()).isEqualTo(200);
     assertThat(emu.specViolations()).isEmpty();
     assertThat(emu.requests().all()).extracting(RequestLog.Entry::route).containsExactly(
         "POST /channels/{channel_id}/messages", "GET /channels/{channel_id}/messages", "GET /guilds/{guild_id}",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.discordemu.faults.FaultPlan;
 import dev.tiramisu.discordemu.ratelimit.RateLimitScope;
-import java.net.http.HttpResponse;
+import dev.tiramisu.discordemu.conformance.RawDiscord;
 import java.time.Duration;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
@@ -45,10 +45,14 @@ class RateLimitConformanceTest {
     assertThat(emu.specViolations()).isEmpty();
   }
 
+  private static RawDiscord raw() {
+    return new RawDiscord(emu.restUrl(), emu.botToken());
+  }
+
   @Test
   void everyResponseCarriesBucketHeadersThatJdaReads() {
-    HttpResponse<String> r = new RawHttp(emu).send("GET", "/channels/" + g.channel("general"), null);
-    assertThat(r.statusCode()).isEqualTo(200);
+    RawDiscord.Reply r = raw().send("GET", "/channels/" + g.channel("general"), null);
+    assertThat(r.status()).isEqualTo(200);
     assertThat(r.headers().firstValue("X-RateLimit-Limit")).isPresent();
     assertThat(r.headers().firstValue("X-RateLimit-Remaining")).isPresent();
     assertThat(r.headers().firstValue("X-RateLimit-Reset-After")).isPresent();
@@ -88,16 +92,16 @@ class RateLimitConformanceTest {
 
   @Test
   void aChannelCanBeRenamedOnlyTwiceInTenMinutes() {
-    RawHttp http = new RawHttp(emu);
+    RawDiscord http = raw();
     String path = "/channels/" + g.channel("other");
-    assertThat(http.send("PATCH", path, "{\"name\":\"one\"}").statusCode()).isEqualTo(200);
-    assertThat(http.send("PATCH", path, "{\"name\":\"two\"}").statusCode()).isEqualTo(200);
-    HttpResponse<String> third = http.send("PATCH", path, "{\"name\":\"three\"}");
-    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(http.send("PATCH", path, "{\"name\":\"one\"}").status()).isEqualTo(200);
+    assertThat(http.send("PATCH", path, "{\"name\":\"two\"}").status()).isEqualTo(200);
+    RawDiscord.Reply third = http.send("PATCH", path, "{\"name\":\"three\"}");
+    assertThat(third.status()).isEqualTo(429);
     assertThat(Double.parseDouble(third.headers().firstValue("Retry-After").orElseThrow())).isGreaterThan(60);
-    assertThat(Json.parse(third.body()).path("retry_after").asDouble()).isGreaterThan(60);
+    assertThat(third.body().path("retry_after").asDouble()).isGreaterThan(60);
     // a PATCH that does not rename is not held back by the rename limit
-    assertThat(http.send("PATCH", path, "{\"topic\":null}").statusCode()).isEqualTo(200);
+    assertThat(http.send("PATCH", path, "{\"topic\":null}").status()).isEqualTo(200);
     assertThat(g.messages("other")).isEmpty();
   }
 }

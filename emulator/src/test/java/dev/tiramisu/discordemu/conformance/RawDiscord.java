@@ -14,30 +14,30 @@ import java.time.Duration;
  * Plain HTTP requests to the emulator's REST API with {@code Authorization: Bot <token>}, for checks where JDA
  * validates locally and would never send the request.
  */
-final class RawDiscord {
+public final class RawDiscord {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String token;
 
-  RawDiscord(String base, String token) {
+  public RawDiscord(String base, String token) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.token = token;
   }
 
-  /** A response: status and parsed JSON body (null for an empty body). */
-  record Reply(int status, JsonNode body) {
-    int code() {
+  /** A response: status, parsed JSON body (null for an empty body) and headers. */
+  public record Reply(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+    public int code() {
       return body == null ? -1 : body.path("code").asInt(-1);
     }
   }
 
-  Reply send(String method, String path, Object body) {
+  public Reply send(String method, String path, Object body) {
     return send(method, path, body, "Bot " + token);
   }
 
-  Reply send(String method, String path, Object body, String authorization) {
+  public Reply send(String method, String path, Object body, String authorization) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
       if (authorization != null) {
@@ -52,7 +52,7 @@ final class RawDiscord {
       }
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = r.body() == null || r.body().isEmpty() ? null : JSON.readTree(r.body());
-      return new Reply(r.statusCode(), json);
+      return new Reply(r.statusCode(), json, r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
