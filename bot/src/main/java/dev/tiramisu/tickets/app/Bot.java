@@ -3,6 +3,8 @@ package dev.tiramisu.tickets.app;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.discord.DiscordBot;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
+import dev.tiramisu.tickets.discord.Reconciliation;
+import dev.tiramisu.tickets.discord.UnattachedReconciler;
 import java.time.Clock;
 import java.util.Objects;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -29,11 +31,21 @@ public final class Bot implements AutoCloseable {
    * @param endpoint a local Discord, or null for discord.com
    */
   public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint, Clock clock) {
+    return start(config, token, endpoint, Reconciliation.DEFAULT, clock);
+  }
+
+  /**
+   * Opens the database and connects to Discord, with the reconciler of unattached tickets
+   * configured (tests use a manual one and a clock they move).
+   */
+  public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint,
+      Reconciliation reconciliation, Clock clock) {
     Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(reconciliation, "reconciliation");
     Core core = Core.start(config, clock);
     try {
       DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
-          core.tickets(), core.settings(), core.messages(), clock);
+          core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock);
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();
@@ -48,6 +60,11 @@ public final class Bot implements AutoCloseable {
   /** This process's shards (one by default). */
   public ShardManager shards() {
     return discord.shards();
+  }
+
+  /** Settles tickets a dead process saved without a thread; see {@link UnattachedReconciler}. */
+  public UnattachedReconciler reconciler() {
+    return discord.reconciler();
   }
 
   @Override

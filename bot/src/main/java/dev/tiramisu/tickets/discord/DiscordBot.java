@@ -1,6 +1,7 @@
 package dev.tiramisu.tickets.discord;
 
 import dev.tiramisu.tickets.config.ShardConfig;
+import dev.tiramisu.tickets.jobs.JobLeases;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.TicketService;
@@ -56,23 +57,29 @@ public final class DiscordBot implements AutoCloseable {
 
   private final ShardManager shards;
   private final List<ExecutorService> executors;
+  private final UnattachedReconciler reconciler;
 
-  private DiscordBot(ShardManager shards, List<ExecutorService> executors) {
+  private DiscordBot(ShardManager shards, List<ExecutorService> executors,
+      UnattachedReconciler reconciler) {
     this.shards = shards;
     this.executors = executors;
+    this.reconciler = reconciler;
   }
 
   /**
    * Connects this process's shards, waits until each is ready (its guilds loaded) and registers
-   * the commands if this process is the one to do it.
+   * the commands if this process is the one to do it, then starts the {@link
+   * UnattachedReconciler} (unless {@code reconciliation} is manual).
    *
    * @param endpoint a local Discord, or null for discord.com
    * @param shardConfig the shards to run
    * @param devGuild register commands in this guild only
+   * @param leases the job leases shared by all processes on the database
+   * @param reconciliation when the reconciler of unattached tickets runs
    */
   public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
       OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
-      Clock clock) {
+      JobLeases leases, Reconciliation reconciliation, Clock clock) {
     Objects.requireNonNull(token, "token");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
     ExecutorService acknowledging = Executors.newFixedThreadPool(ACK_THREADS, named("ack"));
@@ -117,7 +124,10 @@ public final class DiscordBot implements AutoCloseable {
       shutdown(manager, executors);
       throw e;
     }
-    return new DiscordBot(manager, executors);
+    UnattachedReconciler reconciler =
+        new UnattachedReconciler(manager, tickets, settings, leases, clock, reconciliation);
+    reconciler.start();
+    return new DiscordBot(manager, executors, reconciler);
   }
 
   private static void registerCommands(ShardManager manager, OptionalLong devGuild,
@@ -152,9 +162,18 @@ public final class DiscordBot implements AutoCloseable {
     return shards;
   }
 
+  /** The reconciler of tickets left without a thread by a dead process. */
+  public UnattachedReconciler reconciler() {
+    return reconciler;
+  }
+
   @Override
   public void close() {
-    shutdown(shards, executors);
+    try {
+      reconciler.close();
+    } finally {
+      shutdown(shards, executors);
+    }
   }
 
   private static void shutdown(ShardManager manager, List<ExecutorService> executors) {

@@ -87,10 +87,12 @@ public final class TicketService {
   /**
    * Records the thread Discord created for an opened ticket.
    *
+   * @param firstMessageId the bot's first message in the thread, or null if unknown (e.g. the
+   *     reconciler found the thread after a restart)
    * @return false if the ticket already has a thread, is not OPEN (e.g. marked failed after a
    *     timeout), or the thread belongs to another ticket
    */
-  public boolean attachThread(long ticketId, long threadId, long firstMessageId) {
+  public boolean attachThread(long ticketId, long threadId, Long firstMessageId) {
     boolean attached = tickets.attachThread(ticketId, threadId, firstMessageId);
     if (!attached) {
       log.warn("ticket id {}: thread {} not attached (ticket not open or already attached)",

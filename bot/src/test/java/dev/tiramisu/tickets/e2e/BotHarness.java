@@ -12,6 +12,7 @@ import dev.tiramisu.tickets.app.Bot;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.DatabaseConfig;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
+import dev.tiramisu.tickets.discord.Reconciliation;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.Ticket;
@@ -39,6 +40,8 @@ final class BotHarness implements AutoCloseable {
 
   final Emulator emu;
   private final DatabaseConfig database;
+  private final Clock clock;
+  private final Reconciliation reconciliation;
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
   private Bot bot;
@@ -50,7 +53,18 @@ final class BotHarness implements AutoCloseable {
 
   /** With the given database (e.g. a PostgreSQL test database). */
   BotHarness(DatabaseConfig database) {
+    this(database, Clock.systemUTC(), Reconciliation.DEFAULT);
+  }
+
+  /** With SQLite in a temporary file, the bot on {@code clock} with this reconciliation. */
+  BotHarness(Clock clock, Reconciliation reconciliation) {
+    this(sqliteInTempDir(), clock, reconciliation);
+  }
+
+  BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation) {
     this.database = database;
+    this.clock = clock;
+    this.reconciliation = reconciliation;
     emu = Emulator.start();
     try {
       bot = startBot();
@@ -70,11 +84,19 @@ final class BotHarness implements AutoCloseable {
   }
 
   private Bot startBot() {
-    BotConfig config = new BotConfig(null, database, null, 0, "INFO");
-    Bot b = Bot.start(config, emu.botToken(),
-        new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), Clock.systemUTC());
+    Bot b = startAnotherBot();
     b.shards().addEventListener(waiter);
     return b;
+  }
+
+  /**
+   * A second bot process on the same emulator (the same shard), database, clock and
+   * reconciliation; the caller closes it.
+   */
+  Bot startAnotherBot() {
+    BotConfig config = new BotConfig(null, database, null, 0, "INFO");
+    return Bot.start(config, emu.botToken(),
+        new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, clock);
   }
 
   Bot bot() {

@@ -134,7 +134,7 @@ class TicketServiceTest {
 
       assertThat(store.findById(first.id()).orElseThrow().state()).isEqualTo(TicketState.FAILED);
       assertThat(second.number()).isEqualTo(2);
-      assertThat(service.attachThread(first.id(), 77, 78)).isFalse();
+      assertThat(service.attachThread(first.id(), 77, 78L)).isFalse();
     }
 
     @Test
