@@ -143,8 +143,12 @@ public final class UnattachedReconciler implements AutoCloseable {
               e.toString());
         }
       }
-      log.info("reconciler on shards {}: {} attached, {} failed, {} left", claimed, attached,
-          failed, skipped);
+      if (attached + failed > 0) {
+        log.info("reconciler on shards {}: {} attached, {} failed, {} left", claimed, attached,
+            failed, skipped);
+      } else {
+        log.debug("reconciler on shards {}: nothing to settle ({} left)", claimed, skipped);
+      }
       return new Run(Set.copyOf(claimed), attached, failed, skipped);
     }
   }
