@@ -37,7 +37,20 @@ public final class RequestLog {
       JsonNode body, int status, long atMillis, long durationMicros) {
     entries.add(new Entry(entries.size(), method, template, path, body, status, atMillis, durationMicros,
         Map.copyOf(query)));
+    inFlight = Math.max(0, inFlight - 1);
+    notifyAll();
   }
+
+  /**
+   * A request arrived and will be added when it has been handled. A request changes the state before its entry is
+   * written, so a test that waited on the state could otherwise take a {@link #mark()} that its own last request
+   * lands after.
+   */
+  public synchronized void begin() {
+    inFlight++;
+  }
+
+  private int inFlight;
 
   public synchronized List<Entry> all() {
     return List.copyOf(entries);
@@ -45,6 +58,20 @@ public final class RequestLog {
 
   /** A mark to read only what came after: {@code log.since(mark)}. */
   public synchronized int mark() {
+    // wait (bounded) for the requests already received to be written, so they are not counted after the mark
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (inFlight > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     return entries.size();
   }
 
@@ -69,5 +96,6 @@ public final class RequestLog {
 
   public synchronized void clear() {
     entries.clear();
+    inFlight = 0;
   }
 }

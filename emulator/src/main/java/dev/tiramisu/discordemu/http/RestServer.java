@@ -121,6 +121,7 @@ public final class RestServer extends Handler.Abstract {
     Map<String, String> headers = new LinkedHashMap<>();
     Outcome outcome;
     long delay = 0;
+    log.begin(); // every path below ends in log.add
     try {
       Optional<Router.Match> match = router.match(method, path);
       if (match.isEmpty()) {
