@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.app;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.discord.DiscordBot;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
+import dev.tiramisu.tickets.discord.EffectWorker;
 import dev.tiramisu.tickets.discord.Reconciliation;
 import dev.tiramisu.tickets.discord.UnattachedReconciler;
 import java.time.Clock;
@@ -40,12 +41,19 @@ public final class Bot implements AutoCloseable {
    */
   public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint,
       Reconciliation reconciliation, Clock clock) {
+    return start(config, token, endpoint, reconciliation, EffectWorker.Config.DEFAULT, clock);
+  }
+
+  /** As above, with the worker of durable Discord effects configured (tests: manual sweeps). */
+  public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint,
+      Reconciliation reconciliation, EffectWorker.Config effects, Clock clock) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(reconciliation, "reconciliation");
     Core core = Core.start(config, clock);
     try {
       DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
-          core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock);
+          core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
+          core.effects(), effects);
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();
@@ -60,6 +68,11 @@ public final class Bot implements AutoCloseable {
   /** This process's shards (one by default). */
   public ShardManager shards() {
     return discord.shards();
+  }
+
+  /** Performs the durable Discord effects; see {@link EffectWorker}. */
+  public EffectWorker effects() {
+    return discord.effects();
   }
 
   /** Settles tickets a dead process saved without a thread; see {@link UnattachedReconciler}. */

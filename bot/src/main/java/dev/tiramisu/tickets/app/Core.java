@@ -46,6 +46,10 @@ public final class Core implements AutoCloseable {
     return settings;
   }
 
+  public dev.tiramisu.tickets.effects.EffectStore effects() {
+    return database.effects();
+  }
+
   public JobLeases leases() {
     return leases;
   }

@@ -1,6 +1,7 @@
 package dev.tiramisu.tickets.discord;
 
 import dev.tiramisu.tickets.config.ShardConfig;
+import dev.tiramisu.tickets.effects.EffectStore;
 import dev.tiramisu.tickets.jobs.JobLeases;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.Messages;
@@ -58,12 +59,14 @@ public final class DiscordBot implements AutoCloseable {
   private final ShardManager shards;
   private final List<ExecutorService> executors;
   private final UnattachedReconciler reconciler;
+  private final EffectWorker effects;
 
   private DiscordBot(ShardManager shards, List<ExecutorService> executors,
-      UnattachedReconciler reconciler) {
+      UnattachedReconciler reconciler, EffectWorker effects) {
     this.shards = shards;
     this.executors = executors;
     this.reconciler = reconciler;
+    this.effects = effects;
   }
 
   /**
@@ -80,15 +83,33 @@ public final class DiscordBot implements AutoCloseable {
   public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
       OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
       JobLeases leases, Reconciliation reconciliation, Clock clock) {
+    return start(token, endpoint, shardConfig, devGuild, tickets, settings, messages, leases,
+        reconciliation, clock, null, EffectWorker.Config.DEFAULT);
+  }
+
+  /**
+   * As above, with the durable effects ({@code effectStore}, performed by an {@link EffectWorker}
+   * configured by {@code effectConfig}).
+   */
+  public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
+      OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
+      JobLeases leases, Reconciliation reconciliation, Clock clock, EffectStore effectStore,
+      EffectWorker.Config effectConfig) {
     Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
     ExecutorService acknowledging = Executors.newFixedThreadPool(ACK_THREADS, named("ack"));
     ExecutorService settingsReads = Executors.newFixedThreadPool(ACK_THREADS, named("ack-read"));
     List<ExecutorService> executors = List.of(acknowledging, settingsReads, working);
     Replies replies = new Replies(messages);
+    TicketTexts texts = new TicketTexts(messages);
+    ThreadLookup threads = new ThreadLookup(settings);
+    EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
+        new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
+        new ReplyEffects(messages));
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, new PendingCloseReasons(clock),
-            settingsReads),
+            settingsReads, worker),
         new SettingHandlers(settings, replies), replies);
     ShardsReady ready = new ShardsReady();
     DefaultShardManagerBuilder builder =
@@ -109,6 +130,7 @@ public final class DiscordBot implements AutoCloseable {
       manager = builder.build();
     } catch (RuntimeException e) {
       stop(executors);
+      worker.close();
       throw e;
     }
     try {
@@ -118,16 +140,19 @@ public final class DiscordBot implements AutoCloseable {
       registerCommands(manager, devGuild, messages);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      worker.close();
       shutdown(manager, executors);
       throw new IllegalStateException("interrupted while connecting to Discord", e);
     } catch (RuntimeException e) {
+      worker.close();
       shutdown(manager, executors);
       throw e;
     }
+    worker.start(manager);
     UnattachedReconciler reconciler =
         new UnattachedReconciler(manager, tickets, settings, leases, clock, reconciliation);
     reconciler.start();
-    return new DiscordBot(manager, executors, reconciler);
+    return new DiscordBot(manager, executors, reconciler, worker);
   }
 
   private static void registerCommands(ShardManager manager, OptionalLong devGuild,
@@ -167,12 +192,22 @@ public final class DiscordBot implements AutoCloseable {
     return reconciler;
   }
 
+  /** The worker performing the durable Discord effects. */
+  public EffectWorker effects() {
+    return effects;
+  }
+
   @Override
   public void close() {
     try {
       reconciler.close();
     } finally {
-      shutdown(shards, executors);
+      try {
+        stop(executors); // handlers first: they may still record and kick effects
+        effects.close();
+      } finally {
+        shutdown(shards, executors);
+      }
     }
   }
 

@@ -2,6 +2,9 @@ package dev.tiramisu.tickets.discord;
 
 import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.common.Result;
+import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.effects.EffectKind;
+import dev.tiramisu.tickets.effects.EffectState;
 import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.DiscordText;
@@ -73,6 +76,12 @@ final class TicketHandlers {
    * the rest is for the acknowledgement's own round trip and clock differences).
    */
   static final long ACK_LATEST_MS = 2_000;
+  /**
+   * How long a create or close waits for the effects worker's answer before saying the Discord
+   * side is still in progress (the interaction token lasts 15 minutes; the worker's answer
+   * replaces this one).
+   */
+  static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(5);
 
   private final TicketService tickets;
   private final SettingsService settings;
@@ -80,14 +89,16 @@ final class TicketHandlers {
   private final Messages messages;
   private final PendingCloseReasons pending;
   private final Executor settingsReads;
+  private final EffectWorker effects;
 
   /**
    * @param settingsReads runs the settings read whose result decides between the reason form and
    *     a deferred reply, so the acknowledgement never waits longer than its budget for it
    */
   TicketHandlers(TicketService tickets, SettingsService settings, Replies replies,
-      PendingCloseReasons pending, Executor settingsReads) {
+      PendingCloseReasons pending, Executor settingsReads, EffectWorker effects) {
     this.tickets = tickets;
+    this.effects = effects;
     this.settings = settings;
     this.replies = replies;
     this.messages = replies.messages();
@@ -175,61 +186,63 @@ final class TicketHandlers {
     }
   }
 
-  /** Opens a ticket; the reply is deferred. */
+  /**
+   * Opens a ticket; the reply is deferred. What only Discord knows (the ticket channel and the
+   * bot's permissions there, from JDA's cache) is checked before a number is allocated, so a
+   * misconfigured guild does not burn numbers. Then the ticket and its Discord effects are saved in
+   * one transaction, and the effects worker creates the thread, adds the member, posts and pins
+   * the first message and answers the member (see {@link EffectWorker}).
+   */
   private void open(IReplyCallback e, String rawReason) {
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
-    long userId = e.getUser().getIdLong();
-    Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), userId, rawReason);
-    if (opened.isRefused()) {
-      replies.send(e, opened.refusal());
+    GuildSettings s = settings.get(guild.getIdLong());
+    if (!s.ticketsEnabled()) {
+      replies.send(e, MessageKey.ERROR_TICKETS_NOT_ENABLED);
       return;
     }
-    OpenedTicket o = opened.value();
-    Ticket t = o.ticket();
-    long channelId = o.settings().ticketChannelId();
+    long channelId = s.ticketChannelId();
     TextChannel parent = guild.getTextChannelById(channelId);
     if (parent == null) {
-      tickets.markFailed(t.id(), "ticket_channel " + channelId + " unavailable");
       replies.send(e, MessageKey.ERROR_TICKET_CHANNEL_UNAVAILABLE, channelId);
       return;
     }
     List<MessageKey> missing = BotPermissions.missingForTickets(guild.getSelfMember(), parent);
     if (!missing.isEmpty()) {
-      tickets.markFailed(t.id(), "missing permissions " + missing);
       replies.send(e, MessageKey.ERROR_MISSING_PERMISSIONS, channelId,
           BotPermissions.names(missing, messages));
       return;
     }
-    ThreadChannel thread;
-    try {
-      thread = parent.createThreadChannel(o.threadName(), true).setInvitable(false).complete();
-    } catch (RuntimeException ex) {
-      tickets.markFailed(t.id(), "create thread: " + describe(ex));
-      replies.send(e, MessageKey.ERROR_THREAD_CREATION_FAILED, t.number());
+    Result<OpenedTicket> opened =
+        tickets.open(guild.getIdLong(), e.getUser().getIdLong(), rawReason, e.getToken());
+    if (opened.isRefused()) {
+      replies.send(e, opened.refusal());
       return;
     }
-    Message first;
-    try {
-      thread.addThreadMemberById(userId).complete();
-      first = thread.sendMessage(firstMessage(o, userId)).complete();
-    } catch (RuntimeException ex) {
-      tickets.markFailed(t.id(), "set up thread " + thread.getId() + ": " + describe(ex));
-      deleteQuietly(thread);
-      replies.send(e, MessageKey.ERROR_THREAD_CREATION_FAILED, t.number());
+    Ticket t = opened.value().ticket();
+    effects.kick(t.id(), guild.getIdLong());
+    answerWhenDone(e, t, EffectKind.REPLY_OPENED, MessageKey.TICKET_OPEN_PENDING);
+  }
+
+  /**
+   * Waits (bounded) for the effects worker to answer through {@code reply}; if it has not by then
+   * (Discord slow or failing, or another process runs the effects), says in plain words that the
+   * work is saved and still going on. The worker's answer replaces this one when it comes.
+   */
+  private void answerWhenDone(IReplyCallback e, Ticket t, EffectKind reply, MessageKey pending) {
+    Optional<Effect> answered = effects.awaitSettled(t.id(), reply, ANSWER_WAIT);
+    if (answered.isEmpty() || !answered.get().isPending()) {
       return;
     }
-    try {
-      thread.pinMessageById(first.getIdLong()).complete();
-    } catch (RuntimeException ex) {
-      // Cosmetic: the ticket works without the pin.
-      log.warn("ticket id {}: could not pin the first message: {}", t.id(), describe(ex));
+    synchronized (effects.replyLock(t.id())) {
+      Optional<Effect> now = EffectWorker.latest(effects.effectsOf(t.id()), reply);
+      if (now.isPresent() && now.get().isPending()) {
+        replies.send(e, pending, t.number());
+      }
     }
-    tickets.attachThread(t.id(), thread.getIdLong(), first.getIdLong());
-    replies.send(e, MessageKey.TICKET_OPENED_REPLY, t.number(), thread.getIdLong());
   }
 
   private Modal reasonModal() {
@@ -243,46 +256,6 @@ final class TicketHandlers {
             messages.format(MessageKey.MODAL_OPEN_TITLE))
         .addComponents(Label.of(messages.format(MessageKey.MODAL_OPEN_REASON_LABEL), input))
         .build();
-  }
-
-  /**
-   * The first message: mentions the creator (first, for the legacy creator lookup) and the staff
-   * role. Allowed mentions name exactly those two, so the reason can never ping anyone; pinging
-   * the staff role is what brings its members into the private thread.
-   */
-  private MessageCreateData firstMessage(OpenedTicket o, long creatorId) {
-    Long staff = o.settings().staffRoleId();
-    String content =
-        fitReason(o.ticket().reason(), reason -> staff == null
-            ? messages.format(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF, creatorId, reason)
-            : messages.format(MessageKey.TICKET_OPENED_MESSAGE, creatorId, staff, reason));
-    MessageCreateBuilder b =
-        new MessageCreateBuilder()
-            .setContent(content)
-            .setAllowedMentions(List.of())
-            .mentionUsers(creatorId)
-            .setComponents(ActionRow.of(Button.danger(
-                new ComponentId.Close(o.ticket().id()).encode(),
-                messages.format(MessageKey.BUTTON_CLOSE_TICKET))));
-    if (staff != null) {
-      b.mentionRoles(staff);
-    }
-    return b.build();
-  }
-
-  /**
-   * Renders a message around a user's reason: escaped, and shortened if the whole would exceed
-   * Discord's 2000 characters (the stored reason stays complete).
-   */
-  private String fitReason(String reason, java.util.function.Function<String, String> render) {
-    String shown = reason == null
-        ? messages.format(MessageKey.TICKET_NO_REASON)
-        : DiscordText.escape(reason);
-    int room = CommandCatalog.MAX_MESSAGE - render.apply("").length();
-    if (shown.length() > room) {
-      shown = DiscordText.truncate(shown, Math.max(1, room));
-    }
-    return render.apply(shown);
   }
 
   // ------------------------------------------------------------------- close
@@ -361,70 +334,16 @@ final class TicketHandlers {
       return;
     }
     String reason = pending.take(id.ticketId(), id.requesterId());
-    Result<ClosedTicket> closed =
-        tickets.close(guild.getIdLong(), id.ticketId(), actor(e.getMember()), reason);
+    Result<ClosedTicket> closed = tickets.close(guild.getIdLong(), id.ticketId(),
+        actor(e.getMember()), reason, e.getToken());
     if (closed.isRefused()) {
       replies.send(e, closed.refusal());
       return;
     }
-    replies.send(e, finishClose(guild, closed.value(), e.getUser().getIdLong()));
-  }
-
-  /**
-   * The winner's Discord side of a close: post, then one PATCH with the closed name, locked and
-   * archived (one rename per close: Discord allows two per ten minutes), DM the creator, log.
-   * Each step's failure is reported to the closer; none undoes the close.
-   */
-  private String finishClose(Guild guild, ClosedTicket c, long closerId) {
-    Ticket t = c.ticket();
-    List<String> lines = new ArrayList<>();
-    lines.add(messages.format(MessageKey.TICKET_CLOSED_REPLY, t.number()));
-    ThreadChannel thread = t.threadId() == null ? null : guild.getThreadChannelById(t.threadId());
-    try {
-      if (thread == null) {
-        throw new IllegalStateException("thread not in cache");
-      }
-      thread.sendMessage(plain(fitReason(t.closeReason(),
-          r -> messages.format(MessageKey.TICKET_CLOSED_MESSAGE, closerId, r)))).complete();
-      thread.getManager().setName(c.closedThreadName()).setLocked(true).setArchived(true)
-          .complete();
-    } catch (RuntimeException ex) {
-      log.warn("ticket id {}: could not post in, rename, lock or archive thread {}: {}", t.id(),
-          t.threadId(), describe(ex));
-      lines.add(messages.format(MessageKey.TICKET_CLOSED_THREAD_FAILED));
-    }
-    String threadUrl = "https://discord.com/channels/" + guild.getId() + "/" + t.threadId();
-    try {
-      String dm = fitReason(t.closeReason(), r -> messages.format(MessageKey.TICKET_CLOSED_DM,
-          t.number(), DiscordText.escape(guild.getName()), closerId, r, threadUrl));
-      guild.getJDA().openPrivateChannelById(t.creatorId())
-          .flatMap(ch -> ch.sendMessage(plain(dm)))
-          .complete();
-      lines.add(messages.format(MessageKey.TICKET_CLOSED_DM_SENT, t.creatorId()));
-    } catch (RuntimeException ex) {
-      log.info("ticket id {}: could not DM creator {}: {}", t.id(), t.creatorId(), describe(ex));
-      lines.add(messages.format(MessageKey.TICKET_CLOSED_DM_FAILED, t.creatorId()));
-    }
-    OptionalLong logChannelId = c.logChannelId();
-    if (logChannelId.isEmpty()) {
-      lines.add(messages.format(MessageKey.TICKET_CLOSED_NO_LOG));
-    } else {
-      long logId = logChannelId.getAsLong();
-      TextChannel logChannel = guild.getTextChannelById(logId);
-      try {
-        if (logChannel == null) {
-          throw new IllegalStateException("log channel not in cache");
-        }
-        logChannel.sendMessage(plain(fitReason(t.closeReason(),
-            r -> messages.format(MessageKey.TICKET_CLOSED_LOG, t.number(), t.creatorId(), closerId,
-                r, t.threadId())))).complete();
-        lines.add(messages.format(MessageKey.TICKET_CLOSED_LOGGED, logId));
-      } catch (RuntimeException ex) {
-        log.warn("ticket id {}: could not log to channel {}: {}", t.id(), logId, describe(ex));
-        lines.add(messages.format(MessageKey.TICKET_CLOSED_LOG_FAILED, logId));
-      }
-    }
-    return String.join("\n", lines);
+    // Saved with its effects: post, one PATCH, DM, log, answer (see EffectWorker).
+    Ticket t = closed.value().ticket();
+    effects.kick(t.id(), guild.getIdLong());
+    answerWhenDone(e, t, EffectKind.REPLY_CLOSED, MessageKey.TICKET_CLOSE_PENDING);
   }
 
   // ------------------------------------------------------------------- check
@@ -462,12 +381,42 @@ final class TicketHandlers {
       return;
     }
     TicketCheck.Verdict v = tickets.isTicket(guild.getIdLong(), info(thread));
-    if (v.isTicket()) {
-      replies.send(e, MessageKey.TICKET_CHECK_IS_TICKET, thread.getIdLong(), v.number());
-    } else {
-      replies.send(e, MessageKey.TICKET_CHECK_NOT_TICKET, thread.getIdLong(),
-          messages.format(why(v.notTicket())));
+    String verdict = v.isTicket()
+        ? messages.format(MessageKey.TICKET_CHECK_IS_TICKET, thread.getIdLong(), v.number())
+        : messages.format(MessageKey.TICKET_CHECK_NOT_TICKET, thread.getIdLong(),
+            messages.format(why(v.notTicket())));
+    Optional<Ticket> row = tickets.findByThread(thread.getIdLong())
+        .filter(t -> t.guildId() == guild.getIdLong());
+    replies.send(e, row.isEmpty() ? verdict
+        : verdict + "\n" + effectsSummary(effects.effectsOf(row.get().id())));
+  }
+
+  /** What the bot still has to do, or could not do, on Discord for a ticket. */
+  private String effectsSummary(List<Effect> chain) {
+    List<String> pendingSteps = new ArrayList<>();
+    List<String> failedSteps = new ArrayList<>();
+    for (Effect x : chain) {
+      String item = messages.format(MessageKey.TICKET_CHECK_EFFECT_ITEM,
+          messages.format(MessageKey.valueOf("EFFECT_" + x.kind().name())), x.attempts());
+      if (x.isPending()) {
+        pendingSteps.add(item);
+      } else if (x.state() == EffectState.FAILED) {
+        failedSteps.add(item);
+      }
     }
+    List<String> lines = new ArrayList<>();
+    if (!pendingSteps.isEmpty()) {
+      lines.add(messages.format(MessageKey.TICKET_CHECK_EFFECTS_PENDING,
+          String.join(", ", pendingSteps)));
+    }
+    if (!failedSteps.isEmpty()) {
+      lines.add(messages.format(MessageKey.TICKET_CHECK_EFFECTS_FAILED,
+          String.join(", ", failedSteps)));
+    }
+    if (lines.isEmpty()) {
+      lines.add(messages.format(MessageKey.TICKET_CHECK_EFFECTS_DONE));
+    }
+    return String.join("\n", lines);
   }
 
   private static MessageKey why(TicketCheck.NotTicket n) {
@@ -571,18 +520,6 @@ final class TicketHandlers {
       }
       return OptionalLong.empty();
     };
-  }
-
-  private static MessageCreateData plain(String content) {
-    return new MessageCreateBuilder().setContent(content).setAllowedMentions(List.of()).build();
-  }
-
-  private static void deleteQuietly(ThreadChannel thread) {
-    try {
-      thread.delete().complete();
-    } catch (RuntimeException ex) {
-      log.warn("could not delete half-made thread {}: {}", thread.getId(), describe(ex));
-    }
   }
 
   /** An internal description of a failure: error codes and permission names, no user text. */

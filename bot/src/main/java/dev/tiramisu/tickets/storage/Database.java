@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.config.DatabaseConfig;
+import dev.tiramisu.tickets.effects.EffectStore;
 import dev.tiramisu.tickets.jobs.JobLeases;
 import dev.tiramisu.tickets.settings.SettingsStore;
 import dev.tiramisu.tickets.ticket.TicketStore;
@@ -187,6 +188,11 @@ public final class Database implements AutoCloseable {
   /** A settings store on this database. */
   public SettingsStore settings() {
     return new JdbcSettingsStore(jdbc);
+  }
+
+  /** The durable Discord effects on this database. */
+  public EffectStore effects() {
+    return new JdbcEffectStore(jdbc);
   }
 
   /** Job leases on this database. */

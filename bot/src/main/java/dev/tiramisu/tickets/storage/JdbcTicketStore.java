@@ -1,5 +1,6 @@
 package dev.tiramisu.tickets.storage;
 
+import dev.tiramisu.tickets.effects.NewEffect;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import dev.tiramisu.tickets.ticket.TicketStore;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /** {@link TicketStore} on SQLite or PostgreSQL; the SQL is the same for both. */
 final class JdbcTicketStore implements TicketStore {
@@ -54,7 +56,8 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   @Override
-  public Ticket create(long guildId, long creatorId, String reason, Instant createdAt) {
+  public Ticket create(long guildId, long creatorId, String reason, Instant createdAt,
+      Function<Ticket, List<NewEffect>> effects) {
     return jdbc.transaction(
         "opening a ticket",
         c -> {
@@ -72,8 +75,10 @@ final class JdbcTicketStore implements TicketStore {
             ps.setLong(5, createdAt.toEpochMilli());
             id = singleLong(ps);
           }
-          return new Ticket(id, guildId, number, creatorId, reason, TicketState.OPEN, null, null,
-              createdAt, null, null, null, null);
+          Ticket t = new Ticket(id, guildId, number, creatorId, reason, TicketState.OPEN, null,
+              null, createdAt, null, null, null, null);
+          JdbcEffectStore.insert(c, id, guildId, effects.apply(t), createdAt);
+          return t;
         });
   }
 
@@ -149,16 +154,39 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   @Override
-  public boolean closeIfOpen(long ticketId, long closedById, String reason, Instant at) {
-    return update(
+  public boolean closeIfOpen(long ticketId, long closedById, String reason, Instant at,
+      List<NewEffect> effects) {
+    return jdbc.transaction(
         "closing a ticket",
-        "UPDATE tickets SET state = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?"
-            + " WHERE id = ? AND state = 'OPEN'",
+        c -> {
+          long guildId;
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE tickets SET state = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?"
+                  + " WHERE id = ? AND state = 'OPEN' RETURNING guild_id")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setLong(2, closedById);
+            Jdbc.setNullableString(ps, 3, reason);
+            ps.setLong(4, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return false;
+              }
+              guildId = rs.getLong(1);
+            }
+          }
+          JdbcEffectStore.insert(c, ticketId, guildId, effects, at);
+          return true;
+        });
+  }
+
+  @Override
+  public boolean setFirstMessage(long ticketId, long messageId) {
+    return update(
+        "recording a first message",
+        "UPDATE tickets SET first_message_id = ? WHERE id = ? AND first_message_id IS NULL",
         ps -> {
-          ps.setLong(1, at.toEpochMilli());
-          ps.setLong(2, closedById);
-          Jdbc.setNullableString(ps, 3, reason);
-          ps.setLong(4, ticketId);
+          ps.setLong(1, messageId);
+          ps.setLong(2, ticketId);
         });
   }
 
@@ -228,6 +256,8 @@ final class JdbcTicketStore implements TicketStore {
               c.prepareStatement(
                   "SELECT " + COLUMNS + " FROM tickets"
                       + " WHERE thread_id IS NULL AND state = 'OPEN' AND created_at < ?"
+                      + " AND NOT EXISTS (SELECT 1 FROM ticket_effects e"
+                      + " WHERE e.ticket_id = tickets.id)"
                       + " ORDER BY created_at, id LIMIT ?")) {
             ps.setLong(1, createdBefore.toEpochMilli());
             ps.setInt(2, limit);

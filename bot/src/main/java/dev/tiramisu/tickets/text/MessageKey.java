@@ -113,6 +113,30 @@ public enum MessageKey {
   TICKET_CLOSED_DM_SENT("ticket.closed.dm-sent", "creatorId"),
   /** Told to the closer when the log line was posted. */
   TICKET_CLOSED_LOGGED("ticket.closed.logged", "channelId"),
+  /** Told to the member when the thread is not set up yet after a while (Discord slow or failing). */
+  TICKET_OPEN_PENDING("ticket.open.pending", "number"),
+  /** Added to the opened reply when the first message could not be posted. */
+  TICKET_OPENED_FIRST_MESSAGE_FAILED("ticket.opened.first-message-failed"),
+  /** Told to the closer when the Discord side of the close is not finished after a while. */
+  TICKET_CLOSE_PENDING("ticket.close.pending", "number"),
+  /** {@code /ticket check}: Discord steps of the ticket still to be done; {@code steps} is a list. */
+  TICKET_CHECK_EFFECTS_PENDING("ticket.check.effects-pending", "steps"),
+  /** {@code /ticket check}: Discord steps that could not be done; {@code steps} is a list. */
+  TICKET_CHECK_EFFECTS_FAILED("ticket.check.effects-failed", "steps"),
+  /** {@code /ticket check}: every Discord step of the ticket is done. */
+  TICKET_CHECK_EFFECTS_DONE("ticket.check.effects-done"),
+  /** One step in the lists above: {@code step} is an EFFECT_ text, {@code attempts} a count. */
+  TICKET_CHECK_EFFECT_ITEM("ticket.check.effect-item", "step", "attempts"),
+  EFFECT_CREATE_THREAD("effect.create-thread"),
+  EFFECT_ADD_CREATOR("effect.add-creator"),
+  EFFECT_FIRST_MESSAGE("effect.first-message"),
+  EFFECT_PIN_FIRST("effect.pin-first"),
+  EFFECT_REPLY_OPENED("effect.reply-opened"),
+  EFFECT_POST_CLOSED("effect.post-closed"),
+  EFFECT_CLOSE_THREAD("effect.close-thread"),
+  EFFECT_DM_CLOSED("effect.dm-closed"),
+  EFFECT_LOG_CLOSED("effect.log-closed"),
+  EFFECT_REPLY_CLOSED("effect.reply-closed"),
   /** Someone pressed a confirmation button that belongs to another member. */
   ERROR_NOT_YOUR_CONFIRMATION("error.not-your-confirmation"),
   /** Staff-only commands ({@code /ticket check}, {@code /ticket button}). */

@@ -2,6 +2,9 @@ package dev.tiramisu.tickets.ticket;
 
 import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.common.Result;
+import dev.tiramisu.tickets.effects.EffectKind;
+import dev.tiramisu.tickets.effects.NewEffect;
+import dev.tiramisu.tickets.effects.Payload;
 import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.settings.SettingsStore;
 import dev.tiramisu.tickets.text.MessageKey;
@@ -9,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +72,18 @@ public final class TicketService {
    *     (the guild has {@code require_reason} on; the adapter may ask with a modal instead)
    */
   public Result<OpenedTicket> open(long guildId, long creatorId, String rawReason) {
+    return open(guildId, creatorId, rawReason, null);
+  }
+
+  /**
+   * Saves a new OPEN ticket with the guild's next number and, in the same transaction, the Discord
+   * effects that make its thread: create the thread, add the creator, post and pin the first
+   * message, and (with {@code replyToken}) answer the member.
+   *
+   * @param replyToken the token of the member's deferred interaction, or null for no answer
+   */
+  public Result<OpenedTicket> open(long guildId, long creatorId, String rawReason,
+      String replyToken) {
     GuildSettings s = settings.load(guildId);
     if (!s.ticketsEnabled()) {
       return Result.refused(MessageKey.ERROR_TICKETS_NOT_ENABLED);
@@ -79,7 +95,8 @@ public final class TicketService {
     if (reason.value().isEmpty() && s.requireReason()) {
       return Result.refused(MessageKey.ERROR_REASON_REQUIRED);
     }
-    Ticket t = tickets.create(guildId, creatorId, reason.value().orElse(null), now());
+    Ticket t = tickets.create(guildId, creatorId, reason.value().orElse(null), now(),
+        created -> openEffects(created, s, replyToken));
     log.info("guild {}: ticket #{} (id {}) saved for user {}", guildId, t.number(), t.id(), creatorId);
     return Result.ok(new OpenedTicket(t, s, s.nameTemplate().render(t.number())));
   }
@@ -179,6 +196,11 @@ public final class TicketService {
     return row.isPresent() ? OptionalLong.of(row.get().creatorId()) : fallback.creatorOf(thread);
   }
 
+  /** The ticket recorded for this thread, in any state. */
+  public Optional<Ticket> findByThread(long threadId) {
+    return tickets.findByThread(threadId);
+  }
+
   /** The ticket with this id, in any state. */
   public Optional<Ticket> find(long ticketId) {
     return tickets.findById(ticketId);
@@ -204,6 +226,18 @@ public final class TicketService {
    *     #checkClose} and {@code ERROR_REASON_TOO_LONG}
    */
   public Result<ClosedTicket> close(long guildId, long ticketId, Actor actor, String rawReason) {
+    return close(guildId, ticketId, actor, rawReason, null);
+  }
+
+  /**
+   * Closes the ticket as {@link #close(long, long, Actor, String)} does and, in the same
+   * transaction, records the Discord effects of the close: post "closed by", one PATCH (closed
+   * name, locked, archived), DM the creator, log, and (with {@code replyToken}) answer the closer.
+   *
+   * @param replyToken the token of the closer's deferred interaction, or null for no answer
+   */
+  public Result<ClosedTicket> close(long guildId, long ticketId, Actor actor, String rawReason,
+      String replyToken) {
     Result<Optional<String>> reason = Reasons.normalize(rawReason);
     if (reason.isRefused()) {
       return Result.refused(reason.refusal());
@@ -215,7 +249,9 @@ public final class TicketService {
       if (allowed.isRefused()) {
         return Result.refused(allowed.refusal());
       }
-      if (tickets.closeIfOpen(ticketId, actor.userId(), reason.value().orElse(null), now())) {
+      Ticket open = allowed.value();
+      if (tickets.closeIfOpen(ticketId, actor.userId(), reason.value().orElse(null), now(),
+          closeEffects(open, s, actor.userId(), replyToken))) {
         Ticket closed = tickets.findById(ticketId).orElseThrow();
         log.info("guild {}: ticket #{} (id {}) closed by user {}", guildId, closed.number(),
             ticketId, actor.userId());
@@ -281,6 +317,51 @@ public final class TicketService {
    */
   public List<Ticket> unattachedOlderThan(Duration age) {
     return tickets.findUnattached(now().minus(age), 100);
+  }
+
+  /** Payload keys of the effects. */
+  public static final String CHANNEL = "channel";
+  public static final String NAME = "name";
+  public static final String STAFF_ROLE = "staff_role";
+  public static final String ACTOR = "actor";
+  public static final String TOKEN = "token";
+
+  private static List<NewEffect> openEffects(Ticket t, GuildSettings s, String replyToken) {
+    List<NewEffect> out = new ArrayList<>();
+    out.add(NewEffect.of(EffectKind.CREATE_THREAD, Payload.empty()
+        .with(CHANNEL, s.ticketChannelId()).with(NAME, s.nameTemplate().render(t.number()))));
+    out.add(NewEffect.of(EffectKind.ADD_CREATOR, Payload.empty()));
+    out.add(NewEffect.of(EffectKind.FIRST_MESSAGE,
+        Payload.empty().with(STAFF_ROLE, s.staffRoleId())));
+    out.add(NewEffect.of(EffectKind.PIN_FIRST, Payload.empty()));
+    if (replyToken != null) {
+      out.add(NewEffect.of(EffectKind.REPLY_OPENED, Payload.empty().with(TOKEN, replyToken)));
+    }
+    return out;
+  }
+
+  private static List<NewEffect> closeEffects(Ticket t, GuildSettings s, long closerId,
+      String replyToken) {
+    List<NewEffect> out = new ArrayList<>();
+    Payload actor = Payload.empty().with(ACTOR, closerId);
+    out.add(NewEffect.of(EffectKind.POST_CLOSED, actor));
+    out.add(NewEffect.of(EffectKind.CLOSE_THREAD,
+        Payload.empty().with(NAME, s.nameTemplate().renderClosed(t.number()))));
+    out.add(NewEffect.of(EffectKind.DM_CLOSED, actor));
+    OptionalLong log = s.logChannelId();
+    if (log.isPresent()) {
+      out.add(NewEffect.of(EffectKind.LOG_CLOSED, actor.with(CHANNEL, log.getAsLong())));
+    }
+    if (replyToken != null) {
+      out.add(NewEffect.of(EffectKind.REPLY_CLOSED, actor.with(TOKEN, replyToken)
+          .with(CHANNEL, log.isPresent() ? log.getAsLong() : null)));
+    }
+    return out;
+  }
+
+  /** Records the bot's first message in the ticket's thread (once). */
+  public boolean setFirstMessage(long ticketId, long messageId) {
+    return tickets.setFirstMessage(ticketId, messageId);
   }
 
   private Result<Ticket> load(long guildId, long ticketId) {

@@ -1,9 +1,11 @@
 package dev.tiramisu.tickets.ticket;
 
+import dev.tiramisu.tickets.effects.NewEffect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Persistence of tickets and per-guild ticket counters. Every method is atomic on its own; the
@@ -19,7 +21,16 @@ public interface TicketStore {
    * Numbers start at 1 per guild and have no gaps (failed creations keep their number as FAILED
    * rows).
    */
-  Ticket create(long guildId, long creatorId, String reason, Instant createdAt);
+  default Ticket create(long guildId, long creatorId, String reason, Instant createdAt) {
+    return create(guildId, creatorId, reason, createdAt, t -> List.of());
+  }
+
+  /**
+   * Like {@link #create(long, long, String, Instant)}, and records the Discord effects {@code
+   * effects} derives from the new ticket in the same transaction.
+   */
+  Ticket create(long guildId, long creatorId, String reason, Instant createdAt,
+      Function<Ticket, List<NewEffect>> effects);
 
   Optional<Ticket> findById(long ticketId);
 
@@ -52,7 +63,25 @@ public interface TicketStore {
    *
    * @return true only for the one call that closed it
    */
-  boolean closeIfOpen(long ticketId, long closedById, String reason, Instant at);
+  default boolean closeIfOpen(long ticketId, long closedById, String reason, Instant at) {
+    return closeIfOpen(ticketId, closedById, reason, at, List.of());
+  }
+
+  /**
+   * Closes the ticket if it is OPEN and, in the same transaction, records {@code effects} (only
+   * when this call closed it).
+   *
+   * @return true only for the one call that closed it
+   */
+  boolean closeIfOpen(long ticketId, long closedById, String reason, Instant at,
+      List<NewEffect> effects);
+
+  /**
+   * Records the bot's first message in the ticket's thread, if none is recorded yet.
+   *
+   * @return whether this call recorded it
+   */
+  boolean setFirstMessage(long ticketId, long messageId);
 
   /**
    * Reopens the ticket if it is CLOSED, clearing the close fields.
@@ -78,8 +107,10 @@ public interface TicketStore {
   Optional<Ticket> adopt(long guildId, int number, long creatorId, long threadId, Instant at);
 
   /**
-   * OPEN tickets that never got a thread and were created before {@code createdBefore}: the
-   * process probably stopped between saving and Discord answering. Oldest first.
+   * OPEN tickets that never got a thread and were created before {@code createdBefore}, and have
+   * no recorded effects (tickets saved by versions before durable effects: the process probably
+   * stopped between saving and Discord answering; newer tickets are finished by their effects).
+   * Oldest first.
    */
   List<Ticket> findUnattached(Instant createdBefore, int limit);
 

@@ -162,7 +162,7 @@ class TicketCreateE2ETest extends SingleBotE2ETest {
   }
 
   @Test
-  void missing_bot_permissions_are_named_and_the_saved_ticket_becomes_failed_not_lost() {
+  void missing_bot_permissions_are_named_before_a_number_is_allocated() {
     long basic = Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES
         | Permissions.READ_MESSAGE_HISTORY | Permissions.USE_APPLICATION_COMMANDS;
     TestGuild g = h.guild(b -> b.botPermissions(basic).everyonePermissions(basic));
@@ -175,11 +175,17 @@ class TicketCreateE2ETest extends SingleBotE2ETest {
     assertThat(reply.text()).isEqualTo(text(MessageKey.ERROR_MISSING_PERMISSIONS,
         g.channel("tickets"), "Create Private Threads, Send Messages in Threads, Manage Threads, "
             + "Pin Messages (or Manage Messages)"));
-    Ticket t = h.bot().core().database().tickets().findByNumber(g.id, 1).orElseThrow();
-    assertThat(t.state()).isEqualTo(TicketState.FAILED);
-    assertThat(t.failureReason()).contains("missing permissions");
+    assertThat(h.bot().core().database().tickets().lastNumber(g.id))
+        .as("no number burnt by a misconfigured guild").isEmpty();
     assertThat(h.sent(mark, "POST /channels/{channel_id}/threads")).as("nothing tried").isEmpty();
     assertThat(g.threads()).isEmpty();
+
+    // Fixed by an admin, the next ticket is #1.
+    g.setBotPermissions(Permissions.TICKET_BOT);
+    h.awaitBot("the bot sees its new permissions", () -> h.bot().shards().getGuildById(g.id)
+        .getSelfMember().hasPermission(net.dv8tion.jda.api.Permission.MANAGE_THREADS));
+    Ticket t = h.open(g, "alice", "help");
+    assertThat(t.number()).isEqualTo(1);
   }
 
   @Test

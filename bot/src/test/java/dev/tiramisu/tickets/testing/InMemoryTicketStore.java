@@ -1,5 +1,6 @@
 package dev.tiramisu.tickets.testing;
 
+import dev.tiramisu.tickets.effects.NewEffect;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import dev.tiramisu.tickets.ticket.TicketStore;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -21,14 +23,22 @@ import java.util.stream.Collectors;
 public final class InMemoryTicketStore implements TicketStore {
   private final Map<Long, Ticket> rows = new TreeMap<>();
   private final Map<Long, Integer> counters = new HashMap<>();
+  private final InMemoryEffectStore effects = new InMemoryEffectStore();
   private long nextId = 1;
 
+  /** The effects recorded with this store's state changes. */
+  public InMemoryEffectStore effects() {
+    return effects;
+  }
+
   @Override
-  public synchronized Ticket create(long guildId, long creatorId, String reason, Instant at) {
+  public synchronized Ticket create(long guildId, long creatorId, String reason, Instant at,
+      Function<Ticket, List<NewEffect>> newEffects) {
     int number = counters.merge(guildId, 1, Integer::sum);
     Ticket t = new Ticket(nextId++, guildId, number, creatorId, reason, TicketState.OPEN, null,
         null, at, null, null, null, null);
     rows.put(t.id(), t);
+    effects.insert(t.id(), guildId, newEffects.apply(t), at);
     return t;
   }
 
@@ -77,7 +87,7 @@ public final class InMemoryTicketStore implements TicketStore {
 
   @Override
   public synchronized boolean closeIfOpen(long ticketId, long closedById, String reason,
-      Instant at) {
+      Instant at, List<NewEffect> newEffects) {
     Ticket t = rows.get(ticketId);
     if (t == null || !t.isOpen()) {
       return false;
@@ -85,6 +95,19 @@ public final class InMemoryTicketStore implements TicketStore {
     rows.put(ticketId, new Ticket(t.id(), t.guildId(), t.number(), t.creatorId(), t.reason(),
         TicketState.CLOSED, t.threadId(), t.firstMessageId(), t.createdAt(), at, closedById,
         reason, null));
+    effects.insert(ticketId, t.guildId(), newEffects, at);
+    return true;
+  }
+
+  @Override
+  public synchronized boolean setFirstMessage(long ticketId, long messageId) {
+    Ticket t = rows.get(ticketId);
+    if (t == null || t.firstMessageId() != null) {
+      return false;
+    }
+    rows.put(ticketId, new Ticket(t.id(), t.guildId(), t.number(), t.creatorId(), t.reason(),
+        t.state(), t.threadId(), messageId, t.createdAt(), t.closedAt(), t.closedById(),
+        t.closeReason(), t.failureReason()));
     return true;
   }
 
@@ -121,6 +144,7 @@ public final class InMemoryTicketStore implements TicketStore {
   public synchronized List<Ticket> findUnattached(Instant createdBefore, int limit) {
     return rows.values().stream()
         .filter(t -> t.isOpen() && !t.hasThread() && t.createdAt().isBefore(createdBefore))
+        .filter(t -> effects.forTicket(t.id()).isEmpty())
         .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::id))
         .limit(limit)
         .collect(Collectors.toList());

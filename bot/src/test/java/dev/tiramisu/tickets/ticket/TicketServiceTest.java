@@ -385,14 +385,21 @@ class TicketServiceTest {
     }
 
     @Override
-    public boolean closeIfOpen(long id, long by, String reason, Instant at) {
+    public boolean closeIfOpen(long id, long by, String reason, Instant at,
+        List<dev.tiramisu.tickets.effects.NewEffect> effects) {
       before.run();
-      return delegate.closeIfOpen(id, by, reason, at);
+      return delegate.closeIfOpen(id, by, reason, at, effects);
     }
 
     @Override
-    public Ticket create(long g, long c, String r, Instant at) {
-      return delegate.create(g, c, r, at);
+    public Ticket create(long g, long c, String r, Instant at,
+        java.util.function.Function<Ticket, List<dev.tiramisu.tickets.effects.NewEffect>> fx) {
+      return delegate.create(g, c, r, at, fx);
+    }
+
+    @Override
+    public boolean setFirstMessage(long id, long message) {
+      return delegate.setFirstMessage(id, message);
     }
 
     @Override

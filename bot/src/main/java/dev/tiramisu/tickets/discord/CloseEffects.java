@@ -1,0 +1,85 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.ticket.Ticket;
+import dev.tiramisu.tickets.ticket.TicketService;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+
+/**
+ * The Discord effects of closing a ticket: post "closed by", one PATCH (closed name, locked,
+ * archived; Discord allows two renames per ten minutes), DM the creator, log. Messages carry a
+ * nonce and an attempt that may repeat an earlier one first looks for the message; the PATCH
+ * re-reads the thread and is skipped when it is already closed.
+ */
+final class CloseEffects {
+  private final TicketTexts texts;
+  private final ThreadLookup threads;
+
+  CloseEffects(TicketTexts texts, ThreadLookup threads) {
+    this.texts = texts;
+    this.threads = threads;
+  }
+
+  EffectResult postClosed(Effect e, Ticket t, Guild guild) {
+    ThreadChannel thread = threads.find(guild, t);
+    if (thread == null) {
+      return EffectResult.failed("thread " + t.threadId() + " not found");
+    }
+    String content = texts.closedPost(t, e.payload().requireLong(TicketService.ACTOR));
+    return post(e, thread, content, "closed post");
+  }
+
+  EffectResult closeThread(Effect e, Ticket t, Guild guild) {
+    ThreadChannel thread = threads.find(guild, t);
+    if (thread == null) {
+      return EffectResult.failed("thread " + t.threadId() + " not found");
+    }
+    String name = e.payload().require(TicketService.NAME);
+    if (thread.isArchived() && thread.isLocked() && thread.getName().equals(name)) {
+      return EffectResult.done("thread already closed");
+    }
+    thread.getManager().setName(name).setLocked(true).setArchived(true).complete();
+    return EffectResult.done("renamed, locked, archived");
+  }
+
+  EffectResult dmCreator(Effect e, Ticket t, Guild guild) {
+    PrivateChannel dm = guild.getJDA().openPrivateChannelById(t.creatorId()).complete();
+    String content =
+        texts.closedDm(t, guild.getName(), e.payload().requireLong(TicketService.ACTOR));
+    return post(e, dm, content, "DM");
+  }
+
+  EffectResult log(Effect e, Ticket t, Guild guild) {
+    long channelId = e.payload().requireLong(TicketService.CHANNEL);
+    TextChannel channel = guild.getTextChannelById(channelId);
+    if (channel == null) {
+      return EffectResult.failed("log channel " + channelId + " unavailable");
+    }
+    List<MessageKey> missing = BotPermissions.missingForPosting(guild.getSelfMember(), channel);
+    if (!missing.isEmpty()) {
+      return EffectResult.failed("missing permissions " + missing + " in log channel");
+    }
+    String content = texts.closedLog(t, e.payload().requireLong(TicketService.ACTOR));
+    return post(e, channel, content, "log line");
+  }
+
+  /** Posts {@code content} with the effect's nonce, unless an earlier attempt already did. */
+  private static EffectResult post(Effect e, MessageChannel channel, String content, String what) {
+    if (e.attempts() > 1) {
+      Optional<Message> earlier = OwnMessages.find(channel, OwnMessages.withContent(content));
+      if (earlier.isPresent()) {
+        return EffectResult.done("found " + what + " " + earlier.get().getId());
+      }
+    }
+    Message sent = channel.sendMessage(TicketTexts.plain(content)).setNonce(e.nonce()).complete();
+    return EffectResult.done(what + " " + sent.getId());
+  }
+}

@@ -1,0 +1,498 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.common.StorageUnavailableException;
+import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.effects.EffectKind;
+import dev.tiramisu.tickets.effects.EffectState;
+import dev.tiramisu.tickets.effects.EffectStore;
+import dev.tiramisu.tickets.effects.RetryPolicy;
+import dev.tiramisu.tickets.ticket.Ticket;
+import dev.tiramisu.tickets.ticket.TicketService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.MiscUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Performs the recorded Discord effects ({@link EffectStore}): for each ticket, its PENDING
+ * effects one at a time in the order they were recorded, each attempt committed before its
+ * request; transient failures are retried with the {@link RetryPolicy}'s backoff, permanent ones
+ * settled as FAILED with the outcome.
+ *
+ * <p>Who performs: the process holding the lease {@code effects:<shardId>} of the ticket's guild's
+ * shard (renewed every sweep, released on close). The process that recorded an effect performs it
+ * at once when it holds that lease (the usual case: it runs the shard); otherwise the holder's
+ * next sweep does. After a crash the lease expires and the process that runs the shard next takes
+ * it over and resumes every PENDING effect, so nothing a confirmed action implies is lost. Within
+ * a process a ticket's chain runs on one thread at a time. Logs carry ids and outcomes only.
+ */
+public final class EffectWorker implements AutoCloseable {
+  static final String LEASE_PREFIX = "effects:";
+  private static final Logger log = LoggerFactory.getLogger(EffectWorker.class);
+  private static final int SWEEP_LIMIT = 500;
+  private static final int THREADS = 8;
+
+  /**
+   * @param sweepPeriod how often due effects are looked for and the leases renewed
+   * @param leaseTtl how long a lease lasts without renewal: how long other processes wait for a
+   *     process that died before they take its shards' effects over
+   * @param scheduled false for tests that call {@link #sweepOnce()} themselves
+   */
+  public record Config(Duration sweepPeriod, Duration leaseTtl, RetryPolicy retry,
+      boolean scheduled) {
+    public static final Config DEFAULT =
+        new Config(Duration.ofSeconds(2), Duration.ofSeconds(15), RetryPolicy.DEFAULT, true);
+
+    public Config {
+      Objects.requireNonNull(sweepPeriod, "sweepPeriod");
+      Objects.requireNonNull(leaseTtl, "leaseTtl");
+      Objects.requireNonNull(retry, "retry");
+      if (leaseTtl.compareTo(sweepPeriod) <= 0) {
+        throw new IllegalArgumentException("the lease must outlive a sweep period");
+      }
+    }
+
+    public Config withLeaseTtl(Duration ttl) {
+      return new Config(sweepPeriod.compareTo(ttl) < 0 ? sweepPeriod : ttl.dividedBy(2), ttl,
+          retry, scheduled);
+    }
+  }
+
+  private volatile ShardManager shards;
+  private final EffectStore store;
+  private final TicketService tickets;
+  private final dev.tiramisu.tickets.jobs.JobLeases leases;
+  private final Clock clock;
+  private final Config config;
+  private final OpenEffects open;
+  private final CloseEffects close;
+  private final ReplyEffects replies;
+  private final String owner;
+  private final ExecutorService pool;
+  private final ScheduledExecutorService timer;
+  /** Tickets whose chain runs here now; the value says whether it was kicked again meanwhile. */
+  private final ConcurrentHashMap<Long, Boolean> active = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Integer, Instant> heldUntil = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, CompletableFuture<Void>> changes =
+      new ConcurrentHashMap<>();
+  private final Object[] replyLocks = new Object[64];
+  private final AtomicInteger performed = new AtomicInteger();
+  private volatile boolean closed;
+
+  EffectWorker(EffectStore store, TicketService tickets,
+      dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config, OpenEffects open,
+      CloseEffects close, ReplyEffects replies) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.tickets = Objects.requireNonNull(tickets, "tickets");
+    this.leases = Objects.requireNonNull(leases, "leases");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.config = Objects.requireNonNull(config, "config");
+    this.open = open;
+    this.close = close;
+    this.replies = replies;
+    this.owner = "pid-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID();
+    for (int i = 0; i < replyLocks.length; i++) {
+      replyLocks[i] = new Object();
+    }
+    AtomicInteger n = new AtomicInteger();
+    pool = Executors.newFixedThreadPool(THREADS, r -> daemon(r, "tickets-effects-" + n.incrementAndGet()));
+    timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tickets-effects-timer"));
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Sweeps now and then every period (unless the configuration is manual). */
+  void start(ShardManager shards) {
+    this.shards = Objects.requireNonNull(shards, "shards");
+    if (config.scheduled()) {
+      timer.scheduleWithFixedDelay(this::sweepLogged, 0, config.sweepPeriod().toMillis(),
+          TimeUnit.MILLISECONDS);
+      log.info("effects worker: sweeps every {}, shard leases of {} (owner {})",
+          config.sweepPeriod(), config.leaseTtl(), owner);
+    }
+  }
+
+  private void sweepLogged() {
+    try {
+      sweepOnce();
+    } catch (RuntimeException e) {
+      log.warn("effects sweep failed: {}", e.toString());
+    }
+  }
+
+  /**
+   * Claims or renews the lease of every connected shard of this process, then starts the chains
+   * of due tickets whose guild is on a held shard.
+   *
+   * @return how many tickets' chains were started or kicked
+   */
+  public int sweepOnce() {
+    ShardManager shards = this.shards;
+    if (shards == null) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    for (JDA shard : shards.getShards()) {
+      int id = shard.getShardInfo().getShardId();
+      if (shard.getStatus() == JDA.Status.CONNECTED) {
+        claim(id, now);
+      } else {
+        heldUntil.remove(id);
+      }
+    }
+    if (heldUntil.isEmpty()) {
+      return 0;
+    }
+    int started = 0;
+    for (long[] due : store.ticketsDue(now, SWEEP_LIMIT)) {
+      if (holdsNow(shardOf(due[1]), now)) {
+        submit(due[0]);
+        started++;
+      }
+    }
+    return started;
+  }
+
+  private boolean claim(int shardId, Instant now) {
+    if (leases.tryClaim(LEASE_PREFIX + shardId, owner, now, config.leaseTtl())) {
+      heldUntil.put(shardId, now.plus(config.leaseTtl()));
+      return true;
+    }
+    heldUntil.remove(shardId);
+    return false;
+  }
+
+  private boolean holdsNow(int shardId, Instant now) {
+    Instant until = heldUntil.get(shardId);
+    return until != null && until.isAfter(now);
+  }
+
+  /** Whether this process holds (or could just claim) the lease of the guild's shard. */
+  private boolean holds(long guildId) {
+    ShardManager shards = this.shards;
+    if (shards == null) {
+      return false; // not connected yet: the first sweep picks it up
+    }
+    int shardId = shardOf(guildId);
+    Instant now = clock.instant();
+    Instant until = heldUntil.get(shardId);
+    if (until != null && until.isAfter(now.plus(config.leaseTtl().dividedBy(2)))) {
+      return true;
+    }
+    JDA shard = shards.getShardById(shardId);
+    return shard != null && shard.getStatus() == JDA.Status.CONNECTED && claim(shardId, now);
+  }
+
+  private int shardOf(long guildId) {
+    return MiscUtil.getShardForGuild(guildId, shards.getShardsTotal());
+  }
+
+  /**
+   * Performs the ticket's pending effects now if this process holds its shard's lease (else the
+   * holder's sweep will).
+   *
+   * @return whether this process runs them
+   */
+  boolean kick(long ticketId, long guildId) {
+    if (closed || !holds(guildId)) {
+      return false;
+    }
+    submit(ticketId);
+    return true;
+  }
+
+  private void submit(long ticketId) {
+    boolean[] start = {false};
+    active.compute(ticketId, (k, again) -> {
+      if (again == null) {
+        start[0] = true;
+        return Boolean.FALSE;
+      }
+      return Boolean.TRUE;
+    });
+    if (start[0]) {
+      try {
+        pool.execute(() -> run(ticketId));
+      } catch (RejectedExecutionException stopping) {
+        active.remove(ticketId);
+      }
+    }
+  }
+
+  private void run(long ticketId) {
+    boolean again;
+    do {
+      try {
+        runChain(ticketId);
+      } catch (StorageUnavailableException e) {
+        log.warn("effects of ticket id {}: database unavailable, left for the next sweep: {}",
+            ticketId, e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("effects of ticket id {}: unexpected failure, left for the next sweep",
+            ticketId, e);
+      }
+      boolean[] rerun = {false};
+      active.compute(ticketId, (k, kicked) -> {
+        if (Boolean.TRUE.equals(kicked) && !closed) {
+          rerun[0] = true;
+          return Boolean.FALSE;
+        }
+        return null;
+      });
+      again = rerun[0];
+    } while (again);
+  }
+
+  private void runChain(long ticketId) {
+    while (!closed) {
+      List<Effect> chain = store.forTicket(ticketId);
+      Effect next = chain.stream().filter(Effect::isPending).findFirst().orElse(null);
+      if (next == null) {
+        return;
+      }
+      Instant now = clock.instant();
+      if (next.nextAttemptAt().isAfter(now)) {
+        later(ticketId, Duration.between(now, next.nextAttemptAt()));
+        return;
+      }
+      if (!holds(next.guildId())) {
+        return; // another process holds the shard's lease; its sweep goes on
+      }
+      JDA shard = shards == null ? null : shards.getShardById(shardOf(next.guildId()));
+      if (shard == null || shard.getStatus() != JDA.Status.CONNECTED) {
+        return; // the next sweep, once connected
+      }
+      Guild guild = shard.getGuildById(next.guildId());
+      Ticket t = tickets.find(ticketId).orElseThrow(
+          () -> new IllegalStateException("effects of a missing ticket " + ticketId));
+      if (guild == null) {
+        if (shard.isUnavailable(next.guildId())) {
+          later(ticketId, config.sweepPeriod());
+          return; // a Discord outage of the guild: wait
+        }
+        settle(next, t, EffectResult.failed("bot not in guild"), now);
+        continue;
+      }
+      String skip = skipReason(next, t);
+      if (skip != null) {
+        settle(next, t, EffectResult.failed(skip), now);
+        continue;
+      }
+      Effect started = store.startAttempt(next, now);
+      if (started == null) {
+        continue; // changed under us: read again
+      }
+      List<Effect> before = chain.stream().filter(e -> e.id() < started.id()).toList();
+      EffectResult result = perform(started, t, guild, before);
+      settle(started, t, result, clock.instant());
+      if (result.kind() == EffectResult.Kind.RETRY) {
+        return; // the retry is scheduled
+      }
+    }
+  }
+
+  /** Why an effect no longer applies, or null. */
+  private static String skipReason(Effect e, Ticket t) {
+    if (e.kind() == EffectKind.CREATE_THREAD || !e.kind().needsThread()) {
+      return null;
+    }
+    if (t.threadId() == null) {
+      return "skipped: the ticket has no thread";
+    }
+    if (e.kind() == EffectKind.PIN_FIRST && t.firstMessageId() == null) {
+      return "skipped: no first message";
+    }
+    return null;
+  }
+
+  private EffectResult perform(Effect e, Ticket t, Guild guild, List<Effect> before) {
+    performed.incrementAndGet();
+    try {
+      return switch (e.kind()) {
+        case CREATE_THREAD -> open.createThread(e, t, guild);
+        case ADD_CREATOR -> open.addCreator(e, t, guild);
+        case FIRST_MESSAGE -> open.firstMessage(e, t, guild);
+        case PIN_FIRST -> open.pinFirst(e, t, guild);
+        case POST_CLOSED -> close.postClosed(e, t, guild);
+        case CLOSE_THREAD -> close.closeThread(e, t, guild);
+        case DM_CLOSED -> close.dmCreator(e, t, guild);
+        case LOG_CLOSED -> close.log(e, t, guild);
+        case REPLY_OPENED -> {
+          synchronized (replyLock(t.id())) {
+            yield replies.replyOpened(e, reread(t), guild.getJDA(), before, clock.instant());
+          }
+        }
+        case REPLY_CLOSED -> {
+          synchronized (replyLock(t.id())) {
+            yield replies.replyClosed(e, reread(t), guild.getJDA(), before, clock.instant());
+          }
+        }
+      };
+    } catch (StorageUnavailableException ex) {
+      return EffectResult.retry("database unavailable");
+    } catch (RuntimeException ex) {
+      return EffectResult.of(ex);
+    }
+  }
+
+  private Ticket reread(Ticket t) {
+    return tickets.find(t.id()).orElse(t);
+  }
+
+  private void settle(Effect e, Ticket t, EffectResult r, Instant now) {
+    switch (r.kind()) {
+      case DONE -> {
+        store.settle(e.id(), EffectState.DONE, r.outcome(), keptPayload(e), now);
+        log.debug("ticket id {}: {} done ({})", t.id(), e.kind(), r.outcome());
+      }
+      case FAILED -> failed(e, t, r.outcome(), now);
+      case RETRY -> {
+        if (config.retry().givesUp(e.createdAt(), now)) {
+          failed(e, t, "gave up: " + r.outcome(), now);
+        } else {
+          Duration delay = config.retry().delayAfter(e.attempts());
+          store.retryLater(e.id(), r.outcome(), now.plus(delay));
+          log.info("ticket id {}: {} attempt {} failed ({}); retrying in {}", t.id(), e.kind(),
+              e.attempts(), r.outcome(), delay);
+          later(t.id(), delay);
+        }
+      }
+    }
+    changed(t.id());
+  }
+
+  private void failed(Effect e, Ticket t, String outcome, Instant now) {
+    store.settle(e.id(), EffectState.FAILED, outcome, keptPayload(e), now);
+    log.warn("ticket id {}: {} failed for good: {}", t.id(), e.kind(), outcome);
+    if (e.kind() == EffectKind.CREATE_THREAD) {
+      tickets.markFailed(t.id(), "create thread: " + outcome);
+    }
+  }
+
+  /** The payload to keep once settled: an interaction token is dropped. */
+  private static dev.tiramisu.tickets.effects.Payload keptPayload(Effect e) {
+    return e.kind().isReply() ? e.payload().without(TicketService.TOKEN) : null;
+  }
+
+  private void later(long ticketId, Duration delay) {
+    if (closed) {
+      return;
+    }
+    try {
+      timer.schedule(() -> submit(ticketId), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // closing: the next process's sweep resumes it
+    }
+  }
+
+  private void changed(long ticketId) {
+    CompletableFuture<Void> f = changes.remove(ticketId);
+    if (f != null) {
+      f.complete(null);
+    }
+  }
+
+  Object replyLock(long ticketId) {
+    return replyLocks[(int) Math.floorMod(ticketId, (long) replyLocks.length)];
+  }
+
+  /**
+   * Waits until the latest effect of {@code kind} of the ticket is settled, at most {@code
+   * timeout}.
+   *
+   * @return that effect as it is now (possibly still PENDING), or empty if the ticket has none
+   */
+  Optional<Effect> awaitSettled(long ticketId, EffectKind kind, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      CompletableFuture<Void> change =
+          changes.computeIfAbsent(ticketId, k -> new CompletableFuture<>());
+      Optional<Effect> latest = latest(store.forTicket(ticketId), kind);
+      long left = deadline - System.nanoTime();
+      if (latest.isEmpty() || !latest.get().isPending() || left <= 0) {
+        return latest;
+      }
+      try {
+        change.get(left, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException slow) {
+        return latest(store.forTicket(ticketId), kind);
+      } catch (ExecutionException impossible) {
+        throw new IllegalStateException(impossible);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return latest;
+      }
+    }
+  }
+
+  static Optional<Effect> latest(List<Effect> chain, EffectKind kind) {
+    Effect found = null;
+    for (Effect e : chain) {
+      if (e.kind() == kind) {
+        found = e;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The ticket's effects, for {@code /ticket check}. */
+  List<Effect> effectsOf(long ticketId) {
+    return store.forTicket(ticketId);
+  }
+
+  /** Attempts performed by this process (for tests). */
+  public int performed() {
+    return performed.get();
+  }
+
+  /** This process's lease owner id. */
+  public String owner() {
+    return owner;
+  }
+
+  /** Stops performing, lets attempts under way finish, and gives up this process's leases. */
+  @Override
+  public void close() {
+    closed = true;
+    timer.shutdownNow();
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException ie) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    for (Integer shardId : List.copyOf(heldUntil.keySet())) {
+      try {
+        leases.release(LEASE_PREFIX + shardId, owner);
+      } catch (RuntimeException ex) {
+        log.warn("effects lease of shard {} not released: {}", shardId, ex.toString());
+      }
+    }
+    heldUntil.clear();
+  }
+}

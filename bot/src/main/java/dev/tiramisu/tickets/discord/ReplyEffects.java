@@ -1,0 +1,101 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.effects.EffectKind;
+import dev.tiramisu.tickets.effects.EffectState;
+import dev.tiramisu.tickets.text.DiscordText;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.text.Messages;
+import dev.tiramisu.tickets.ticket.Ticket;
+import dev.tiramisu.tickets.ticket.TicketService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+
+/**
+ * Answers the person who acted, by editing their deferred ephemeral reply through the
+ * interaction's token (valid 15 minutes, so a process that took over after a crash can still
+ * answer). The answer says what was done and, in plain words, what could not be. Editing is
+ * idempotent; the token is dropped from the payload once the reply is settled.
+ */
+final class ReplyEffects {
+  /** Discord keeps an interaction token for 15 minutes; leave a margin. */
+  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(14);
+
+  private final Messages messages;
+
+  ReplyEffects(Messages messages) {
+    this.messages = messages;
+  }
+
+  EffectResult replyOpened(Effect e, Ticket t, JDA jda, List<Effect> chain, Instant now) {
+    return edit(e, jda, openedText(t, chain), now);
+  }
+
+  EffectResult replyClosed(Effect e, Ticket t, JDA jda, List<Effect> chain, Instant now) {
+    return edit(e, jda, closedText(t, chain, e.payload().getLong(TicketService.CHANNEL)), now);
+  }
+
+  private EffectResult edit(Effect e, JDA jda, String text, Instant now) {
+    Optional<String> token = e.payload().get(TicketService.TOKEN);
+    if (token.isEmpty()) {
+      return EffectResult.failed("no interaction token");
+    }
+    if (!now.isBefore(e.createdAt().plus(TOKEN_LIFETIME))) {
+      return EffectResult.failed("interaction expired");
+    }
+    InteractionHook.from(jda, token.get()).editOriginal(new MessageEditBuilder()
+        .setContent(DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE))
+        .setComponents()
+        .setAllowedMentions(List.of())
+        .build()).complete();
+    return EffectResult.done("answered");
+  }
+
+  String openedText(Ticket t, List<Effect> chain) {
+    if (state(chain, EffectKind.CREATE_THREAD) != EffectState.DONE || t.threadId() == null) {
+      return messages.format(MessageKey.ERROR_THREAD_CREATION_FAILED, t.number());
+    }
+    String text = messages.format(MessageKey.TICKET_OPENED_REPLY, t.number(), t.threadId());
+    if (state(chain, EffectKind.FIRST_MESSAGE) == EffectState.FAILED) {
+      text += "\n" + messages.format(MessageKey.TICKET_OPENED_FIRST_MESSAGE_FAILED);
+    }
+    return text;
+  }
+
+  String closedText(Ticket t, List<Effect> chain, OptionalLong logChannel) {
+    List<String> lines = new ArrayList<>();
+    lines.add(messages.format(MessageKey.TICKET_CLOSED_REPLY, t.number()));
+    if (state(chain, EffectKind.POST_CLOSED) == EffectState.FAILED
+        || state(chain, EffectKind.CLOSE_THREAD) == EffectState.FAILED) {
+      lines.add(messages.format(MessageKey.TICKET_CLOSED_THREAD_FAILED));
+    }
+    lines.add(messages.format(state(chain, EffectKind.DM_CLOSED) == EffectState.DONE
+        ? MessageKey.TICKET_CLOSED_DM_SENT : MessageKey.TICKET_CLOSED_DM_FAILED, t.creatorId()));
+    if (logChannel.isEmpty()) {
+      lines.add(messages.format(MessageKey.TICKET_CLOSED_NO_LOG));
+    } else {
+      lines.add(messages.format(state(chain, EffectKind.LOG_CLOSED) == EffectState.DONE
+          ? MessageKey.TICKET_CLOSED_LOGGED : MessageKey.TICKET_CLOSED_LOG_FAILED,
+          logChannel.getAsLong()));
+    }
+    return String.join("\n", lines);
+  }
+
+  /** The state of the latest effect of {@code kind} in the chain (closing twice: the latest). */
+  private static EffectState state(List<Effect> chain, EffectKind kind) {
+    EffectState found = null;
+    for (Effect e : chain) {
+      if (e.kind() == kind) {
+        found = e.state();
+      }
+    }
+    return found;
+  }
+}

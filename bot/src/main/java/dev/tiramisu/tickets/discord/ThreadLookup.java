@@ -1,0 +1,57 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.settings.SettingsService;
+import dev.tiramisu.tickets.ticket.Ticket;
+import java.util.List;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+
+/**
+ * Finds a ticket's thread: JDA's cache first; then Discord's list of the guild's active threads
+ * (a thread created by a process that died may not be cached yet); then the archived private
+ * threads of the ticket channel (an archived thread is not in the cache after a restart).
+ */
+final class ThreadLookup {
+  private final SettingsService settings;
+
+  ThreadLookup(SettingsService settings) {
+    this.settings = settings;
+  }
+
+  /** The ticket's thread, or null if it has none or Discord no longer has it. */
+  ThreadChannel find(Guild guild, Ticket t) {
+    if (t.threadId() == null) {
+      return null;
+    }
+    long id = t.threadId();
+    ThreadChannel cached = guild.getThreadChannelById(id);
+    if (cached != null) {
+      return cached;
+    }
+    for (ThreadChannel th : guild.retrieveActiveThreads().complete()) {
+      if (th.getIdLong() == id) {
+        return th;
+      }
+    }
+    Long parentId = settings.get(guild.getIdLong()).ticketChannelId();
+    TextChannel parent = parentId == null ? null : guild.getTextChannelById(parentId);
+    if (parent == null) {
+      return null;
+    }
+    for (ThreadChannel th : parent.retrieveArchivedPrivateThreadChannels()) {
+      if (th.getIdLong() == id) {
+        return th;
+      }
+    }
+    return null;
+  }
+
+  /** Active threads under {@code parentId} named {@code name}, from Discord (not the cache). */
+  List<ThreadChannel> activeNamed(Guild guild, long parentId, String name) {
+    return guild.retrieveActiveThreads().complete().stream()
+        .filter(th -> th.getParentChannel().getIdLong() == parentId)
+        .filter(th -> th.getName().equals(name))
+        .toList();
+  }
+}

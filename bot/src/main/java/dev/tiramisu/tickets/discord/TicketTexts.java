@@ -1,0 +1,91 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.text.DiscordText;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.text.Messages;
+import dev.tiramisu.tickets.ticket.Ticket;
+import java.util.List;
+import java.util.function.Function;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * The messages the bot posts about a ticket, rendered the same way on every attempt (so a retry
+ * can recognise a message an earlier attempt already posted). Every message sets allowed
+ * mentions; user text is escaped and, if the whole would pass 2000 characters, shortened.
+ */
+final class TicketTexts {
+  private final Messages messages;
+
+  TicketTexts(Messages messages) {
+    this.messages = messages;
+  }
+
+  Messages messages() {
+    return messages;
+  }
+
+  /**
+   * The first message: mentions the creator (first, for the legacy creator lookup) and the staff
+   * role. Allowed mentions name exactly those two, so the reason can never ping anyone; pinging
+   * the staff role is what brings its members into the private thread.
+   */
+  MessageCreateData firstMessage(Ticket t, Long staffRoleId) {
+    long creatorId = t.creatorId();
+    String content = fitReason(t.reason(), reason -> staffRoleId == null
+        ? messages.format(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF, creatorId, reason)
+        : messages.format(MessageKey.TICKET_OPENED_MESSAGE, creatorId, staffRoleId, reason));
+    MessageCreateBuilder b = new MessageCreateBuilder()
+        .setContent(content)
+        .setAllowedMentions(List.of())
+        .mentionUsers(creatorId)
+        .setComponents(ActionRow.of(Button.danger(closeButtonId(t),
+            messages.format(MessageKey.BUTTON_CLOSE_TICKET))));
+    if (staffRoleId != null) {
+      b.mentionRoles(staffRoleId);
+    }
+    return b.build();
+  }
+
+  /** The custom id of the first message's Close button: how a retry recognises that message. */
+  static String closeButtonId(Ticket t) {
+    return new ComponentId.Close(t.id()).encode();
+  }
+
+  String closedPost(Ticket t, long closerId) {
+    return fitReason(t.closeReason(),
+        r -> messages.format(MessageKey.TICKET_CLOSED_MESSAGE, closerId, r));
+  }
+
+  String closedDm(Ticket t, String guildName, long closerId) {
+    String threadUrl = "https://discord.com/channels/" + t.guildId() + "/" + t.threadId();
+    return fitReason(t.closeReason(), r -> messages.format(MessageKey.TICKET_CLOSED_DM,
+        t.number(), DiscordText.escape(guildName), closerId, r, threadUrl));
+  }
+
+  String closedLog(Ticket t, long closerId) {
+    return fitReason(t.closeReason(), r -> messages.format(MessageKey.TICKET_CLOSED_LOG,
+        t.number(), t.creatorId(), closerId, r, t.threadId()));
+  }
+
+  /**
+   * Renders a message around a user's reason: escaped, and shortened if the whole would exceed
+   * Discord's 2000 characters (the stored reason stays complete).
+   */
+  String fitReason(String reason, Function<String, String> render) {
+    String shown = reason == null
+        ? messages.format(MessageKey.TICKET_NO_REASON)
+        : DiscordText.escape(reason);
+    int room = CommandCatalog.MAX_MESSAGE - render.apply("").length();
+    if (shown.length() > room) {
+      shown = DiscordText.truncate(shown, Math.max(1, room));
+    }
+    return render.apply(shown);
+  }
+
+  static MessageCreateData plain(String content) {
+    return new MessageCreateBuilder().setContent(content).setAllowedMentions(List.of()).build();
+  }
+}
