@@ -56,7 +56,8 @@ class TicketCheckAndPanelE2ETest extends SingleBotE2ETest {
     long tooHigh = thread(g, "tickets", 12, "Ticket #99");
 
     assertThat(check(g, real.threadId()))
-        .isEqualTo(text(MessageKey.TICKET_CHECK_IS_TICKET, real.threadId(), 1));
+        .isEqualTo(text(MessageKey.TICKET_CHECK_IS_TICKET, real.threadId(), 1) + "\n"
+            + text(MessageKey.TICKET_CHECK_EFFECTS_DONE));
     assertThat(check(g, open)).isEqualTo(notTicket(open, MessageKey.CHECK_WHY_NOT_PRIVATE));
     assertThat(check(g, elsewhere))
         .isEqualTo(notTicket(elsewhere, MessageKey.CHECK_WHY_WRONG_PARENT));
@@ -67,7 +68,8 @@ class TicketCheckAndPanelE2ETest extends SingleBotE2ETest {
         .isEqualTo(notTicket(g.channel("general"), MessageKey.CHECK_WHY_NOT_A_THREAD));
     MessageView inside = g.as("moderator").slash(real.threadId(), "ticket check").awaitReply();
     assertThat(inside.text()).as("without an option: this thread")
-        .isEqualTo(text(MessageKey.TICKET_CHECK_IS_TICKET, real.threadId(), 1));
+        .isEqualTo(text(MessageKey.TICKET_CHECK_IS_TICKET, real.threadId(), 1) + "\n"
+            + text(MessageKey.TICKET_CHECK_EFFECTS_DONE));
   }
 
   @Test

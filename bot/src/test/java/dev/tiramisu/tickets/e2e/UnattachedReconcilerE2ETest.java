@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The reconciler of tickets saved without a thread (a process died between {@code open} and
  * {@code attachThread}), through the real JDA client and the emulator. Tickets are saved with
- * {@code TicketService.open} directly, as the dead process left them; time is a clock the tests
+ * the ticket store directly (no effects, as versions before durable effects left them); time is a clock the tests
  * move, and runs are triggered with {@code runOnce()} (the schedule is off).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,10 +50,13 @@ class UnattachedReconcilerE2ETest {
     return h.bot().reconciler();
   }
 
-  /** Saves a ticket as a process that dies right after {@code open} would have. */
+  /**
+   * Saves a ticket as a version before durable effects did, in a process that died right after
+   * saving it: no effects are recorded, so only this reconciler can settle it.
+   */
   private Ticket savedWithoutThread(TestGuild g) {
-    return h.bot().core().tickets().open(g.id, g.user("alice"), "lost in a deploy").value()
-        .ticket();
+    return h.bot().core().database().tickets()
+        .create(g.id, g.user("alice"), "lost in a deploy", clock.instant());
   }
 
   private Ticket reload(Ticket t) {
