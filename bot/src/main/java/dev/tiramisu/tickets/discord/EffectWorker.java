@@ -447,6 +447,37 @@ public final class EffectWorker implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the ticket has no PENDING effect, at most {@code timeout} (tests, and operators'
+   * tools).
+   *
+   * @return whether none is pending
+   */
+  public boolean awaitIdle(long ticketId, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      CompletableFuture<Void> change =
+          changes.computeIfAbsent(ticketId, k -> new CompletableFuture<>());
+      if (store.forTicket(ticketId).stream().noneMatch(Effect::isPending)) {
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        change.get(left, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException slow) {
+        return store.forTicket(ticketId).stream().noneMatch(Effect::isPending);
+      } catch (ExecutionException impossible) {
+        throw new IllegalStateException(impossible);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
   static Optional<Effect> latest(List<Effect> chain, EffectKind kind) {
     Effect found = null;
     for (Effect e : chain) {

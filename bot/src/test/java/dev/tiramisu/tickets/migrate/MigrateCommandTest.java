@@ -9,6 +9,9 @@ import dev.tiramisu.tickets.settings.SettingValue;
 import dev.tiramisu.tickets.storage.Database;
 import dev.tiramisu.tickets.storage.PostgresTestDatabase;
 import dev.tiramisu.tickets.ticket.Ticket;
+import dev.tiramisu.tickets.effects.EffectKind;
+import dev.tiramisu.tickets.effects.NewEffect;
+import dev.tiramisu.tickets.effects.Payload;
 import dev.tiramisu.tickets.ticket.TicketStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -84,7 +87,8 @@ class MigrateCommandTest {
     assertThat(run.code).as(run.err).isEqualTo(MigrateCommand.OK);
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
-        .containsExactly("guild_settings", "job_leases", "ticket_counters", "tickets");
+        .containsExactly("guild_settings", "job_leases", "ticket_counters", "ticket_effects",
+            "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -100,11 +104,11 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 4 tables (guild_settings 2, job_leases 1,"
-        + " ticket_counters 3, tickets " + (290 + BULK) + " rows) from " + source + " to "
-        + pg.url() + " at schema version 4; row counts verified");
+    assertThat(run.out).startsWith("copied 5 tables (guild_settings 2, job_leases 1,"
+        + " ticket_counters 3, tickets " + (290 + BULK) + ", ticket_effects 40 rows) from "
+        + source + " to " + pg.url() + " at schema version 5; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 4 (same as the source)")
+        .contains("target schema at version 5 (same as the source)")
         .contains("tickets          [----------] 0/1790")
         .contains("tickets          [#####-----] 1000/1790")
         .contains("tickets          [##########] 1790/1790")
@@ -197,7 +201,8 @@ class MigrateCommandTest {
     assertThat(refused.out).isEmpty();
     assertThat(failureLine(refused)).startsWith("migrate failed: the target already has data"
             + " (guild_settings: 2 rows, job_leases: 1 row, ticket_counters: 3 rows, tickets: "
-            + (290 + BULK) + " rows), left unchanged; rerun with --force to replace it"
+            + (290 + BULK) + " rows, ticket_effects: 40 rows), left unchanged; rerun with --force"
+            + " to replace it"
             + " (--force empties the target's tables with TRUNCATE inside the same transaction");
     assertThat(snapshot()).isEqualTo(before);
 
@@ -394,7 +399,9 @@ class MigrateCommandTest {
       }
     }
     for (int i = 1; i <= 40; i++) {
-      tickets.create(GUILD_B, USER, "b" + i, T0);
+      tickets.create(GUILD_B, USER, "b" + i, T0, t -> List.of(NewEffect.of(
+          EffectKind.CREATE_THREAD, Payload.empty().with("channel", 1).with("name", "Ticket #"
+              + t.number() + " ✨"))));
     }
     execute(db, "INSERT INTO ticket_counters VALUES (" + GUILD_BULK + ", " + BULK + ")");
     execute(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + BULK
