@@ -305,8 +305,18 @@ public final class EffectWorker implements AutoCloseable {
         continue; // changed under us: read again
       }
       List<Effect> before = chain.stream().filter(e -> e.id() < started.id()).toList();
-      EffectResult result = perform(started, t, guild, before);
-      settle(started, t, result, clock.instant());
+      EffectResult result;
+      if (started.kind().isReply()) {
+        // The answer and its settlement under the ticket's reply lock: a handler's interim
+        // answer ("still in progress") must never land after the final one.
+        synchronized (replyLock(t.id())) {
+          result = perform(started, t, guild, before);
+          settle(started, t, result, clock.instant());
+        }
+      } else {
+        result = perform(started, t, guild, before);
+        settle(started, t, result, clock.instant());
+      }
       if (result.kind() == EffectResult.Kind.RETRY) {
         return; // the retry is scheduled
       }
@@ -339,16 +349,10 @@ public final class EffectWorker implements AutoCloseable {
         case CLOSE_THREAD -> close.closeThread(e, t, guild);
         case DM_CLOSED -> close.dmCreator(e, t, guild);
         case LOG_CLOSED -> close.log(e, t, guild);
-        case REPLY_OPENED -> {
-          synchronized (replyLock(t.id())) {
-            yield replies.replyOpened(e, reread(t), guild.getJDA(), before, clock.instant());
-          }
-        }
-        case REPLY_CLOSED -> {
-          synchronized (replyLock(t.id())) {
-            yield replies.replyClosed(e, reread(t), guild.getJDA(), before, clock.instant());
-          }
-        }
+        case REPLY_OPENED ->
+            replies.replyOpened(e, reread(t), guild.getJDA(), before, clock.instant());
+        case REPLY_CLOSED ->
+            replies.replyClosed(e, reread(t), guild.getJDA(), before, clock.instant());
       };
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");

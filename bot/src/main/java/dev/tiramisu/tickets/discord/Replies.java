@@ -6,6 +6,7 @@ import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
 import java.util.List;
 import net.dv8tion.jda.api.components.MessageTopLevelComponent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -15,6 +16,9 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * mention in an answer shows as a link but never pings anyone.
  */
 final class Replies {
+  /** Attempts of an answer that Discord refused with a 5xx. */
+  private static final int ATTEMPTS = 3;
+
   private final Messages messages;
 
   Replies(Messages messages) {
@@ -43,6 +47,22 @@ final class Replies {
   }
 
   void send(IReplyCallback event, String text, List<? extends MessageTopLevelComponent> rows) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        sendOnce(event, text, rows);
+        return;
+      } catch (ErrorResponseException e) {
+        // A Discord 5xx on the answer itself: the work is done, so try the answer again.
+        if (attempt >= ATTEMPTS || !(e.isServerError()
+            || (e.getResponse() != null && e.getResponse().code >= 500))) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void sendOnce(IReplyCallback event, String text,
+      List<? extends MessageTopLevelComponent> rows) {
     String content = DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE);
     if (event.isAcknowledged()) {
       event

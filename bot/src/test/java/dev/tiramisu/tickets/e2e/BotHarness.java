@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiramisu.discordemu.Emulator;
+import dev.tiramisu.discordemu.EmulatorConfig;
 import dev.tiramisu.discordemu.Permissions;
 import dev.tiramisu.discordemu.RequestLog;
 import dev.tiramisu.discordemu.driver.GuildBuilder;
@@ -12,6 +13,7 @@ import dev.tiramisu.tickets.app.Bot;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.DatabaseConfig;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
+import dev.tiramisu.tickets.discord.EffectWorker;
 import dev.tiramisu.tickets.discord.Reconciliation;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
@@ -42,6 +44,7 @@ final class BotHarness implements AutoCloseable {
   private final DatabaseConfig database;
   private final Clock clock;
   private final Reconciliation reconciliation;
+  private final EffectWorker.Config effects;
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
   private Bot bot;
@@ -62,10 +65,27 @@ final class BotHarness implements AutoCloseable {
   }
 
   BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation) {
+    this(database, clock, reconciliation, EffectWorker.Config.DEFAULT);
+  }
+
+  /** With SQLite in a temporary file and the effects worker configured (e.g. fast retries). */
+  BotHarness(EffectWorker.Config effects, boolean discordRateLimits) {
+    this(sqliteInTempDir(), Clock.systemUTC(), Reconciliation.DEFAULT, effects,
+        EmulatorConfig.defaults().withRateLimits(discordRateLimits));
+  }
+
+  BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation,
+      EffectWorker.Config effects) {
+    this(database, clock, reconciliation, effects, EmulatorConfig.defaults());
+  }
+
+  BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation,
+      EffectWorker.Config effects, EmulatorConfig emulator) {
     this.database = database;
     this.clock = clock;
     this.reconciliation = reconciliation;
-    emu = Emulator.start();
+    this.effects = effects;
+    emu = Emulator.start(emulator);
     try {
       bot = startBot();
     } catch (RuntimeException e) {
@@ -96,7 +116,7 @@ final class BotHarness implements AutoCloseable {
   Bot startAnotherBot() {
     BotConfig config = new BotConfig(null, database, null, 0, "INFO");
     return Bot.start(config, emu.botToken(),
-        new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, clock);
+        new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, effects, clock);
   }
 
   Bot bot() {
