@@ -120,6 +120,7 @@ public final class Emulator implements AutoCloseable {
     gateway.setFaults(faults);
     rateLimiter = new RateLimiter(config.rateLimits() ? RateLimitConfig.defaults() : RateLimitConfig.disabled(),
         Clock.systemUTC());
+    rest.setGatekeeper(faults::holdAtGates);
     rest.addInterceptor(this::injectFault);
     rest.addInterceptor(this::rateLimit);
     if (config.openApiSpec() != null) {
@@ -185,7 +186,10 @@ public final class Emulator implements AutoCloseable {
     return !java.util.Objects.equals(next, current);
   }
 
-  /** The fault injector: give it a plan to inject latency, 5xx, 429 storms and gateway faults. */
+  /**
+   * The fault injector: give it a plan to inject latency, 5xx, 429 storms and gateway faults, or hold a request at
+   * a {@link dev.tiramisu.discordemu.faults.Gate} ({@code faults().gate("POST /channels/{channel.id}/threads")}).
+   */
   public FaultInjector faults() {
     return faults;
   }
@@ -322,7 +326,8 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * Forgets all guilds, users (but the bot), messages, commands and sessions; clears the request log, the gateway's
-   * identify/resume counters, and restores the limits a test may have lowered.
+   * identify/resume counters, and restores the limits a test may have lowered. Releases and forgets every request
+   * gate last, so a held request is then processed against the reset state.
    */
   public void reset() {
     gateway.closeAll();
@@ -333,11 +338,13 @@ public final class Emulator implements AutoCloseable {
     rateLimiter.reset();
     faults.replace(FaultPlan.none());
     faults.clearInjected();
+    faults.releaseGates(); // last: a held request goes on against the reset state and into the cleared log
   }
 
   @Override
   public void close() {
     try {
+      faults.releaseGates();
       gateway.closeAll();
       rest.shutdown();
       WebUi web = webUi;

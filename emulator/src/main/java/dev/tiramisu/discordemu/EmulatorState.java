@@ -12,6 +12,7 @@ import dev.tiramisu.discordemu.model.Message;
 import dev.tiramisu.discordemu.model.Overwrite;
 import dev.tiramisu.discordemu.model.Role;
 import dev.tiramisu.discordemu.model.User;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,11 +54,30 @@ public final class EmulatorState {
   public static final int DEFAULT_MAX_ACTIVE_THREADS_PER_GUILD = 1000;
   public static final int DEFAULT_MAX_PINS_PER_CHANNEL = 50;
   public static final long DEFAULT_INTERACTION_RESPONSE_DEADLINE_MILLIS = 3000;
+  /**
+   * How long a message nonce is remembered for {@code enforce_nonce}: Discord's docs say "the past few minutes";
+   * five minutes is our reading of that.
+   */
+  public static final long DEFAULT_NONCE_WINDOW_MILLIS = 5 * 60_000L;
 
   /** Limits that bite ticket bots; tests may lower them. */
   public int maxActiveThreadsPerGuild = DEFAULT_MAX_ACTIVE_THREADS_PER_GUILD;
   public int maxPinsPerChannel = DEFAULT_MAX_PINS_PER_CHANNEL;
   public long interactionResponseDeadlineMillis = DEFAULT_INTERACTION_RESPONSE_DEADLINE_MILLIS;
+  /** How long a nonce is remembered per (channel, author) for {@code enforce_nonce}; tests may change it. */
+  public long nonceWindowMillis = DEFAULT_NONCE_WINDOW_MILLIS;
+  /**
+   * The clock the nonce window is measured on. The emulator has no clock of its own, so this is wall time
+   * ({@link Clock#systemUTC()}) unless a test replaces it to move time; {@link #reset} restores wall time.
+   */
+  public Clock nonceClock = Clock.systemUTC();
+
+  /** (channel, author, nonce) of messages created with a nonce, oldest first; see {@link #messageForNonce}. */
+  private final LinkedHashMap<NonceKey, NonceEntry> nonces = new LinkedHashMap<>();
+
+  private record NonceKey(long channelId, long authorId, String nonce) {}
+
+  private record NonceEntry(long messageId, long atMillis) {}
 
   public synchronized void setEvents(GatewayEvents events) {
     this.events = events;
@@ -68,6 +88,9 @@ public final class EmulatorState {
     maxActiveThreadsPerGuild = DEFAULT_MAX_ACTIVE_THREADS_PER_GUILD;
     maxPinsPerChannel = DEFAULT_MAX_PINS_PER_CHANNEL;
     interactionResponseDeadlineMillis = DEFAULT_INTERACTION_RESPONSE_DEADLINE_MILLIS;
+    nonceWindowMillis = DEFAULT_NONCE_WINDOW_MILLIS;
+    nonceClock = Clock.systemUTC();
+    nonces.clear();
     User bot = users.get(botUserId);
     users.clear();
     guilds.clear();
@@ -511,6 +534,18 @@ public final class EmulatorState {
    */
   public synchronized Message postMessage(Channel channel, long authorId, String content, ArrayNode embeds,
       ArrayNode components, int flags, ObjectNode allowedMentions, Long webhookId, Long visibleTo) {
+    return postMessage(channel, authorId, content, embeds, components, flags, allowedMentions, webhookId, visibleTo,
+        m -> { });
+  }
+
+  /**
+   * {@link #postMessage(Channel, long, String, ArrayNode, ArrayNode, int, ObjectNode, Long, Long)} with a step that
+   * completes the message (tts, reply reference, attachments, nonce) before MESSAGE_CREATE is built, so the event
+   * carries what the REST response carries.
+   */
+  public synchronized Message postMessage(Channel channel, long authorId, String content, ArrayNode embeds,
+      ArrayNode components, int flags, ObjectNode allowedMentions, Long webhookId, Long visibleTo,
+      java.util.function.Consumer<Message> complete) {
     Message m = new Message(ids.next(), channel.id, channel.guildId, authorId, System.currentTimeMillis());
     m.content = content == null ? "" : content;
     m.embeds = embeds == null ? Json.array() : embeds;
@@ -520,8 +555,12 @@ public final class EmulatorState {
     m.webhookId = webhookId;
     m.visibleTo = visibleTo;
     m.allowedMentions = allowedMentions;
+    complete.accept(m);
     resolveMentions(m, channel);
     messages.put(m.id, m);
+    if (m.nonce != null) {
+      rememberNonce(m);
+    }
     channel.messageIds.add(m.id);
     if (visibleTo == null) {
       channel.lastMessageId = m.id;
@@ -545,6 +584,33 @@ public final class EmulatorState {
     }
     changed();
     return m;
+  }
+
+  /**
+   * The message {@code authorId} created in {@code channelId} with this nonce within the last
+   * {@link #nonceWindowMillis} (on {@link #nonceClock}), if it still exists: what {@code enforce_nonce} returns
+   * instead of creating a second message. Nonces compare by their text, so {@code 123} and {@code "123"} are the
+   * same nonce.
+   */
+  public synchronized Message messageForNonce(long channelId, long authorId, String nonce) {
+    forgetExpiredNonces();
+    NonceEntry e = nonces.get(new NonceKey(channelId, authorId, nonce));
+    return e == null ? null : messages.get(e.messageId());
+  }
+
+  private void rememberNonce(Message m) {
+    forgetExpiredNonces();
+    NonceKey key = new NonceKey(m.channelId, m.authorId, m.nonce.asText());
+    NonceEntry known = nonces.get(key);
+    if (known == null || !messages.containsKey(known.messageId())) {
+      nonces.remove(key); // re-inserted last, so the map stays in creation order
+      nonces.put(key, new NonceEntry(m.id, nonceClock.millis()));
+    }
+  }
+
+  private void forgetExpiredNonces() {
+    long now = nonceClock.millis();
+    nonces.values().removeIf(e -> now - e.atMillis() >= nonceWindowMillis);
   }
 
   private void resolveMentions(Message m, Channel channel) {
@@ -696,6 +762,9 @@ public final class EmulatorState {
       return;
     }
     ObjectNode d = messageJson(m);
+    if (type.equals("MESSAGE_CREATE") && m.nonce != null) {
+      d.set("nonce", m.nonce); // Discord echoes the nonce in the creation event only
+    }
     if (c.guildId != null) {
       d.put("guild_id", Long.toString(c.guildId));
       Guild g = guilds.get(c.guildId);

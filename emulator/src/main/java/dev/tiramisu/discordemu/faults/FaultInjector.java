@@ -199,6 +199,57 @@ public final class FaultInjector {
         "gateway dispatch shard " + shardId + ' ' + eventType + " s=" + sequence);
   }
 
+  private final List<Gate> gates = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * A gate that holds the next REST request matching {@code route} (a pattern as in {@link
+   * FaultPlan.Builder#onRequest(String)}: {@code "POST /channels/{channel.id}/threads"}) until released. Gates are
+   * independent of the plan: {@link #replace} keeps them.
+   */
+  public Gate gate(String route) {
+    return gate(route, 1);
+  }
+
+  /** A gate that holds the {@code nth} request (1-based) matching {@code route} from now on. */
+  public Gate gate(String route, int nth) {
+    Gate g = new Gate(route, nth);
+    gates.add(g);
+    return g;
+  }
+
+  /**
+   * Called by the server for a fully received request before it is processed: blocks while a gate holds it.
+   *
+   * @return what the server runs once the request was processed, or null when no gate took it
+   */
+  public Runnable holdAtGates(String method, String routeTemplate, String path) {
+    if (gates.isEmpty()) {
+      return null;
+    }
+    String[] key = routeKey(method, routeTemplate);
+    List<Gate> took = new ArrayList<>(1);
+    for (Gate g : gates) {
+      if (g.take(key[0], key[1], path)) {
+        took.add(g);
+      }
+    }
+    if (took.isEmpty()) {
+      return null;
+    }
+    return () -> took.forEach(g -> {
+      g.processed();
+      gates.remove(g);
+    });
+  }
+
+  /** Releases every gate and forgets them (the emulator resets or closes): nothing stays blocked. */
+  public void releaseGates() {
+    for (Gate g : gates) {
+      g.close();
+    }
+    gates.clear();
+  }
+
   /** What was injected, oldest first: one line per fault (and per {@link #replace}). */
   public List<String> injected() {
     synchronized (log) {

@@ -14,12 +14,19 @@ public final class MessageRules {
   private MessageRules() {}
 
   public static final int MAX_CONTENT = 2000;
+  /** A message nonce given as a string has at most 25 characters. */
+  public static final int MAX_NONCE = 25;
 
   public static void check(JsonNode body, boolean hasFiles, boolean requireSomething) {
     JsonNode content = body.path("content");
     if (content.isTextual() && content.asText().codePointCount(0, content.asText().length()) > MAX_CONTENT) {
       throw DiscordException.invalidForm("content", "BASE_TYPE_MAX_LENGTH",
           "Must be " + MAX_CONTENT + " or fewer in length.");
+    }
+    JsonNode nonce = body.path("nonce");
+    if (nonce.isTextual() && nonce.asText().length() > MAX_NONCE) {
+      throw DiscordException.invalidForm("nonce", "BASE_TYPE_MAX_LENGTH",
+          "Must be " + MAX_NONCE + " or fewer in length.");
     }
     JsonNode embeds = body.path("embeds");
     if (embeds.isArray()) {

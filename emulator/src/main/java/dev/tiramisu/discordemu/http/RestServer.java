@@ -107,8 +107,6 @@ public final class RestServer extends Handler.Abstract {
     if (!fullPath.startsWith(PREFIX + "/")) {
       return false;
     }
-    long started = System.nanoTime();
-    long startedMillis = System.currentTimeMillis();
     String method = request.getMethod();
     String path = fullPath.substring(PREFIX.length());
     Map<String, List<String>> query = query(request);
@@ -116,6 +114,44 @@ public final class RestServer extends Handler.Abstract {
     java.nio.ByteBuffer buffer = Content.Source.asByteBuffer(request);
     byte[] body = new byte[buffer.remaining()];
     buffer.get(body);
+    // fully received: a gate may hold it here (before the log counts it in flight, so mark() does not wait for it)
+    Gatekeeper gates = gatekeeper;
+    Runnable afterProcessing = null;
+    if (gates != null) {
+      Optional<Router.Match> routed = router.match(method, path);
+      if (routed.isPresent()) {
+        afterProcessing = gates.hold(method, routed.get().route().template(), path);
+      }
+    }
+    try {
+      return serve(request, response, callback, method, path, query, contentType, body);
+    } finally {
+      if (afterProcessing != null) {
+        afterProcessing.run();
+      }
+    }
+  }
+
+  /** Holds requests at gates (crash tests); see {@code faults.Gate}. */
+  public interface Gatekeeper {
+    /**
+     * Blocks while a gate holds this request.
+     *
+     * @return what to run once the request was processed (state changed, log entry written), or null
+     */
+    Runnable hold(String method, String template, String path);
+  }
+
+  private volatile Gatekeeper gatekeeper;
+
+  public void setGatekeeper(Gatekeeper gatekeeper) {
+    this.gatekeeper = gatekeeper;
+  }
+
+  private boolean serve(Request request, Response response, Callback callback, String method, String path,
+      Map<String, List<String>> query, String contentType, byte[] body) {
+    long started = System.nanoTime();
+    long startedMillis = System.currentTimeMillis();
     String template = path;
     JsonNode json = null;
     Map<String, String> headers = new LinkedHashMap<>();

@@ -33,6 +33,11 @@ public final class Message {
   public Long interactionId;
   public ObjectNode messageReference;
   public ObjectNode allowedMentions;
+  /**
+   * The nonce it was created with (a string or an integer, as sent), or null. Echoed in the creation response and
+   * MESSAGE_CREATE only.
+   */
+  public com.fasterxml.jackson.databind.JsonNode nonce;
 
   /** Users mentioned in the content (rendered as mentions). */
   public final Set<Long> mentionedUsers = new LinkedHashSet<>();

@@ -265,16 +265,25 @@ final class ChannelRoutes {
         if (c.locked && (state.permissions(state.botUserId, c) & Permissions.MANAGE_THREADS) == 0) {
           throw DiscordException.threadArchived();
         }
-        if (c.archived) { // sending unarchives a thread that is not locked
-          c.archived = false;
-          c.archiveTimestampMillis = System.currentTimeMillis();
-          state.channelUpdated(c);
-        }
       } else {
         state.requireBot(c, Permissions.SEND_MESSAGES);
       }
       if (!req.files.isEmpty() && c.type != Channel.DM) {
         state.requireBot(c, Permissions.ATTACH_FILES);
+      }
+      // enforce_nonce: the same author's message with this nonce in the last few minutes is returned, not repeated
+      JsonNode nonce = body.path("nonce");
+      boolean hasNonce = nonce.isTextual() || nonce.isIntegralNumber();
+      if (hasNonce && body.path("enforce_nonce").asBoolean(false)) {
+        Message earlier = state.messageForNonce(c.id, state.botUserId, nonce.asText());
+        if (earlier != null) {
+          return RestResponse.ok(createdJson(earlier));
+        }
+      }
+      if (c.isThread() && c.archived) { // sending unarchives a thread that is not locked
+        c.archived = false;
+        c.archiveTimestampMillis = System.currentTimeMillis();
+        state.channelUpdated(c);
       }
       // a reply to a message that does not exist fails, or with fail_if_not_exists=false is sent as a plain message
       JsonNode reference = body.path("message_reference");
@@ -291,19 +300,31 @@ final class ChannelRoutes {
         }
       }
       int flags = body.path("flags").asInt(0) & (4 | 4096); // SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS
+      boolean reply = replyTo;
       Message m = state.postMessage(c, state.botUserId, InteractionRoutes.text(body.path("content")),
           InteractionRoutes.arr(body.path("embeds")), InteractionRoutes.arr(body.path("components")), flags,
-          InteractionRoutes.obj(body.path("allowed_mentions")), null, null);
-      m.tts = body.path("tts").asBoolean(false);
-      if (replyTo) {
-        ObjectNode ref = (ObjectNode) body.path("message_reference").deepCopy();
-        ref.put("channel_id", Long.toString(c.id));
-        m.messageReference = ref;
-        m.type = 19;
-      }
-      attach(state, m, req.files, body);
-      return RestResponse.ok(state.messageJson(m));
+          InteractionRoutes.obj(body.path("allowed_mentions")), null, null, msg -> {
+            msg.tts = body.path("tts").asBoolean(false);
+            if (reply) {
+              ObjectNode ref = (ObjectNode) body.path("message_reference").deepCopy();
+              ref.put("channel_id", Long.toString(c.id));
+              msg.messageReference = ref;
+              msg.type = 19;
+            }
+            attach(state, msg, req.files, body);
+            msg.nonce = hasNonce ? nonce.deepCopy() : null;
+          });
+      return RestResponse.ok(createdJson(m));
     }
+  }
+
+  /** A message as the creation response shows it: with the nonce it was created with (Discord echoes it). */
+  private ObjectNode createdJson(Message m) {
+    ObjectNode o = state.messageJson(m);
+    if (m.nonce != null) {
+      o.set("nonce", m.nonce);
+    }
+    return o;
   }
 
   /** Stores uploaded files as the message's attachments (description from the payload's attachments list). */

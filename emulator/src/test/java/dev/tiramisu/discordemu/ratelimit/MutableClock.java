@@ -8,18 +8,18 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock tests move by hand. Thread-safe. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private final AtomicLong millis;
 
-  MutableClock(long epochMillis) {
+  public MutableClock(long epochMillis) {
     this.millis = new AtomicLong(epochMillis);
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     millis.addAndGet(d.toMillis());
   }
 
-  void advanceMillis(long ms) {
+  public void advanceMillis(long ms) {
     millis.addAndGet(ms);
   }
 
