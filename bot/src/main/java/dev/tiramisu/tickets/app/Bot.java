@@ -30,6 +30,8 @@ public final class Bot implements AutoCloseable {
    *
    * @param token the bot token (the emulator's in sandbox mode)
    * @param endpoint a local Discord, or null for discord.com
+   * @throws dev.tiramisu.tickets.discord.DiscordStartException if the shards were not ready
+   *     within the start-up timeout (everything started is stopped again)
    */
   public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint, Clock clock) {
     return start(config, token, endpoint, Reconciliation.DEFAULT, clock);
@@ -53,7 +55,7 @@ public final class Bot implements AutoCloseable {
     try {
       DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
-          core.effects(), effects);
+          config::startupTimeoutFor, core.effects(), effects);
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();

@@ -6,6 +6,8 @@ import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.ConfigException;
 import dev.tiramisu.tickets.config.DatabaseConfig;
+import dev.tiramisu.tickets.discord.DiscordEndpoint;
+import dev.tiramisu.tickets.discord.DiscordStartException;
 import dev.tiramisu.tickets.migrate.MigrateCommand;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +44,9 @@ public final class Main {
     } catch (StorageUnavailableException e) {
       System.err.println("tiramisu-tickets: the database is unavailable: " + e.getMessage());
       return 1;
+    } catch (DiscordStartException e) {
+      System.err.println("tiramisu-tickets: cannot connect to Discord: " + e.getMessage());
+      return 1;
     }
   }
 
@@ -63,13 +68,18 @@ public final class Main {
     Clock clock = Clock.systemUTC();
     if (!config.sandbox()) {
       log.info("starting with {}", config);
-      Bot bot = Bot.start(config, config.discordToken().orElseThrow(), null, clock);
-      return runUntilStopped(bot);
+      DiscordEndpoint endpoint = config.localDiscord()
+          ? new DiscordEndpoint(config.discordRestUrl(), config.discordGatewayUrl())
+          : null;
+      Bot bot = Bot.start(config, config.discordToken().orElseThrow(), endpoint, clock);
+      return runUntilStopped(bot, () -> log.info("ready: {} shards connected",
+          bot.shards().getShards().size()));
     }
     BotConfig sandboxConfig = config.database().url().equals(DatabaseConfig.DEFAULT_URL)
         ? new BotConfig(null, new DatabaseConfig(DatabaseConfig.SQLITE_PREFIX + SANDBOX_DATABASE,
             null, null, config.database().poolSize()), config.devGuildId(),
             config.sandboxPort(), config.logLevel(), config.shards())
+            .withStartupTimeout(config.startupTimeout())
         : config;
     log.info("starting the sandbox with {}", sandboxConfig);
     Sandbox sandbox = Sandbox.start(smoke ? 0 : config.sandboxPort());
@@ -87,7 +97,7 @@ public final class Main {
         throw e;
       }
       System.out.println(sandbox.howToTry());
-      return runUntilStopped(session);
+      return runUntilStopped(session, () -> { });
     }
     Bot bot;
     try {
@@ -106,8 +116,11 @@ public final class Main {
     }
   }
 
-  /** Serves until the process is stopped, then closes {@code running} (the bot, or the sandbox and its bot). */
-  private static int runUntilStopped(AutoCloseable running) {
+  /**
+   * Serves until the process is stopped (SIGTERM, SIGINT), then closes {@code running} (the bot,
+   * or the sandbox and its bot); {@code onReady} runs once the shutdown hook is in place.
+   */
+  private static int runUntilStopped(AutoCloseable running, Runnable onReady) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -118,6 +131,7 @@ public final class Main {
         stopped.countDown();
       }
     }, "shutdown"));
+    onReady.run();
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -1,9 +1,12 @@
 package dev.tiramisu.tickets.config;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,14 @@ import java.util.Set;
  *       {@code auto} for Discord's recommendation ({@code GET /gateway/bot})</td></tr>
  *   <tr><td>{@code SHARD_IDS}</td><td>all</td><td>the shards this process runs, e.g. {@code 0-3}
  *       or {@code 0,2,5}; needs a numeric {@code SHARD_COUNT}</td></tr>
+ *   <tr><td>{@code DISCORD_REST_URL}, {@code DISCORD_GATEWAY_URL}</td><td>none
+ *       (discord.com)</td><td>a local Discord such as the emulator (tests, development): the REST
+ *       base ending with {@code /api/v10/} and the gateway's {@code ws://} or {@code wss://} URL;
+ *       both or neither, and only with a token</td></tr>
+ *   <tr><td>{@code STARTUP_TIMEOUT}</td><td>{@value #DEFAULT_STARTUP_TIMEOUT_S} s, plus
+ *       {@value #STARTUP_TIMEOUT_PER_SHARD_S} s per further shard of this process</td><td>seconds
+ *       to wait for this process's shards to connect and receive their guilds before giving up
+ *       (exit 1), 1 to {@value #MAX_STARTUP_TIMEOUT_S}</td></tr>
  * </table>
  *
  * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
@@ -52,14 +63,27 @@ import java.util.Set;
  * @param sandboxPort emulator port in sandbox mode
  * @param logLevel the root log level, upper case
  * @param shards the gateway shards this process runs
+ * @param discordRestUrl REST base URL of a local Discord (ends with {@code /api/v10/}), or null
+ *     for discord.com; set together with {@code discordGatewayUrl}
+ * @param discordGatewayUrl gateway URL of a local Discord, or null for discord.com
+ * @param startupTimeout how long to wait for this process's shards at start, or null for the
+ *     default ({@link #startupTimeoutFor(int)})
  */
 public record BotConfig(
     String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
-    ShardConfig shards) {
+    ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
+    Duration startupTimeout) {
 
   public static final int DEFAULT_SANDBOX_PORT = 8080;
   public static final int MAX_POOL_SIZE = 100;
   public static final String DEFAULT_LOG_LEVEL = "INFO";
+  /** Default wait for the shards at start, for one shard. */
+  public static final int DEFAULT_STARTUP_TIMEOUT_S = 60;
+  /** Added to the default wait per further shard (Discord spaces identifies ~5 s apart). */
+  public static final int STARTUP_TIMEOUT_PER_SHARD_S = 6;
+  public static final int MAX_STARTUP_TIMEOUT_S = 86_400;
+  /** The path a local Discord's REST base URL ends with. */
+  public static final String REST_PATH = "/api/v10/";
   private static final List<String> LOG_LEVELS =
       List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
   private static final Set<String> VARIABLES =
@@ -74,13 +98,22 @@ public record BotConfig(
           "SANDBOX_PORT",
           "LOG_LEVEL",
           "SHARD_COUNT",
-          "SHARD_IDS");
+          "SHARD_IDS",
+          "DISCORD_REST_URL",
+          "DISCORD_GATEWAY_URL",
+          "STARTUP_TIMEOUT");
   private static final int ECHO_MAX = 40;
 
   public BotConfig {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(shards, "shards");
+    if ((discordRestUrl == null) != (discordGatewayUrl == null)) {
+      throw new IllegalArgumentException("discordRestUrl and discordGatewayUrl: both or neither");
+    }
+    if (startupTimeout != null && (startupTimeout.isNegative() || startupTimeout.isZero())) {
+      throw new IllegalArgumentException("startupTimeout must be positive: " + startupTimeout);
+    }
   }
 
   /** A configuration with one shard (the default). */
@@ -89,9 +122,43 @@ public record BotConfig(
     this(token, database, devGuildId, sandboxPort, logLevel, ShardConfig.single());
   }
 
+  /** A configuration for discord.com (or the sandbox) with the default start-up timeout. */
+  public BotConfig(
+      String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
+      ShardConfig shards) {
+    this(token, database, devGuildId, sandboxPort, logLevel, shards, null, null, null);
+  }
+
   /** The same configuration with other shards. */
   public BotConfig withShards(ShardConfig shards) {
-    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards);
+    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
+        discordRestUrl, discordGatewayUrl, startupTimeout);
+  }
+
+  /** The same configuration with another wait for the shards at start (null: the default). */
+  public BotConfig withStartupTimeout(Duration startupTimeout) {
+    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
+        discordRestUrl, discordGatewayUrl, startupTimeout);
+  }
+
+  /** True when {@code DISCORD_REST_URL}/{@code DISCORD_GATEWAY_URL} name a local Discord. */
+  public boolean localDiscord() {
+    return discordRestUrl != null;
+  }
+
+  /**
+   * How long to wait for {@code shardsInProcess} shards at start: {@code STARTUP_TIMEOUT} if
+   * set, else {@value #DEFAULT_STARTUP_TIMEOUT_S} s plus {@value #STARTUP_TIMEOUT_PER_SHARD_S} s
+   * per shard after the first.
+   */
+  public Duration startupTimeoutFor(int shardsInProcess) {
+    return startupTimeout != null ? startupTimeout : defaultStartupTimeout(shardsInProcess);
+  }
+
+  /** The default wait for {@code shardsInProcess} shards at start. */
+  public static Duration defaultStartupTimeout(int shardsInProcess) {
+    return Duration.ofSeconds(DEFAULT_STARTUP_TIMEOUT_S
+        + (long) STARTUP_TIMEOUT_PER_SHARD_S * Math.max(0, shardsInProcess - 1));
   }
 
   /** Reads the process environment and {@code args}. */
@@ -151,7 +218,24 @@ public record BotConfig(
     int port = port(values.get("SANDBOX_PORT"));
     String level = logLevel(values.get("LOG_LEVEL"));
     ShardConfig shards = ShardConfig.parse(values.get("SHARD_COUNT"), values.get("SHARD_IDS"));
-    return new BotConfig(token, database, devGuild, port, level, shards);
+    String rest = values.get("DISCORD_REST_URL");
+    String gateway = values.get("DISCORD_GATEWAY_URL");
+    if ((rest == null) != (gateway == null)) {
+      throw new ConfigException("set both DISCORD_REST_URL and DISCORD_GATEWAY_URL (a local"
+          + " Discord), or neither (discord.com); only " + (rest == null
+              ? "DISCORD_GATEWAY_URL" : "DISCORD_REST_URL") + " is set");
+    }
+    if (rest != null) {
+      if (token == null) {
+        throw new ConfigException("DISCORD_REST_URL and DISCORD_GATEWAY_URL need DISCORD_TOKEN or"
+            + " DISCORD_TOKEN_FILE (without a token the sandbox starts its own local Discord)");
+      }
+      rest = restUrl(rest);
+      gateway = gatewayUrl(gateway);
+    }
+    Duration startupTimeout = startupTimeout(values.get("STARTUP_TIMEOUT"));
+    return new BotConfig(token, database, devGuild, port, level, shards, rest, gateway,
+        startupTimeout);
   }
 
   /** Sandbox mode: no token, the bot talks to the local emulator. */
@@ -183,6 +267,8 @@ public record BotConfig(
         + logLevel
         + ", shards="
         + shards
+        + (discordRestUrl == null ? "" : ", discord=" + discordRestUrl + " " + discordGatewayUrl)
+        + (startupTimeout == null ? "" : ", startupTimeout=" + startupTimeout.toSeconds() + "s")
         + "]";
   }
 
@@ -302,6 +388,51 @@ public record BotConfig(
               + "\"");
     }
     return level;
+  }
+
+  private static String restUrl(String raw) {
+    String message = "DISCORD_REST_URL must be an http:// or https:// URL ending with " + REST_PATH
+        + ", e.g. http://127.0.0.1:8080" + REST_PATH;
+    URI uri = uri(raw, message);
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null || uri.getRawUserInfo() != null
+        || uri.getRawQuery() != null || uri.getRawFragment() != null
+        || uri.getRawPath() == null || !uri.getRawPath().endsWith(REST_PATH)) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+    return raw;
+  }
+
+  private static String gatewayUrl(String raw) {
+    String message = "DISCORD_GATEWAY_URL must be a ws:// or wss:// URL, e.g. ws://127.0.0.1:8080/";
+    URI uri = uri(raw, message);
+    if (!("ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme()))
+        || uri.getHost() == null || uri.getRawUserInfo() != null) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+    return raw;
+  }
+
+  private static URI uri(String raw, String message) {
+    try {
+      return new URI(raw);
+    } catch (URISyntaxException e) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+  }
+
+  private static Duration startupTimeout(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String message = "STARTUP_TIMEOUT must be a number of seconds from 1 to "
+        + MAX_STARTUP_TIMEOUT_S;
+    String digits = raw.endsWith("s") ? raw.substring(0, raw.length() - 1) : raw;
+    int seconds = parseInt(digits, message);
+    if (seconds < 1 || seconds > MAX_STARTUP_TIMEOUT_S) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   private static int parseInt(String raw, String message) {

@@ -1,5 +1,6 @@
 package dev.tiramisu.tickets.discord;
 
+import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.ShardConfig;
 import dev.tiramisu.tickets.effects.EffectStore;
 import dev.tiramisu.tickets.jobs.JobLeases;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -79,21 +81,14 @@ public final class DiscordBot implements AutoCloseable {
    * @param devGuild register commands in this guild only
    * @param leases the job leases shared by all processes on the database
    * @param reconciliation when the reconciler of unattached tickets runs
+   * @param startupTimeout how long to wait for the given number of shards to be ready
+   * @throws DiscordStartException if the shards are not all ready in time, or one shut down
+   *     (everything started is stopped first)
    */
   public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
       OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
-      JobLeases leases, Reconciliation reconciliation, Clock clock) {
-    return start(token, endpoint, shardConfig, devGuild, tickets, settings, messages, leases,
-        reconciliation, clock, null, EffectWorker.Config.DEFAULT);
-  }
-
-  /**
-   * As above, with the durable effects ({@code effectStore}, performed by an {@link EffectWorker}
-   * configured by {@code effectConfig}).
-   */
-  public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
-      OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
-      JobLeases leases, Reconciliation reconciliation, Clock clock, EffectStore effectStore,
+      JobLeases leases, Reconciliation reconciliation, Clock clock,
+      IntFunction<Duration> startupTimeout, EffectStore effectStore,
       EffectWorker.Config effectConfig) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
@@ -135,7 +130,13 @@ public final class DiscordBot implements AutoCloseable {
     }
     try {
       int expected = shardConfig.allShards() ? manager.getShardsTotal() : shardConfig.ids().size();
-      ready.await(expected);
+      Duration timeout = startupTimeout.apply(expected);
+      if (!ready.await(expected, timeout)) {
+        throw new DiscordStartException("shards " + ready.missing(shardIds(shardConfig, manager))
+            + " of " + manager.getShardsTotal() + " did not connect and receive their servers"
+            + " within " + timeout.toSeconds() + " s (ready: " + ready.describe()
+            + "); is Discord reachable? STARTUP_TIMEOUT sets the wait");
+      }
       log.info("connected shards {} of {}", ready.describe(), manager.getShardsTotal());
       registerCommands(manager, devGuild, messages);
     } catch (InterruptedException e) {
@@ -153,6 +154,17 @@ public final class DiscordBot implements AutoCloseable {
         new UnattachedReconciler(manager, tickets, settings, leases, clock, reconciliation);
     reconciler.start();
     return new DiscordBot(manager, executors, reconciler, worker);
+  }
+
+  private static Set<Integer> shardIds(ShardConfig shardConfig, ShardManager manager) {
+    if (!shardConfig.allShards()) {
+      return new java.util.TreeSet<>(shardConfig.ids());
+    }
+    Set<Integer> all = new java.util.TreeSet<>();
+    for (int i = 0; i < manager.getShardsTotal(); i++) {
+      all.add(i);
+    }
+    return all;
   }
 
   private static void registerCommands(ShardManager manager, OptionalLong devGuild,
@@ -296,13 +308,27 @@ public final class DiscordBot implements AutoCloseable {
       }
     }
 
-    synchronized void await(int expected) throws InterruptedException {
+    /** True once {@code expected} shards are ready; false if {@code timeout} passed first. */
+    synchronized boolean await(int expected, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
       while (ready.size() < expected) {
         if (shutDown) {
-          throw new IllegalStateException("a shard shut down while connecting to Discord");
+          throw new DiscordStartException("a shard shut down while connecting to Discord"
+              + " (ready: " + describe() + "); is the token valid?");
         }
-        wait();
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
       }
+      return true;
+    }
+
+    synchronized Set<Integer> missing(Set<Integer> all) {
+      Set<Integer> missing = new java.util.TreeSet<>(all);
+      missing.removeAll(ready);
+      return missing;
     }
 
     synchronized String describe() {

@@ -5,10 +5,13 @@ import dev.tiramisu.tickets.text.MessageKey;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.EntitySelectInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -30,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * handled once: Discord refuses the second acknowledgement (40060) and that delivery stops there.
  *
  * <p>Failures become ephemeral answers: {@code error.database-unavailable} for database outages,
- * {@code error.internal} for bugs (logged with the stack trace, never with message contents).
+ * {@code error.internal-ref} for bugs (logged with the stack trace and the same short reference,
+ * never with message contents). A command, button, select menu or form the bot does not know
+ * (an old message, another version) is answered with {@code error.unknown-command} or {@code
+ * error.unknown-component}, never left to fail.
  */
 final class InteractionRouter extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
@@ -73,7 +79,7 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> settings.set(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.GET ->
           deferThen(e, what, () -> settings.get(e));
-      default -> log.warn("unknown command /{}", route);
+      default -> unknown(e, what, MessageKey.ERROR_UNKNOWN_COMMAND);
     }
   }
 
@@ -81,7 +87,7 @@ final class InteractionRouter extends ListenerAdapter {
   public void onButtonInteraction(ButtonInteractionEvent e) {
     Optional<ComponentId> id = ComponentId.decode(e.getComponentId());
     if (id.isEmpty()) {
-      log.warn("button with an unknown custom id");
+      unknown(e, "button with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
       return;
     }
     ComponentId c = id.get();
@@ -98,8 +104,19 @@ final class InteractionRouter extends ListenerAdapter {
         return null;
       });
     } else {
-      log.warn("button with a non-button id {}", c.getClass().getSimpleName());
+      unknown(e, "button with a non-button id " + c.getClass().getSimpleName(),
+          MessageKey.ERROR_UNKNOWN_COMPONENT);
     }
+  }
+
+  @Override
+  public void onStringSelectInteraction(StringSelectInteractionEvent e) {
+    unknown(e, "select menu with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
+  }
+
+  @Override
+  public void onEntitySelectInteraction(EntitySelectInteractionEvent e) {
+    unknown(e, "select menu with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
   }
 
   @Override
@@ -108,8 +125,18 @@ final class InteractionRouter extends ListenerAdapter {
     if (id.isPresent() && id.get() instanceof ComponentId.OpenModal) {
       deferThen(e, "modal OpenModal", () -> tickets.createFromModal(e));
     } else {
-      log.warn("modal with an unknown custom id");
+      unknown(e, "modal with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
     }
+  }
+
+  /**
+   * Answers an interaction the bot has no handler for (an old message's button, a command of
+   * another version) with {@code key}, ephemeral, so that Discord does not show "This interaction
+   * failed". The custom id is not logged: it may come from anywhere.
+   */
+  private void unknown(IReplyCallback e, String what, MessageKey key) {
+    log.info("{} (interaction {}): not ours, answered as no longer in use", what, e.getId());
+    execute(acknowledging, e, what, () -> replies.send(e, key));
   }
 
   /** Defers the reply without blocking; runs {@code handler} once Discord accepted it. */
@@ -154,14 +181,21 @@ final class InteractionRouter extends ListenerAdapter {
       if (isNotOurs(ex)) {
         notAcknowledged(e, what, ex);
       } else {
-        log.error("{} (interaction {}) failed: {}", what, e.getId(), TicketHandlers.describe(ex),
-            ex);
-        answerQuietly(e, MessageKey.ERROR_INTERNAL);
+        String ref = newReference();
+        log.error("{} (interaction {}) failed [ref {}]: {}", what, e.getId(), ref,
+            TicketHandlers.describe(ex), ex);
+        answerQuietly(e, MessageKey.ERROR_INTERNAL_REF, ref);
       }
     } catch (RuntimeException ex) {
-      log.error("{} (interaction {}) failed", what, e.getId(), ex);
-      answerQuietly(e, MessageKey.ERROR_INTERNAL);
+      String ref = newReference();
+      log.error("{} (interaction {}) failed [ref {}]", what, e.getId(), ref, ex);
+      answerQuietly(e, MessageKey.ERROR_INTERNAL_REF, ref);
     }
+  }
+
+  /** A short reference (8 hex digits) shown to the user and logged with the failure. */
+  static String newReference() {
+    return String.format("%08x", ThreadLocalRandom.current().nextInt());
   }
 
   /** The interaction was answered elsewhere or is gone: nothing of ours to do or to say. */
@@ -185,9 +219,9 @@ final class InteractionRouter extends ListenerAdapter {
     }
   }
 
-  private void answerQuietly(IReplyCallback e, MessageKey key) {
+  private void answerQuietly(IReplyCallback e, MessageKey key, Object... args) {
     try {
-      replies.send(e, key);
+      replies.send(e, key, args);
     } catch (RuntimeException ex) {
       log.warn("interaction {}: could not send the error answer: {}", e.getId(),
           TicketHandlers.describe(ex));

@@ -1,17 +1,34 @@
 package dev.tiramisu.tickets.storage;
 
+import dev.tiramisu.tickets.common.StorageFailureException;
 import dev.tiramisu.tickets.common.StorageUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Types;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import javax.sql.DataSource;
 
-/** Connection handling shared by the JDBC stores: every SQLException becomes a domain exception. */
+/**
+ * Connection handling shared by the JDBC stores: every SQLException becomes a domain exception,
+ * {@link StorageUnavailableException} when the database cannot be reached or stayed busy (see
+ * {@link #isUnavailable}), {@link StorageFailureException} for anything else (a bug).
+ */
 final class Jdbc {
   /** SQLite's primary result code for constraint violations. */
   private static final int SQLITE_CONSTRAINT = 19;
+  /** SQLite: the database file is locked by another connection (after the busy timeout). */
+  private static final int SQLITE_BUSY = 5;
+  /** SQLite: a table is locked by another statement on a shared cache. */
+  private static final int SQLITE_LOCKED = 6;
+  /** PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now. */
+  private static final Set<String> PG_UNAVAILABLE = Set.of("57P01", "57P02", "57P03");
 
   @FunctionalInterface
   interface Work<T> {
@@ -26,10 +43,10 @@ final class Jdbc {
 
   /** Runs {@code work} in auto-commit mode (one statement, or reads). */
   <T> T run(String what, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connect(what)) {
       return work.run(c);
     } catch (SQLException e) {
-      throw new StorageUnavailableException("database error while " + what, e);
+      throw translate(what, e);
     }
   }
 
@@ -39,7 +56,7 @@ final class Jdbc {
    * front instead of failing on upgrade.
    */
   <T> T transaction(String what, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connect(what)) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
@@ -52,8 +69,73 @@ final class Jdbc {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StorageUnavailableException("database error while " + what, e);
+      throw translate(what, e);
     }
+  }
+
+  /** A pooled connection; not getting one (timeout, pool closed, refused) means unavailable. */
+  private Connection connect(String what) {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("no database connection while " + what, e);
+    }
+  }
+
+  /** The domain exception for a failed statement; see {@link #isUnavailable}. */
+  static RuntimeException translate(String what, SQLException e) {
+    if (isUnavailable(e)) {
+      return new StorageUnavailableException("database unavailable while " + what, e);
+    }
+    return new StorageFailureException("database error while " + what + " (SQLState "
+        + e.getSQLState() + ", code " + e.getErrorCode() + ")", e);
+  }
+
+  /**
+   * True for connection-class failures, which say nothing about our code and go away by
+   * themselves: SQLState class 08 (connection exception, also Hikari's "not available" timeout),
+   * PostgreSQL 57P01/57P02/57P03 (server shutting down or starting), SQLite SQLITE_BUSY and
+   * SQLITE_LOCKED (still locked after the busy timeout). Anywhere in the cause or next-exception
+   * chain. Everything else (syntax, constraints, data) is a bug.
+   */
+  static boolean isUnavailable(SQLException e) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<Throwable> todo = new ArrayDeque<>();
+    todo.add(e);
+    while (!todo.isEmpty()) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof SQLException sql) {
+        if (isConnectionClass(sql)) {
+          return true;
+        }
+        if (sql.getNextException() != null) {
+          todo.add(sql.getNextException());
+        }
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+    }
+    return false;
+  }
+
+  private static boolean isConnectionClass(SQLException e) {
+    if (e instanceof SQLTransientConnectionException
+        || e instanceof SQLNonTransientConnectionException) {
+      return true;
+    }
+    String state = e.getSQLState();
+    if (state != null && (state.startsWith("08") || PG_UNAVAILABLE.contains(state))) {
+      return true;
+    }
+    if (e instanceof org.sqlite.SQLiteException) {
+      int primary = e.getErrorCode() & 0xFF;
+      return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+    }
+    return false;
   }
 
   static boolean isUniqueViolation(SQLException e) {

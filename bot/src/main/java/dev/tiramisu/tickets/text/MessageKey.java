@@ -64,6 +64,12 @@ public enum MessageKey {
   ERROR_SETTING_TEMPLATE_INVALID("error.setting-template-invalid", "name"),
   /** For the adapter: the channel given for a channel setting is not a text channel. */
   ERROR_SETTING_CHANNEL_TYPE("error.setting-channel-type", "name"),
+  /** Unexpected bug; {@code ref} is the short reference logged with the details. */
+  ERROR_INTERNAL_REF("error.internal-ref", "ref"),
+  /** A button, select menu or form whose custom id the bot does not know (old or foreign). */
+  ERROR_UNKNOWN_COMPONENT("error.unknown-component"),
+  /** A slash command the bot does not know (an old registration). */
+  ERROR_UNKNOWN_COMMAND("error.unknown-command"),
 
   // --- permission names, for ERROR_MISSING_PERMISSIONS ---
   PERMISSION_VIEW_CHANNEL("permission.view-channel"),

@@ -2,6 +2,7 @@ package dev.tiramisu.tickets.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tiramisu.discordemu.Emulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,5 +50,36 @@ class MainTest {
         "--database-url=jdbc:sqlite:" + dir.resolve("sandbox.db")});
 
     assertThat(code).isZero();
+  }
+
+  @Test
+  void shards_not_ready_within_the_startup_timeout_stop_the_bot_with_one_line_and_exit_1(
+      @TempDir Path dir) {
+    try (Emulator emu = Emulator.start()) {
+      emu.gateway().refuseNextConnections(Integer.MAX_VALUE); // Discord unreachable
+      PrintStream err = System.err;
+      ByteArrayOutputStream captured = new ByteArrayOutputStream();
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      int code;
+      try {
+        code = Main.run(new String[] {
+            "--discord-token=" + emu.botToken(),
+            "--discord-rest-url=" + emu.restUrl(),
+            "--discord-gateway-url=" + emu.gatewayUrl(),
+            "--database-url=jdbc:sqlite:" + dir.resolve("tickets.db"),
+            "--startup-timeout=2"});
+      } finally {
+        System.setErr(err);
+      }
+
+      assertThat(code).isEqualTo(1);
+      assertThat(captured.toString(StandardCharsets.UTF_8).lines()
+          .filter(l -> l.startsWith("tiramisu-tickets:")))
+          .singleElement().satisfies(line -> assertThat(line)
+              .startsWith("tiramisu-tickets: cannot connect to Discord: shards [0] of 1 did not"
+                  + " connect and receive their servers within 2 s (ready: [])")
+              .doesNotContain(emu.botToken()));
+      assertThat(emu.gateway().connectedShards()).isEmpty();
+    }
   }
 }

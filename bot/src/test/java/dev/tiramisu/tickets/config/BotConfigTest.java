@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -192,5 +193,86 @@ class BotConfigTest {
     assertError(Map.of(), "unknown argument \"token\"" + hint, "token=abc");
     assertError(Map.of(), "SANDBOX_PORT must be a port number from 0 to 65535, got \"x\"",
         "--sandbox-port=x");
+  }
+
+  @Test
+  void a_local_discord_is_named_by_rest_and_gateway_urls_given_with_a_token() {
+    BotConfig c = load(Map.of("DISCORD_TOKEN", TOKEN,
+        "DISCORD_REST_URL", "http://127.0.0.1:4000/api/v10/",
+        "DISCORD_GATEWAY_URL", "ws://127.0.0.1:4000/"));
+
+    assertThat(c.localDiscord()).isTrue();
+    assertThat(c.discordRestUrl()).isEqualTo("http://127.0.0.1:4000/api/v10/");
+    assertThat(c.discordGatewayUrl()).isEqualTo("ws://127.0.0.1:4000/");
+    assertThat(c.toString()).contains("http://127.0.0.1:4000/api/v10/").doesNotContain(TOKEN);
+
+    BotConfig fromArgs = load(Map.of("DISCORD_TOKEN", TOKEN),
+        "--discord-rest-url=https://discord.test/api/v10/",
+        "--discord-gateway-url=wss://gateway.discord.test");
+    assertThat(fromArgs.discordRestUrl()).isEqualTo("https://discord.test/api/v10/");
+    assertThat(fromArgs.discordGatewayUrl()).isEqualTo("wss://gateway.discord.test");
+
+    BotConfig discordCom = load(Map.of("DISCORD_TOKEN", TOKEN));
+    assertThat(discordCom.localDiscord()).isFalse();
+    assertThat(discordCom.discordRestUrl()).isNull();
+    assertThat(discordCom.discordGatewayUrl()).isNull();
+  }
+
+  @Test
+  void local_discord_errors() {
+    String rest = "http://127.0.0.1:4000/api/v10/";
+    String ws = "ws://127.0.0.1:4000/";
+    assertError(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_REST_URL", rest),
+        "set both DISCORD_REST_URL and DISCORD_GATEWAY_URL (a local Discord), or neither"
+            + " (discord.com); only DISCORD_REST_URL is set");
+    assertError(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_GATEWAY_URL", ws),
+        "set both DISCORD_REST_URL and DISCORD_GATEWAY_URL (a local Discord), or neither"
+            + " (discord.com); only DISCORD_GATEWAY_URL is set");
+    String needsToken = "DISCORD_REST_URL and DISCORD_GATEWAY_URL need DISCORD_TOKEN or"
+        + " DISCORD_TOKEN_FILE (without a token the sandbox starts its own local Discord)";
+    assertError(Map.of("DISCORD_REST_URL", rest, "DISCORD_GATEWAY_URL", ws), needsToken);
+    assertError(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_REST_URL", rest,
+        "DISCORD_GATEWAY_URL", ws), needsToken, "--sandbox");
+    String restError = "DISCORD_REST_URL must be an http:// or https:// URL ending with /api/v10/,"
+        + " e.g. http://127.0.0.1:8080/api/v10/, got ";
+    for (String bad : List.of("http://127.0.0.1:4000/", "http://127.0.0.1:4000/api/v10",
+        "ftp://host/api/v10/", "127.0.0.1:4000/api/v10/", "http://user:pw@host/api/v10/",
+        "http://host/api/v10/?x=1", "http://bad host/api/v10/")) {
+      assertError(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_REST_URL", bad,
+          "DISCORD_GATEWAY_URL", ws), restError + "\"" + BotConfig.echo(bad) + "\"");
+    }
+    String wsError = "DISCORD_GATEWAY_URL must be a ws:// or wss:// URL, e.g. ws://127.0.0.1:8080/,"
+        + " got ";
+    for (String bad : List.of("http://127.0.0.1:4000/", "ws://", "ws://u:p@host/", "ws:// x")) {
+      assertError(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_REST_URL", rest,
+          "DISCORD_GATEWAY_URL", bad), wsError + "\"" + BotConfig.echo(bad) + "\"");
+    }
+  }
+
+  @Test
+  void startup_timeout_defaults_to_60_s_plus_6_s_per_further_shard() {
+    BotConfig c = load(Map.of());
+
+    assertThat(c.startupTimeout()).isNull();
+    assertThat(c.startupTimeoutFor(1)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.startupTimeoutFor(4)).isEqualTo(Duration.ofSeconds(78));
+
+    BotConfig set = load(Map.of("STARTUP_TIMEOUT", "15"));
+    assertThat(set.startupTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(set.startupTimeoutFor(4)).isEqualTo(Duration.ofSeconds(15));
+    assertThat(load(Map.of(), "--startup-timeout=90s").startupTimeout())
+        .isEqualTo(Duration.ofSeconds(90));
+    assertThat(set.withShards(ShardConfig.of(2, 1)).startupTimeout())
+        .isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void startup_timeout_errors() {
+    for (String bad : List.of("0", "-5", "abc", "1.5", "86401", "5m")) {
+      assertThatThrownBy(() -> load(Map.of("STARTUP_TIMEOUT", bad)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("STARTUP_TIMEOUT must be a number of seconds from 1 to 86400,"
+              + " got \"");
+    }
   }
 }
