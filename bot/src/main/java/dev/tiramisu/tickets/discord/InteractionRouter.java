@@ -79,7 +79,7 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> settings.set(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.GET ->
           deferThen(e, what, () -> settings.get(e));
-      default -> unknown(e, what, MessageKey.ERROR_UNKNOWN_COMMAND);
+      default -> unknown(e, "/" + e.getFullCommandName(), MessageKey.ERROR_UNKNOWN_COMMAND);
     }
   }
 

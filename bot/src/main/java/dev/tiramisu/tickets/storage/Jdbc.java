@@ -66,7 +66,7 @@ final class Jdbc {
         rollbackQuietly(c, e);
         throw e;
       } finally {
-        c.setAutoCommit(true);
+        restoreAutoCommit(c);
       }
     } catch (SQLException e) {
       throw translate(what, e);
@@ -78,14 +78,14 @@ final class Jdbc {
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {
-      throw new StorageUnavailableException("no database connection while " + what, e);
+      throw new StorageUnavailableException("database error while " + what, e);
     }
   }
 
   /** The domain exception for a failed statement; see {@link #isUnavailable}. */
   static RuntimeException translate(String what, SQLException e) {
     if (isUnavailable(e)) {
-      return new StorageUnavailableException("database unavailable while " + what, e);
+      return new StorageUnavailableException("database error while " + what, e);
     }
     return new StorageFailureException("database error while " + what + " (SQLState "
         + e.getSQLState() + ", code " + e.getErrorCode() + ")", e);
@@ -168,6 +168,19 @@ final class Jdbc {
   static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
     boolean v = rs.getBoolean(column);
     return rs.wasNull() ? null : v;
+  }
+
+  /**
+   * Back to auto-commit before the connection returns to the pool. On a connection the failure
+   * broke this fails too; that must not replace the failure, which says what happened (the pool
+   * discards broken connections and resets auto-commit on the others).
+   */
+  private static void restoreAutoCommit(Connection c) {
+    try {
+      c.setAutoCommit(true);
+    } catch (SQLException brokenConnection) {
+      // see above
+    }
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {

@@ -87,9 +87,10 @@ abstract class DatabaseContract extends StoreContract {
     // allocation violates UNIQUE (guild_id, number): the whole transaction must roll back.
     tickets.adopt(GUILD, 1, USER, 111L, T0);
 
+    // a violated constraint is a bug, not an outage: StorageFailureException, not "unavailable"
     assertThatThrownBy(() -> tickets.create(GUILD, USER, "reason", T0))
-        .isInstanceOf(StorageUnavailableException.class)
-        .hasMessage("database error while opening a ticket");
+        .isInstanceOf(dev.tiramisu.tickets.common.StorageFailureException.class)
+        .hasMessageStartingWith("database error while opening a ticket (SQLState ");
 
     assertThat(tickets.lastNumber(GUILD)).isEmpty();
     assertThat(tickets.findOpenByCreator(GUILD, USER)).hasSize(1);

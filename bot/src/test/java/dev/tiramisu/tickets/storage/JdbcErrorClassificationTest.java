@@ -83,7 +83,7 @@ class JdbcErrorClassificationTest {
       assertThatThrownBy(() -> new Jdbc(ds).transaction("writing while locked",
           c -> update(c, "INSERT INTO t (id) VALUES (2)")))
           .isInstanceOf(StorageUnavailableException.class)
-          .hasMessage("database unavailable while writing while locked");
+          .hasMessage("database error while writing while locked");
       holder.rollback();
     }
   }
