@@ -34,7 +34,10 @@ public final class Bot implements AutoCloseable {
    *     within the start-up timeout (everything started is stopped again)
    */
   public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint, Clock clock) {
-    return start(config, token, endpoint, Reconciliation.DEFAULT, clock);
+    EffectWorker.Config effects = config.effectLeaseTtl() == null
+        ? EffectWorker.Config.DEFAULT
+        : EffectWorker.Config.DEFAULT.withLeaseTtl(config.effectLeaseTtl());
+    return start(config, token, endpoint, Reconciliation.DEFAULT, effects, clock);
   }
 
   /**

@@ -51,6 +51,10 @@ import java.util.Set;
  *       {@value #STARTUP_TIMEOUT_PER_SHARD_S} s per further shard of this process</td><td>seconds
  *       to wait for this process's shards to connect and receive their guilds before giving up
  *       (exit 1), 1 to {@value #MAX_STARTUP_TIMEOUT_S}</td></tr>
+ *   <tr><td>{@code EFFECT_LEASE_TTL}</td><td>15 s</td><td>seconds a process holds a shard's
+ *       lease of the durable Discord effects without renewing it: how long other processes wait
+ *       before resuming the effects of a process that died ({@value #MIN_EFFECT_LEASE_S} to
+ *       {@value #MAX_EFFECT_LEASE_S})</td></tr>
  * </table>
  *
  * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
@@ -72,7 +76,7 @@ import java.util.Set;
 public record BotConfig(
     String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
     ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
-    Duration startupTimeout) {
+    Duration startupTimeout, Duration effectLeaseTtl) {
 
   public static final int DEFAULT_SANDBOX_PORT = 8080;
   public static final int MAX_POOL_SIZE = 100;
@@ -82,6 +86,9 @@ public record BotConfig(
   /** Added to the default wait per further shard (Discord spaces identifies ~5 s apart). */
   public static final int STARTUP_TIMEOUT_PER_SHARD_S = 6;
   public static final int MAX_STARTUP_TIMEOUT_S = 86_400;
+  /** Bounds of {@code EFFECT_LEASE_TTL}, the effects worker's per-shard lease (default 15 s). */
+  public static final int MIN_EFFECT_LEASE_S = 2;
+  public static final int MAX_EFFECT_LEASE_S = 600;
   /** The path a local Discord's REST base URL ends with. */
   public static final String REST_PATH = "/api/v10/";
   private static final List<String> LOG_LEVELS =
@@ -101,7 +108,8 @@ public record BotConfig(
           "SHARD_IDS",
           "DISCORD_REST_URL",
           "DISCORD_GATEWAY_URL",
-          "STARTUP_TIMEOUT");
+          "STARTUP_TIMEOUT",
+          "EFFECT_LEASE_TTL");
   private static final int ECHO_MAX = 40;
 
   public BotConfig {
@@ -114,6 +122,17 @@ public record BotConfig(
     if (startupTimeout != null && (startupTimeout.isNegative() || startupTimeout.isZero())) {
       throw new IllegalArgumentException("startupTimeout must be positive: " + startupTimeout);
     }
+    if (effectLeaseTtl != null && effectLeaseTtl.toSeconds() < MIN_EFFECT_LEASE_S) {
+      throw new IllegalArgumentException("effectLeaseTtl must be at least 2 s: " + effectLeaseTtl);
+    }
+  }
+
+  /** A configuration with the default lease of the effects worker. */
+  public BotConfig(String token, DatabaseConfig database, Long devGuildId, int sandboxPort,
+      String logLevel, ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
+      Duration startupTimeout) {
+    this(token, database, devGuildId, sandboxPort, logLevel, shards, discordRestUrl,
+        discordGatewayUrl, startupTimeout, null);
   }
 
   /** A configuration with one shard (the default). */
@@ -132,13 +151,13 @@ public record BotConfig(
   /** The same configuration with other shards. */
   public BotConfig withShards(ShardConfig shards) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl);
   }
 
   /** The same configuration with another wait for the shards at start (null: the default). */
   public BotConfig withStartupTimeout(Duration startupTimeout) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl);
   }
 
   /** True when {@code DISCORD_REST_URL}/{@code DISCORD_GATEWAY_URL} name a local Discord. */
@@ -234,8 +253,9 @@ public record BotConfig(
       gateway = gatewayUrl(gateway);
     }
     Duration startupTimeout = startupTimeout(values.get("STARTUP_TIMEOUT"));
+    Duration lease = effectLease(values.get("EFFECT_LEASE_TTL"));
     return new BotConfig(token, database, devGuild, port, level, shards, rest, gateway,
-        startupTimeout);
+        startupTimeout, lease);
   }
 
   /** Sandbox mode: no token, the bot talks to the local emulator. */
@@ -269,6 +289,7 @@ public record BotConfig(
         + shards
         + (discordRestUrl == null ? "" : ", discord=" + discordRestUrl + " " + discordGatewayUrl)
         + (startupTimeout == null ? "" : ", startupTimeout=" + startupTimeout.toSeconds() + "s")
+        + (effectLeaseTtl == null ? "" : ", effectLeaseTtl=" + effectLeaseTtl.toSeconds() + "s")
         + "]";
   }
 
@@ -419,6 +440,20 @@ public record BotConfig(
     } catch (URISyntaxException e) {
       throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
     }
+  }
+
+  private static Duration effectLease(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String message = "EFFECT_LEASE_TTL must be a number of seconds from " + MIN_EFFECT_LEASE_S
+        + " to " + MAX_EFFECT_LEASE_S;
+    String digits = raw.endsWith("s") ? raw.substring(0, raw.length() - 1) : raw;
+    int seconds = parseInt(digits, message);
+    if (seconds < MIN_EFFECT_LEASE_S || seconds > MAX_EFFECT_LEASE_S) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   private static Duration startupTimeout(String raw) {

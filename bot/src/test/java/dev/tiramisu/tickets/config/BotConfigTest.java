@@ -275,4 +275,18 @@ class BotConfigTest {
               + " got \"");
     }
   }
+
+  @Test
+  void effect_lease_defaults_to_the_worker_default_and_is_bounded() {
+    assertThat(load(Map.of()).effectLeaseTtl()).isNull();
+    assertThat(load(Map.of("EFFECT_LEASE_TTL", "3")).effectLeaseTtl())
+        .isEqualTo(Duration.ofSeconds(3));
+    assertThat(load(Map.of(), "--effect-lease-ttl=120s").effectLeaseTtl())
+        .isEqualTo(Duration.ofSeconds(120));
+    for (String bad : List.of("1", "601", "x")) {
+      assertThatThrownBy(() -> load(Map.of("EFFECT_LEASE_TTL", bad)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("EFFECT_LEASE_TTL must be a number of seconds from 2 to 600");
+    }
+  }
 }

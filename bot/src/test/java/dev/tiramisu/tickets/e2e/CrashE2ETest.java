@@ -1,0 +1,237 @@
+package dev.tiramisu.tickets.e2e;
+
+import static dev.tiramisu.tickets.e2e.BotHarness.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tiramisu.discordemu.Emulator;
+import dev.tiramisu.discordemu.Permissions;
+import dev.tiramisu.discordemu.driver.InteractionHandle;
+import dev.tiramisu.discordemu.driver.MessageView;
+import dev.tiramisu.discordemu.driver.TestGuild;
+import dev.tiramisu.discordemu.faults.Gate;
+import dev.tiramisu.tickets.config.DatabaseConfig;
+import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.effects.EffectKind;
+import dev.tiramisu.tickets.effects.EffectState;
+import dev.tiramisu.tickets.storage.Database;
+import dev.tiramisu.tickets.storage.PostgresTestDatabase;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.ticket.Ticket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real {@code kill -9} at every Discord step of a create and of a close. The bot runs as a
+ * separate JVM ({@link ForkedBotProcess}); the emulator holds the step's request (a {@link Gate})
+ * until it has arrived, the test kills the bot with SIGKILL, then lets the emulator process the
+ * request as Discord would (the side effect happens, the answer is lost), and starts the next
+ * bot process on the same database. That process must finish the ticket: complete on Discord,
+ * with nothing doubled (no second thread, first message, "closed" post, DM or log line), the
+ * member answered, numbering still 1..N. Each crash's survivor is the next crash's victim.
+ */
+class CrashE2ETest {
+  private static final Duration START = Duration.ofSeconds(60);
+  private static final Duration STEP = Duration.ofSeconds(60);
+  private static final Map<String, String> ENV = Map.of("EFFECT_LEASE_TTL", "2");
+
+  /** A crash point: the route of the held request, and which matching request from now on. */
+  record Step(String name, String route, int nth) {}
+
+  static final List<Step> CREATE = List.of(
+      new Step("create the thread", "POST /channels/{channel.id}/threads", 1),
+      new Step("add the creator", "PUT /channels/{channel.id}/thread-members/{user.id}", 1),
+      new Step("post the first message", "POST /channels/{channel.id}/messages", 1),
+      new Step("pin it", "PUT /channels/*pins/*", 1),
+      new Step("answer the member", "PATCH /webhooks/*", 1));
+
+  static final List<Step> CLOSE = List.of(
+      new Step("post closed", "POST /channels/{channel.id}/messages", 1),
+      new Step("rename, lock, archive", "PATCH /channels/{channel.id}", 1),
+      new Step("DM the creator", "POST /channels/{channel.id}/messages", 2),
+      new Step("log the close", "POST /channels/{channel.id}/messages", 3),
+      new Step("answer the closer", "PATCH /webhooks/*", 1));
+
+  private Emulator emu;
+  private final List<ForkedBotProcess> processes = new ArrayList<>();
+
+  @BeforeEach
+  void startEmulator() {
+    emu = Emulator.start();
+  }
+
+  @AfterEach
+  void stop() {
+    try {
+      processes.forEach(ForkedBotProcess::close);
+      assertThat(emu.specViolations()).isEmpty();
+    } finally {
+      emu.close();
+    }
+  }
+
+  @Test
+  void every_step_of_create_and_close_survives_a_kill_on_sqlite(@TempDir Path dir) {
+    crashAtEveryStep(DatabaseConfig.sqlite(dir.resolve("tickets.db").toString()));
+  }
+
+  @Test
+  void every_step_of_create_and_close_survives_a_kill_on_postgresql() throws Exception {
+    try (PostgresTestDatabase pg = PostgresTestDatabase.create()) {
+      crashAtEveryStep(pg.config(2));
+    }
+  }
+
+  private ForkedBotProcess current;
+
+  private void crashAtEveryStep(DatabaseConfig database) {
+    TestGuild g = guild();
+    current = started(database);
+    enableTickets(g);
+    int number = 0;
+    for (Step step : CREATE) {
+      number++;
+      String reason = "crash while: " + step.name();
+      InteractionHandle create = crashDuring(step, database, () -> g.as("alice")
+          .slash(g.channel("general"), "ticket create", Map.of("reason", reason)));
+      assertFinalAnswer(create, text(MessageKey.TICKET_OPENED_REPLY, number, threadOf(g, number)));
+    }
+    for (Step step : CLOSE) {
+      number++;
+      String reason = "closed during: " + step.name();
+      MessageView opened = g.as("bob").slash(g.channel("general"), "ticket create",
+          Map.of("reason", "to close")).awaitReply();
+      assertThat(opened.text()).as(current.describeLog()).contains("#" + number + " is open");
+      long thread = threadOf(g, number);
+      MessageView confirm = g.as("moderator").slash(thread, "ticket close",
+          Map.of("reason", reason)).awaitReply();
+      InteractionHandle close = crashDuring(step, database, () -> g.as("moderator")
+          .click(confirm.id(), text(MessageKey.BUTTON_CLOSE_CONFIRM)));
+      assertFinalAnswer(close, String.join("\n",
+          text(MessageKey.TICKET_CLOSED_REPLY, number),
+          text(MessageKey.TICKET_CLOSED_DM_SENT, g.user("bob")),
+          text(MessageKey.TICKET_CLOSED_LOGGED, g.channel("mod-log"))));
+    }
+    List<Ticket> tickets = new ArrayList<>();
+    try (Database db = Database.start(database)) {
+      for (int n = 1; ; n++) {
+        Optional<Ticket> t = db.tickets().findByNumber(g.id, n);
+        if (t.isEmpty()) {
+          break;
+        }
+        tickets.add(t.get());
+        List<Effect> effects = db.effects().forTicket(t.get().id());
+        assertThat(effects).as("#%d effects settled", n).noneMatch(Effect::isPending);
+        assertThat(effects).as("#%d effects done", n)
+            .allMatch(e -> e.state() == EffectState.DONE);
+        // The step killed mid-request was tried again by the next process, and found done.
+        int crashed = n <= CREATE.size() ? n - 1 : CREATE.size() + n - CREATE.size() - 1;
+        Effect retried = effects.get(crashed);
+        assertThat(retried.attempts()).as("#%d %s retried after the kill", n, retried.kind())
+            .isEqualTo(2);
+        assertThat(effects.stream().filter(e -> e != retried).mapToInt(Effect::attempts))
+            .as("#%d other steps once", n).containsOnly(1);
+        if (retried.kind() == EffectKind.CREATE_THREAD || retried.kind() == EffectKind.FIRST_MESSAGE
+            || retried.kind() == EffectKind.POST_CLOSED || retried.kind() == EffectKind.DM_CLOSED
+            || retried.kind() == EffectKind.LOG_CLOSED) {
+          assertThat(retried.outcome()).as("#%d %s found, not redone", n, retried.kind())
+              .startsWith("found");
+        }
+      }
+    }
+    assertThat(tickets).hasSize(CREATE.size() + CLOSE.size());
+    LifecycleChecks.assertEndState(g, emu.botUserId(), tickets, false);
+    assertThat(tickets.subList(CREATE.size(), tickets.size()))
+        .allSatisfy(t -> assertThat(t.closeReason()).startsWith("closed during: "));
+  }
+
+  /**
+   * Acts, holds {@code step}'s request until it arrives, kills the bot, lets the request through
+   * (processed, its answer lost) and starts the next bot process.
+   */
+  private InteractionHandle crashDuring(Step step, DatabaseConfig database,
+      Supplier<InteractionHandle> act) {
+    Gate gate = emu.faults().gate(step.route(), step.nth());
+    InteractionHandle handle = act.get();
+    try {
+      gate.awaitArrived(STEP);
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError("step '" + step.name() + "' never reached Discord: "
+          + current.describeLog(), e);
+    }
+    current.kill();
+    gate.release();
+    gate.awaitProcessed(STEP);
+    emu.await("the killed process's gateway connection is gone",
+        () -> emu.gateway().connectedShards().isEmpty());
+    current = started(database);
+    return handle;
+  }
+
+  private void assertFinalAnswer(InteractionHandle handle, String expected) {
+    String[] last = {null};
+    try {
+      emu.await("the answer after the crash", STEP, () -> {
+        last[0] = handle.original().text();
+        return last[0].equals(expected);
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError("answer was: " + last[0] + "; " + current.describeLog(), e);
+    }
+  }
+
+  private ForkedBotProcess started(DatabaseConfig database) {
+    ForkedBotProcess p = ForkedBotProcess.start("crash-" + processes.size(), emu, database, ENV);
+    processes.add(p);
+    p.awaitReady(START);
+    return p;
+  }
+
+  private static long threadOf(TestGuild g, int number) {
+    return g.threads().stream()
+        .filter(t -> t.name().equals("Ticket #" + number)
+            || t.name().equals("[Closed] Ticket #" + number))
+        .findFirst().orElseThrow(() -> new AssertionError("no thread for #" + number)).id();
+  }
+
+  /** A guild made before the first bot starts, so that the bot gets it in its READY. */
+  private TestGuild guild() {
+    TestGuild g = emu.guild("Crash")
+        .role("Admin", Permissions.ADMINISTRATOR)
+        .role("Staff", 0)
+        .role("Member", 0)
+        .textChannel("tickets")
+        .textChannel("mod-log")
+        .textChannel("general")
+        .owner("admin")
+        .member("admin", "Admin")
+        .member("moderator", "Staff")
+        .member("alice", "Member")
+        .member("bob", "Member")
+        .botPermissions(Permissions.TICKET_BOT)
+        .build();
+    g.setRoleMentionable("Staff", true);
+    return g;
+  }
+
+  private void enableTickets(TestGuild g) {
+    String[] nameValues = {
+      "ticket_channel", "<#" + g.channel("tickets") + ">",
+      "staff_role", "<@&" + g.role("Staff") + ">",
+      "modlog_channel", "<#" + g.channel("mod-log") + ">"};
+    for (int i = 0; i < nameValues.length; i += 2) {
+      MessageView reply = g.as("admin").slash(g.channel("general"), "setting set",
+          Map.of("name", nameValues[i], "value", nameValues[i + 1])).awaitReply();
+      assertThat(reply.text()).as("setting %s; %s", nameValues[i], current.describeLog())
+          .startsWith("`" + nameValues[i] + "`");
+    }
+  }
+}
