@@ -4,7 +4,6 @@ import static dev.tiramisu.tickets.e2e.BotHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiramisu.discordemu.Emulator;
-import dev.tiramisu.discordemu.Permissions;
 import dev.tiramisu.discordemu.driver.InteractionHandle;
 import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
@@ -93,9 +92,11 @@ class CrashE2ETest {
   private ForkedBotProcess current;
 
   private void crashAtEveryStep(DatabaseConfig database) {
-    TestGuild g = guild();
+    TestGuild g = ForkedBotProcess.guild(emu, "Crash");
     current = started(database);
-    enableTickets(g);
+    current.configure(g, "ticket_channel", "<#" + g.channel("tickets") + ">",
+        "staff_role", "<@&" + g.role("Staff") + ">",
+        "modlog_channel", "<#" + g.channel("mod-log") + ">");
     int number = 0;
     for (Step step : CREATE) {
       number++;
@@ -200,38 +201,5 @@ class CrashE2ETest {
         .filter(t -> t.name().equals("Ticket #" + number)
             || t.name().equals("[Closed] Ticket #" + number))
         .findFirst().orElseThrow(() -> new AssertionError("no thread for #" + number)).id();
-  }
-
-  /** A guild made before the first bot starts, so that the bot gets it in its READY. */
-  private TestGuild guild() {
-    TestGuild g = emu.guild("Crash")
-        .role("Admin", Permissions.ADMINISTRATOR)
-        .role("Staff", 0)
-        .role("Member", 0)
-        .textChannel("tickets")
-        .textChannel("mod-log")
-        .textChannel("general")
-        .owner("admin")
-        .member("admin", "Admin")
-        .member("moderator", "Staff")
-        .member("alice", "Member")
-        .member("bob", "Member")
-        .botPermissions(Permissions.TICKET_BOT)
-        .build();
-    g.setRoleMentionable("Staff", true);
-    return g;
-  }
-
-  private void enableTickets(TestGuild g) {
-    String[] nameValues = {
-      "ticket_channel", "<#" + g.channel("tickets") + ">",
-      "staff_role", "<@&" + g.role("Staff") + ">",
-      "modlog_channel", "<#" + g.channel("mod-log") + ">"};
-    for (int i = 0; i < nameValues.length; i += 2) {
-      MessageView reply = g.as("admin").slash(g.channel("general"), "setting set",
-          Map.of("name", nameValues[i], "value", nameValues[i + 1])).awaitReply();
-      assertThat(reply.text()).as("setting %s; %s", nameValues[i], current.describeLog())
-          .startsWith("`" + nameValues[i] + "`");
-    }
   }
 }
