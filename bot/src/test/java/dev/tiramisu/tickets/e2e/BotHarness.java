@@ -66,6 +66,8 @@ final class BotHarness implements AutoCloseable {
     this.clock = clock;
     this.reconciliation = reconciliation;
     emu = Emulator.start();
+    // slow, loaded machines: only a test about Discord's 3 s deadline should see it
+    emu.setBaseInteractionResponseDeadline(java.time.Duration.ofSeconds(30));
     try {
       bot = startBot();
     } catch (RuntimeException e) {
