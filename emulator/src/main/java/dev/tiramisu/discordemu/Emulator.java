@@ -301,6 +301,19 @@ public final class Emulator implements AutoCloseable {
     return taken;
   }
 
+  /**
+   * Sets the deadline to acknowledge an interaction, now and after every {@link #reset()} (Discord's 3 s by
+   * default). For test harnesses on slow or loaded machines, where a bot that is merely slow would otherwise fail a
+   * test that is not about the deadline; a test about the deadline sets
+   * {@code state().interactionResponseDeadlineMillis} itself.
+   */
+  public void setBaseInteractionResponseDeadline(Duration deadline) {
+    synchronized (state) {
+      state.baseInteractionResponseDeadlineMillis = deadline.toMillis();
+      state.interactionResponseDeadlineMillis = deadline.toMillis();
+    }
+  }
+
   /** Starts building a guild the bot is in. */
   public GuildBuilder guild(String name) {
     return new GuildBuilder(this, name);

@@ -21,10 +21,36 @@ public record EmulatorConfig(String host, int port, String botName, String botTo
     Path openApiSpec, boolean rejectInvalidRequests, int heartbeatIntervalMillis, boolean rateLimits,
     long faultSeed) {
 
-  /** Defaults: a free port on 127.0.0.1, spec validation when the spec is found, rate limits on. */
+  /**
+   * The system property that makes a missing spec an error: the build's test runs set it (surefire, root pom), so
+   * no test passes with validation silently off; the sandbox and the standalone emulator run without it.
+   */
+  public static final String REQUIRE_SPEC = "tickets.emulator.requireSpec";
+
+  /**
+   * Defaults: a free port on 127.0.0.1, spec validation when the spec is found, rate limits on. With
+   * {@code -D}{@value #REQUIRE_SPEC}{@code =true} (every test run of the build) a missing spec throws, naming the
+   * paths searched.
+   */
   public static EmulatorConfig defaults() {
-    return new EmulatorConfig("127.0.0.1", 0, "Tiramisu Tickets", "emulator-bot-token", 1, findSpec(), true, 41_250,
+    Path spec = Boolean.getBoolean(REQUIRE_SPEC) ? requireSpec() : findSpec();
+    return new EmulatorConfig("127.0.0.1", 0, "Tiramisu Tickets", "emulator-bot-token", 1, spec, true, 41_250,
         true, 42L);
+  }
+
+  /** {@link #findSpec()}, or an {@link IllegalStateException} naming every path searched. */
+  public static Path requireSpec() {
+    return requireSpecIn(specCandidates());
+  }
+
+  static Path requireSpecIn(java.util.List<Path> candidates) {
+    Path spec = findSpecIn(candidates);
+    if (spec == null) {
+      throw new IllegalStateException("Discord's OpenAPI spec (discord-api/openapi.json) was not found, so requests "
+          + "could not be validated; searched: " + candidates.stream().map(p -> p.toAbsolutePath().normalize()
+          .toString()).toList() + ". Clone the shared folder beside the project or set -Dtickets.shared.dir.");
+    }
+    return spec;
   }
 
   /**
@@ -32,14 +58,26 @@ public record EmulatorConfig(String host, int port, String botName, String botTo
    * the project with the shared folder beside it), then {@code ../../shared} for a module's working directory.
    */
   public static Path findSpec() {
+    return findSpecIn(specCandidates());
+  }
+
+  /** Where {@link #findSpec()} looks, in order. */
+  static java.util.List<Path> specCandidates() {
     String dir = System.getProperty("tickets.shared.dir");
+    java.util.List<Path> out = new java.util.ArrayList<>();
     for (Path base : new Path[] {
         dir == null ? null : Path.of(dir), Path.of("..", "shared"), Path.of("..", "..", "shared")}) {
       if (base != null) {
-        Path spec = base.resolve("discord-api").resolve("openapi.json");
-        if (Files.isRegularFile(spec)) {
-          return spec.toAbsolutePath().normalize();
-        }
+        out.add(base.resolve("discord-api").resolve("openapi.json"));
+      }
+    }
+    return out;
+  }
+
+  static Path findSpecIn(java.util.List<Path> candidates) {
+    for (Path spec : candidates) {
+      if (Files.isRegularFile(spec)) {
+        return spec.toAbsolutePath().normalize();
       }
     }
     return null;

@@ -19,7 +19,23 @@ final class JdaHarness {
           public String getGateway() {
             return emu.gatewayUrl();
           }
-        });
+        })
+        .setContextEnabled(true)
+        // tags this client's log events: the conformance suite's JdaErrorLog ignores clients of other tests
+        .setContextMap(new java.util.concurrent.ConcurrentHashMap<>(java.util.Map.of("emulator.test", "JdaHarness")));
+  }
+
+  /** Shuts a client down and waits until it has fully stopped, so it cannot log into the next test. */
+  static void stop(JDA jda) {
+    jda.shutdownNow();
+    try {
+      if (!jda.awaitShutdown(java.time.Duration.ofSeconds(60))) {
+        throw new AssertionError("JDA did not shut down within 60 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   static JDA start(Emulator emu, Object... listeners) {

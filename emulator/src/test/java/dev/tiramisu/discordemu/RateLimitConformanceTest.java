@@ -41,7 +41,7 @@ class RateLimitConformanceTest {
 
   @AfterEach
   void shutdown() {
-    jda.shutdownNow();
+    JdaHarness.stop(jda);
     assertThat(emu.specViolations()).isEmpty();
   }
 

@@ -43,7 +43,7 @@ class SmokeTest {
         assertThat(t.getType()).isEqualTo(ChannelType.GUILD_PRIVATE_THREAD);
         assertThat(emu.specViolations()).isEmpty();
       } finally {
-        jda.shutdownNow();
+        JdaHarness.stop(jda);
       }
     }
   }

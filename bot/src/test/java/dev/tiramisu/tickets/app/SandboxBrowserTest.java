@@ -75,18 +75,19 @@ class SandboxBrowserTest {
     showing(user);
   }
 
+  /** The user's id in the "acting as" switch, once the switch lists them. */
   private String idOf(String user) {
-    return browser.all("#acting-as option").stream()
+    return browser.await("the user " + user + " in the switch", d -> browser.all("#acting-as option").stream()
         .filter(o -> user.equals(o.getAttribute("data-username")))
         .map(o -> o.getAttribute("value"))
-        .findFirst().orElseThrow(() -> new AssertionError("no user " + user + " in the switch"));
+        .filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null));
   }
 
   private void showing(String user) {
-    browser.await("the page as " + user, d -> {
-      String id = idOf(user);
-      return id.equals(browser.find("#channel-list").getAttribute("data-user"));
-    });
+    String id = idOf(user);
+    browser.await("the page as " + user,
+        d -> id.equals(browser.find("#channel-list").getAttribute("data-user")));
   }
 
   private void actAs(String user) {
@@ -95,8 +96,8 @@ class SandboxBrowserTest {
   }
 
   private void go(String css) {
-    browser.await("the sidebar entry " + css, d -> browser.find(css).isDisplayed());
-    String id = browser.find(css).getAttribute("data-id");
+    String id = browser.await("the sidebar entry " + css,
+        d -> browser.find(css).isDisplayed() ? browser.find(css).getAttribute("data-id") : null);
     browser.find(css).click();
     browser.await("the channel " + css + " shown", d -> {
       WebElement active = browser.find("#channel-list .channel.active");

@@ -29,6 +29,7 @@ class AutoShardingE2ETest {
         BotProcess p = BotProcess.start("auto", emu,
             DatabaseConfig.sqlite(dir.resolve("tickets.db").toString()),
             new ShardConfig(ShardConfig.AUTO, List.of()))) {
+      emu.setBaseInteractionResponseDeadline(java.time.Duration.ofSeconds(30)); // slow, loaded machines
 
       assertThat(emu.requests().route("GET /gateway/bot")).isNotEmpty();
       assertThat(p.bot.shards().getShardsTotal()).isEqualTo(2);

@@ -86,6 +86,8 @@ final class BotHarness implements AutoCloseable {
     this.reconciliation = reconciliation;
     this.effects = effects;
     emu = Emulator.start(emulator);
+    // slow, loaded machines: only a test about Discord's 3 s deadline should see it
+    emu.setBaseInteractionResponseDeadline(java.time.Duration.ofSeconds(30));
     try {
       bot = startBot();
     } catch (RuntimeException e) {

@@ -46,7 +46,12 @@ abstract class ConformanceTest {
 
   @BeforeAll
   final void startEmulator() {
-    emu = Emulator.start(config());
+    EmulatorConfig config = config();
+    assertThat(config.openApiSpec()).as("the OpenAPI spec every conformance test validates against (searched "
+        + "from -Dtickets.shared.dir, ../shared, ../../shared)").isNotNull();
+    emu = Emulator.start(config);
+    // a slow, loaded machine must not fail a test that is not about the 3 s deadline (InteractionsTest sets its own)
+    emu.setBaseInteractionResponseDeadline(Duration.ofSeconds(30));
     raw = new RawDiscord(emu.restUrl(), emu.botToken());
   }
 
@@ -57,11 +62,27 @@ abstract class ConformanceTest {
     }
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong TESTS = new java.util.concurrent.atomic.AtomicLong();
+  /** This test's name in the MDC of its JDA clients' threads: JdaErrorLog counts only their ERRORs. */
+  private String testId;
+
   @BeforeEach
   final void resetEmulator() {
     emu.reset();
-    jdaErrors = new JdaErrorLog();
+    testId = getClass().getSimpleName() + "#" + TESTS.incrementAndGet();
+    jdaErrors = new JdaErrorLog(testId);
     jdaErrors.attach();
+  }
+
+  /**
+   * A fresh JDA context map that tags a client's log events with this test ({@link JdaErrorLog#TEST_KEY}). Every
+   * client a test builds must get one (the builders of this class do), so that a client of an earlier test still
+   * logging while it shuts down is not counted against this one.
+   */
+  protected java.util.concurrent.ConcurrentMap<String, String> jdaContext() {
+    java.util.concurrent.ConcurrentMap<String, String> map = new java.util.concurrent.ConcurrentHashMap<>();
+    map.put(JdaErrorLog.TEST_KEY, testId);
+    return map;
   }
 
   @AfterEach
@@ -74,7 +95,8 @@ abstract class ConformanceTest {
         jda.shutdownNow();
       }
       for (JDA jda : clients) {
-        jda.awaitShutdown(Duration.ofSeconds(10));
+        // fully stopped before the next test starts; a client that does not stop is a failure, not a leak
+        assertThat(jda.awaitShutdown(Duration.ofSeconds(60))).as("JDA shut down").isTrue();
       }
     } finally {
       clients.clear();
@@ -100,7 +122,9 @@ abstract class ConformanceTest {
   protected JDABuilder builder(EnumSet<GatewayIntent> intents) {
     return JDABuilder.createLight(emu.botToken(), intents)
         .setRestConfig(new RestConfig().setBaseUrl(emu.restUrl()))
-        .setSessionController(new EmulatorSessionController(emu.gatewayUrl()));
+        .setSessionController(new EmulatorSessionController(emu.gatewayUrl()))
+        .setContextEnabled(true)
+        .setContextMap(jdaContext());
   }
 
   /** Starts a JDA with the default intents and waits until it is ready. */

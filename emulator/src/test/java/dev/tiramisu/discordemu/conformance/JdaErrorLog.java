@@ -16,9 +16,21 @@ import org.slf4j.LoggerFactory;
  * type, a malformed member, ...), so an ERROR from JDA usually means the emulator sent something Discord would not.
  */
 final class JdaErrorLog extends AppenderBase<ILoggingEvent> {
+  /**
+   * The MDC key naming the test a JDA client belongs to: the suite gives every client it builds a context map with
+   * this key ({@code JDABuilder.setContextMap}), and JDA puts it in the MDC of its threads (gateway, requester).
+   */
+  static final String TEST_KEY = "emulator.test";
+
+  private final String test;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final List<Pattern> expected = new CopyOnWriteArrayList<>();
   private final Logger jdaLogger = (Logger) LoggerFactory.getLogger("net.dv8tion");
+
+  /** A log of the ERRORs of the clients of {@code test} (the value of {@link #TEST_KEY} in their MDC). */
+  JdaErrorLog(String test) {
+    this.test = test;
+  }
 
   void attach() {
     setName("jda-error-log");
@@ -41,6 +53,10 @@ final class JdaErrorLog extends AppenderBase<ILoggingEvent> {
   protected void append(ILoggingEvent event) {
     if (!event.getLevel().isGreaterOrEqual(Level.ERROR) || causedByInterruption(event.getThrowableProxy())) {
       return;
+    }
+    String from = event.getMDCPropertyMap().get(TEST_KEY);
+    if (from != null && !from.equals(test)) {
+      return; // a client of an earlier test, still shutting down (e.g. "I/O error ...: interrupted")
     }
     lines.add(event.getLoggerName() + ": " + event.getFormattedMessage());
   }

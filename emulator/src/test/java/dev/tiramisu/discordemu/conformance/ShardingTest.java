@@ -37,6 +37,8 @@ class ShardingTest extends ConformanceTest {
         .setShardsTotal(2)
         .setRestConfig(new RestConfig().setBaseUrl(emu.restUrl()))
         .setSessionController(new EmulatorSessionController(emu.gatewayUrl()))
+        .setContextEnabled(true)
+        .setContextMap(shard -> jdaContext())
         .addEventListeners(new ListenerAdapter() {
           @Override
           public void onMessageReceived(MessageReceivedEvent e) {

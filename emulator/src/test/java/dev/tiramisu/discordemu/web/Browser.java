@@ -77,12 +77,19 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** An explicit wait: re-checks the condition until it holds (default 20 s), ignoring elements being re-rendered. */
+  /**
+   * An explicit wait: re-checks the condition until it holds (a non-null, non-false value; default 30 s). While the
+   * page is still rendering, an element that is missing ({@code NoSuchElementException}), re-rendered
+   * ({@code StaleElementReferenceException}) or an attribute not set yet (a {@code NullPointerException} in the
+   * condition, e.g. {@code getAttribute(...).equals(...)}) means "not yet", not a failure; the last such exception
+   * is the cause of the timeout's error.
+   */
   public <T> T await(String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
         .withMessage(what)
         .ignoring(StaleElementReferenceException.class)
         .ignoring(NoSuchElementException.class)
+        .ignoring(NullPointerException.class)
         .until(condition);
   }
 

@@ -41,6 +41,8 @@ class DriverApiTest {
   @BeforeAll
   void start() {
     emu = Emulator.start();
+    // slow, loaded machines: only a test about Discord's 3 s deadline should see it
+    emu.setBaseInteractionResponseDeadline(java.time.Duration.ofSeconds(30));
     bot = SandboxTestBot.start(emu);
     g = bot.guild;
     web = emu.enableWebUi();

@@ -62,6 +62,9 @@ final class SandboxTestBot implements AutoCloseable {
             return emu.gatewayUrl();
           }
         })
+        .setContextEnabled(true)
+        // tags this client's log events: the conformance suite's JdaErrorLog ignores clients of other tests
+        .setContextMap(new java.util.concurrent.ConcurrentHashMap<>(java.util.Map.of("emulator.test", "SandboxTestBot")))
         .addEventListeners(new Listener())
         .build();
     try {
@@ -85,6 +88,14 @@ final class SandboxTestBot implements AutoCloseable {
   @Override
   public void close() {
     jda.shutdownNow();
+    try {
+      if (!jda.awaitShutdown(java.time.Duration.ofSeconds(60))) {
+        throw new AssertionError("the sandbox test bot did not shut down within 60 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static final class Listener extends ListenerAdapter {
