@@ -90,6 +90,7 @@ class CrashE2ETest {
   }
 
   private ForkedBotProcess current;
+  private int lastMark;
 
   private void crashAtEveryStep(DatabaseConfig database) {
     TestGuild g = ForkedBotProcess.guild(emu, "Crash");
@@ -121,6 +122,13 @@ class CrashE2ETest {
           text(MessageKey.TICKET_CLOSED_DM_SENT, g.user("bob")),
           text(MessageKey.TICKET_CLOSED_LOGGED, g.channel("mod-log"))));
     }
+    // A clean stop lets an attempt under way finish and be recorded (the last answer is seen
+    // by the member a moment before its effect is settled).
+    // The last crash was in the answer itself: the next process edits it again once the dead
+    // one's lease expired; wait for that edit, then stop cleanly so it is recorded.
+    emu.await("the answer edited again by the next process", STEP, () -> emu.requests()
+        .since(lastMark).stream().anyMatch(e -> e.route().startsWith("PATCH /webhooks/")));
+    current.stop();
     List<Ticket> tickets = new ArrayList<>();
     try (Database db = Database.start(database)) {
       for (int n = 1; ; n++) {
@@ -171,6 +179,7 @@ class CrashE2ETest {
     current.kill();
     gate.release();
     gate.awaitProcessed(STEP);
+    lastMark = emu.requests().mark();
     emu.await("the killed process's gateway connection is gone",
         () -> emu.gateway().connectedShards().isEmpty());
     current = started(database);

@@ -107,8 +107,17 @@ class HonestErrorsE2ETest {
     command.put("name", "legacy");
     command.put("type", 1);
 
-    MessageView formReply = reply(raw(g, Interaction.MODAL_SUBMIT, form));
-    MessageView commandReply = reply(raw(g, Interaction.APPLICATION_COMMAND, command));
+    long commandId = raw(g, Interaction.APPLICATION_COMMAND, command);
+    MessageView commandReply = reply(commandId);
+    // A form of an older version, shown in answer to an interaction (Discord always has one).
+    long formId;
+    synchronized (h.emu.state()) { // the bot's answer waits for this lock: trigger set first
+      Interaction submit = h.emu.interactions().create(Interaction.MODAL_SUBMIT,
+          g.user("alice"), g.channel("general"), form, null);
+      submit.triggeringInteractionId = commandId;
+      formId = submit.id;
+    }
+    MessageView formReply = reply(formId);
 
     assertThat(formReply.text()).isEqualTo(text(MessageKey.ERROR_UNKNOWN_COMPONENT));
     assertThat(formReply.ephemeral()).isTrue();
