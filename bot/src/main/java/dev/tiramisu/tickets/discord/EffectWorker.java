@@ -71,30 +71,28 @@ public final class EffectWorker implements AutoCloseable {
     }
 
     public Config withLeaseTtl(Duration ttl) {
-      return new Config(sweepPeriod.compareTo(ttl) < 0 ? sweepPeriod : ttl.dividedBy(2), ttl,
-          retry, scheduled);
+      Duration half = ttl.dividedBy(2); // renewed at least twice per lease
+      return new Config(sweepPeriod.compareTo(half) < 0 ? sweepPeriod : half, ttl, retry,
+          scheduled);
     }
   }
 
   private volatile ShardManager shards;
   private final EffectStore store;
   private final TicketService tickets;
-  private final dev.tiramisu.tickets.jobs.JobLeases leases;
   private final Clock clock;
   private final Config config;
   private final OpenEffects open;
   private final CloseEffects close;
   private final ReplyEffects replies;
-  private final String owner;
+  private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
   /** Tickets whose chain runs here now; the value says whether it was kicked again meanwhile. */
   private final ConcurrentHashMap<Long, Boolean> active = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Integer, Instant> heldUntil = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, CompletableFuture<Void>> changes =
       new ConcurrentHashMap<>();
   private final Object[] replyLocks = new Object[64];
-  private final AtomicInteger performed = new AtomicInteger();
   private volatile boolean closed;
 
   EffectWorker(EffectStore store, TicketService tickets,
@@ -102,13 +100,12 @@ public final class EffectWorker implements AutoCloseable {
       CloseEffects close, ReplyEffects replies) {
     this.store = Objects.requireNonNull(store, "store");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
-    this.leases = Objects.requireNonNull(leases, "leases");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.config = Objects.requireNonNull(config, "config");
     this.open = open;
     this.close = close;
     this.replies = replies;
-    this.owner = "pid-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID();
+    this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
     }
@@ -130,7 +127,7 @@ public final class EffectWorker implements AutoCloseable {
       timer.scheduleWithFixedDelay(this::sweepLogged, 0, config.sweepPeriod().toMillis(),
           TimeUnit.MILLISECONDS);
       log.info("effects worker: sweeps every {}, shard leases of {} (owner {})",
-          config.sweepPeriod(), config.leaseTtl(), owner);
+          config.sweepPeriod(), config.leaseTtl(), shardLeases.owner());
     }
   }
 
@@ -150,24 +147,12 @@ public final class EffectWorker implements AutoCloseable {
    */
   public int sweepOnce() {
     ShardManager shards = this.shards;
-    if (shards == null) {
-      return 0;
-    }
-    Instant now = clock.instant();
-    for (JDA shard : shards.getShards()) {
-      int id = shard.getShardInfo().getShardId();
-      if (shard.getStatus() == JDA.Status.CONNECTED) {
-        claim(id, now);
-      } else {
-        heldUntil.remove(id);
-      }
-    }
-    if (heldUntil.isEmpty()) {
+    if (shards == null || shardLeases.claimConnected(shards).isEmpty()) {
       return 0;
     }
     int started = 0;
-    for (long[] due : store.ticketsDue(now, SWEEP_LIMIT)) {
-      if (holdsNow(shardOf(due[1]), now)) {
+    for (long[] due : store.ticketsDue(clock.instant(), SWEEP_LIMIT)) {
+      if (shardLeases.holds(shardOf(due[1]))) {
         submit(due[0]);
         started++;
       }
@@ -175,34 +160,11 @@ public final class EffectWorker implements AutoCloseable {
     return started;
   }
 
-  private boolean claim(int shardId, Instant now) {
-    if (leases.tryClaim(LEASE_PREFIX + shardId, owner, now, config.leaseTtl())) {
-      heldUntil.put(shardId, now.plus(config.leaseTtl()));
-      return true;
-    }
-    heldUntil.remove(shardId);
-    return false;
-  }
-
-  private boolean holdsNow(int shardId, Instant now) {
-    Instant until = heldUntil.get(shardId);
-    return until != null && until.isAfter(now);
-  }
-
   /** Whether this process holds (or could just claim) the lease of the guild's shard. */
   private boolean holds(long guildId) {
     ShardManager shards = this.shards;
-    if (shards == null) {
-      return false; // not connected yet: the first sweep picks it up
-    }
-    int shardId = shardOf(guildId);
-    Instant now = clock.instant();
-    Instant until = heldUntil.get(shardId);
-    if (until != null && until.isAfter(now.plus(config.leaseTtl().dividedBy(2)))) {
-      return true;
-    }
-    JDA shard = shards.getShardById(shardId);
-    return shard != null && shard.getStatus() == JDA.Status.CONNECTED && claim(shardId, now);
+    return shards != null // not connected yet: the first sweep picks it up
+        && shardLeases.holdOrClaim(shards, shardOf(guildId));
   }
 
   private int shardOf(long guildId) {
@@ -338,7 +300,6 @@ public final class EffectWorker implements AutoCloseable {
   }
 
   private EffectResult perform(Effect e, Ticket t, Guild guild, List<Effect> before) {
-    performed.incrementAndGet();
     try {
       return switch (e.kind()) {
         case CREATE_THREAD -> open.createThread(e, t, guild);
@@ -429,26 +390,8 @@ public final class EffectWorker implements AutoCloseable {
    * @return that effect as it is now (possibly still PENDING), or empty if the ticket has none
    */
   Optional<Effect> awaitSettled(long ticketId, EffectKind kind, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      CompletableFuture<Void> change =
-          changes.computeIfAbsent(ticketId, k -> new CompletableFuture<>());
-      Optional<Effect> latest = latest(store.forTicket(ticketId), kind);
-      long left = deadline - System.nanoTime();
-      if (latest.isEmpty() || !latest.get().isPending() || left <= 0) {
-        return latest;
-      }
-      try {
-        change.get(left, TimeUnit.NANOSECONDS);
-      } catch (TimeoutException slow) {
-        return latest(store.forTicket(ticketId), kind);
-      } catch (ExecutionException impossible) {
-        throw new IllegalStateException(impossible);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        return latest;
-      }
-    }
+    return latest(awaitChain(ticketId, timeout,
+        chain -> latest(chain, kind).map(e -> !e.isPending()).orElse(true)), kind);
   }
 
   /**
@@ -458,26 +401,34 @@ public final class EffectWorker implements AutoCloseable {
    * @return whether none is pending
    */
   public boolean awaitIdle(long ticketId, Duration timeout) {
+    return awaitChain(ticketId, timeout, chain -> chain.stream().noneMatch(Effect::isPending))
+        .stream().noneMatch(Effect::isPending);
+  }
+
+  /**
+   * The ticket's effects once {@code done} holds for them, or as they are when {@code timeout}
+   * passed; re-read each time this process settles one of the ticket's effects.
+   */
+  private List<Effect> awaitChain(long ticketId, Duration timeout,
+      java.util.function.Predicate<List<Effect>> done) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       CompletableFuture<Void> change =
           changes.computeIfAbsent(ticketId, k -> new CompletableFuture<>());
-      if (store.forTicket(ticketId).stream().noneMatch(Effect::isPending)) {
-        return true;
-      }
+      List<Effect> chain = store.forTicket(ticketId);
       long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
+      if (done.test(chain) || left <= 0) {
+        return chain;
       }
       try {
         change.get(left, TimeUnit.NANOSECONDS);
       } catch (TimeoutException slow) {
-        return store.forTicket(ticketId).stream().noneMatch(Effect::isPending);
+        return store.forTicket(ticketId);
       } catch (ExecutionException impossible) {
         throw new IllegalStateException(impossible);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        return false;
+        return chain;
       }
     }
   }
@@ -497,16 +448,6 @@ public final class EffectWorker implements AutoCloseable {
     return store.forTicket(ticketId);
   }
 
-  /** Attempts performed by this process (for tests). */
-  public int performed() {
-    return performed.get();
-  }
-
-  /** This process's lease owner id. */
-  public String owner() {
-    return owner;
-  }
-
   /** Stops performing, lets attempts under way finish, and gives up this process's leases. */
   @Override
   public void close() {
@@ -521,13 +462,6 @@ public final class EffectWorker implements AutoCloseable {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    for (Integer shardId : List.copyOf(heldUntil.keySet())) {
-      try {
-        leases.release(LEASE_PREFIX + shardId, owner);
-      } catch (RuntimeException ex) {
-        log.warn("effects lease of shard {} not released: {}", shardId, ex.toString());
-      }
-    }
-    heldUntil.clear();
+    shardLeases.releaseAll(shardLeases.claimed());
   }
 }

@@ -6,12 +6,9 @@ import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketService;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +51,8 @@ public final class UnattachedReconciler implements AutoCloseable {
   private final ShardManager shards;
   private final TicketService tickets;
   private final SettingsService settings;
-  private final JobLeases leases;
-  private final Clock clock;
+  private final ShardLeases leases;
   private final Reconciliation config;
-  private final String owner;
   private final AtomicInteger runs = new AtomicInteger();
   private final Object running = new Object();
   private ScheduledExecutorService executor;
@@ -67,10 +62,8 @@ public final class UnattachedReconciler implements AutoCloseable {
     this.shards = Objects.requireNonNull(shards, "shards");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.leases = Objects.requireNonNull(leases, "leases");
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.config = Objects.requireNonNull(config, "config");
-    this.owner = "pid-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+    this.leases = new ShardLeases(LEASE_PREFIX, leases, clock, config.period());
   }
 
   /** Runs now, then every period, on one daemon thread (unless the configuration is manual). */
@@ -86,7 +79,7 @@ public final class UnattachedReconciler implements AutoCloseable {
     long periodMs = config.period().toMillis();
     executor.scheduleWithFixedDelay(this::runLogged, 0, periodMs, TimeUnit.MILLISECONDS);
     log.info("reconciler of unattached tickets runs every {} for tickets older than {} (owner {})",
-        config.period(), config.age(), owner);
+        config.period(), config.age(), leases.owner());
   }
 
   /** A scheduled run: an exception must not cancel the later runs. */
@@ -106,17 +99,9 @@ public final class UnattachedReconciler implements AutoCloseable {
    */
   public Run runOnce() {
     synchronized (running) {
-      Instant now = clock.instant();
-      Set<Integer> claimed = new TreeSet<>();
-      for (JDA shard : shards.getShards()) {
-        int id = shard.getShardInfo().getShardId();
-        if (shard.getStatus() == JDA.Status.CONNECTED
-            && leases.tryClaim(LEASE_PREFIX + id, owner, now, config.period())) {
-          claimed.add(id);
-        }
-      }
+      Set<Integer> claimed = leases.claimConnected(shards);
       if (claimed.isEmpty()) {
-        log.debug("reconciler: no shard lease won by {}", owner);
+        log.debug("reconciler: no shard lease won by {}", leases.owner());
         return new Run(Set.of(), 0, 0, 0);
       }
       runs.incrementAndGet();
@@ -196,7 +181,7 @@ public final class UnattachedReconciler implements AutoCloseable {
 
   /** This process's lease owner id. */
   public String owner() {
-    return owner;
+    return leases.owner();
   }
 
   /** Stops the schedule and gives up this process's leases so another process can take over. */
@@ -219,14 +204,8 @@ public final class UnattachedReconciler implements AutoCloseable {
       }
     }
     synchronized (running) {
-      for (JDA shard : shards.getShards()) {
-        String lease = LEASE_PREFIX + shard.getShardInfo().getShardId();
-        try {
-          leases.release(lease, owner);
-        } catch (RuntimeException ex) {
-          log.warn("reconciler: lease {} not released: {}", lease, ex.toString());
-        }
-      }
+      leases.releaseAll(shards.getShards().stream()
+          .map(shard -> shard.getShardInfo().getShardId()).toList());
     }
   }
 }
