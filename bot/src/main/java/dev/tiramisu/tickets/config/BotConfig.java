@@ -443,28 +443,22 @@ public record BotConfig(
   }
 
   private static Duration effectLease(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    String message = "EFFECT_LEASE_TTL must be a number of seconds from " + MIN_EFFECT_LEASE_S
-        + " to " + MAX_EFFECT_LEASE_S;
-    String digits = raw.endsWith("s") ? raw.substring(0, raw.length() - 1) : raw;
-    int seconds = parseInt(digits, message);
-    if (seconds < MIN_EFFECT_LEASE_S || seconds > MAX_EFFECT_LEASE_S) {
-      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
-    }
-    return Duration.ofSeconds(seconds);
+    return seconds(raw, "EFFECT_LEASE_TTL", MIN_EFFECT_LEASE_S, MAX_EFFECT_LEASE_S);
   }
 
   private static Duration startupTimeout(String raw) {
+    return seconds(raw, "STARTUP_TIMEOUT", 1, MAX_STARTUP_TIMEOUT_S);
+  }
+
+  /** A number of seconds ({@code 60} or {@code 60s}) from min to max, or null when unset. */
+  private static Duration seconds(String raw, String name, int min, int max) {
     if (raw == null) {
       return null;
     }
-    String message = "STARTUP_TIMEOUT must be a number of seconds from 1 to "
-        + MAX_STARTUP_TIMEOUT_S;
+    String message = name + " must be a number of seconds from " + min + " to " + max;
     String digits = raw.endsWith("s") ? raw.substring(0, raw.length() - 1) : raw;
     int seconds = parseInt(digits, message);
-    if (seconds < 1 || seconds > MAX_STARTUP_TIMEOUT_S) {
+    if (seconds < min || seconds > max) {
       throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
     }
     return Duration.ofSeconds(seconds);

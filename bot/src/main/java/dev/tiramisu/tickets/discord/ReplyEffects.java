@@ -88,14 +88,8 @@ final class ReplyEffects {
     return String.join("\n", lines);
   }
 
-  /** The state of the latest effect of {@code kind} in the chain (closing twice: the latest). */
+  /** The state of the latest effect of {@code kind} in the chain, or null if it has none. */
   private static EffectState state(List<Effect> chain, EffectKind kind) {
-    EffectState found = null;
-    for (Effect e : chain) {
-      if (e.kind() == kind) {
-        found = e.state();
-      }
-    }
-    return found;
+    return EffectWorker.latest(chain, kind).map(Effect::state).orElse(null);
   }
 }

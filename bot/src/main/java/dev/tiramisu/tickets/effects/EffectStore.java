@@ -40,7 +40,4 @@ public interface EffectStore {
 
   /** Records a transient failure: the effect stays PENDING until {@code nextAttemptAt}. */
   boolean retryLater(long effectId, String outcome, Instant nextAttemptAt);
-
-  /** Whether any effect of any ticket is PENDING (for tests and health). */
-  int countPending();
 }

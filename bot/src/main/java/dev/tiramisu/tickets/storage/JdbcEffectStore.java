@@ -139,18 +139,6 @@ final class JdbcEffectStore implements EffectStore {
     });
   }
 
-  @Override
-  public int countPending() {
-    return jdbc.run("counting pending effects", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COUNT(*) FROM ticket_effects WHERE state = 'PENDING'");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    });
-  }
-
   private static String cut(String s) {
     return s == null || s.length() <= OUTCOME_MAX ? s : s.substring(0, OUTCOME_MAX);
   }

@@ -78,11 +78,6 @@ public final class InMemoryEffectStore implements EffectStore {
     return true;
   }
 
-  @Override
-  public synchronized int countPending() {
-    return (int) rows.values().stream().filter(Effect::isPending).count();
-  }
-
   /** Every effect, in id order. */
   public synchronized List<Effect> all() {
     return new ArrayList<>(new TreeMap<>(rows).values());
