@@ -1,6 +1,5 @@
 package dev.tiramisu.tickets.discord;
 
-import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.ShardConfig;
 import dev.tiramisu.tickets.effects.EffectStore;
 import dev.tiramisu.tickets.jobs.JobLeases;
@@ -105,6 +104,7 @@ public final class DiscordBot implements AutoCloseable {
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, new PendingCloseReasons(clock),
             settingsReads, worker),
+        new StaffHandlers(tickets, settings, replies, worker),
         new SettingHandlers(settings, replies), replies);
     ShardsReady ready = new ShardsReady();
     DefaultShardManagerBuilder builder =

@@ -44,6 +44,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final Executor acknowledging;
   private final Executor working;
   private final TicketHandlers tickets;
+  private final StaffHandlers staff;
   private final SettingHandlers settings;
   private final Replies replies;
 
@@ -53,10 +54,11 @@ final class InteractionRouter extends ListenerAdapter {
    *     database)
    */
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
-      SettingHandlers settings, Replies replies) {
+      StaffHandlers staff, SettingHandlers settings, Replies replies) {
     this.acknowledging = acknowledging;
     this.working = working;
     this.tickets = tickets;
+    this.staff = staff;
     this.settings = settings;
     this.replies = replies;
   }
@@ -72,9 +74,9 @@ final class InteractionRouter extends ListenerAdapter {
       case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE ->
           deferThen(e, what, () -> tickets.closeCommand(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.CHECK ->
-          deferThen(e, what, () -> tickets.check(e));
+          deferThen(e, what, () -> staff.check(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.BUTTON ->
-          deferThen(e, what, () -> tickets.panel(e));
+          deferThen(e, what, () -> staff.panel(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.SET ->
           deferThen(e, what, () -> settings.set(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.GET ->

@@ -4,10 +4,8 @@ import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.effects.Effect;
 import dev.tiramisu.tickets.effects.EffectKind;
-import dev.tiramisu.tickets.effects.EffectState;
 import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.settings.SettingsService;
-import dev.tiramisu.tickets.text.DiscordText;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.ClosedTicket;
@@ -16,9 +14,7 @@ import dev.tiramisu.tickets.ticket.OpenedTicket;
 import dev.tiramisu.tickets.ticket.Reasons;
 import dev.tiramisu.tickets.ticket.ThreadInfo;
 import dev.tiramisu.tickets.ticket.Ticket;
-import dev.tiramisu.tickets.ticket.TicketCheck;
 import dev.tiramisu.tickets.ticket.TicketService;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,13 +46,11 @@ import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.modals.Modal;
-import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
-import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opening, closing and checking tickets, and the panel. Every method runs on the router's
+ * Opening and closing tickets (checking and the panel: {@link StaffHandlers}). Every method runs on the router's
  * executor (never on JDA's gateway thread) and may block on the database and on Discord.
  *
  * <p>Order of work: acknowledge first (the router defers the ephemeral reply before calling a
@@ -344,130 +338,6 @@ final class TicketHandlers {
     Ticket t = closed.value().ticket();
     effects.kick(t.id(), guild.getIdLong());
     answerWhenDone(e, t, EffectKind.REPLY_CLOSED, MessageKey.TICKET_CLOSE_PENDING);
-  }
-
-  // ------------------------------------------------------------------- check
-
-  /** The guild of a staff-only command, or null after telling a non-staff member (or a DM) why not. */
-  private Guild staffGuild(SlashCommandInteractionEvent e) {
-    Guild guild = e.getGuild();
-    if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return null;
-    }
-    if (!settings.get(guild.getIdLong()).isStaff(actor(e.getMember()))) {
-      replies.send(e, MessageKey.ERROR_STAFF_ONLY);
-      return null;
-    }
-    return guild;
-  }
-
-  void check(SlashCommandInteractionEvent e) {
-    Guild guild = staffGuild(e);
-    if (guild == null) {
-      return;
-    }
-    OptionMapping option = e.getOption(CommandCatalog.OPT_THREAD);
-    long targetId = option == null ? e.getChannelIdLong() : option.getAsLong();
-    ThreadChannel thread = guild.getThreadChannelById(targetId);
-    if (thread == null && option != null && option.getChannelType().isThread()) {
-      thread = option.getAsChannel().asThreadChannel();
-    } else if (thread == null && option == null && e.getChannelType().isThread()) {
-      thread = e.getChannel().asThreadChannel();
-    }
-    if (thread == null) {
-      replies.send(e, MessageKey.TICKET_CHECK_NOT_TICKET, targetId,
-          messages.format(MessageKey.CHECK_WHY_NOT_A_THREAD));
-      return;
-    }
-    TicketCheck.Verdict v = tickets.isTicket(guild.getIdLong(), info(thread));
-    String verdict = v.isTicket()
-        ? messages.format(MessageKey.TICKET_CHECK_IS_TICKET, thread.getIdLong(), v.number())
-        : messages.format(MessageKey.TICKET_CHECK_NOT_TICKET, thread.getIdLong(),
-            messages.format(why(v.notTicket())));
-    Optional<Ticket> row = tickets.findByThread(thread.getIdLong())
-        .filter(t -> t.guildId() == guild.getIdLong());
-    replies.send(e, row.isEmpty() ? verdict
-        : verdict + "\n" + effectsSummary(effects.effectsOf(row.get().id())));
-  }
-
-  /** What the bot still has to do, or could not do, on Discord for a ticket. */
-  private String effectsSummary(List<Effect> chain) {
-    List<String> pendingSteps = new ArrayList<>();
-    List<String> failedSteps = new ArrayList<>();
-    for (Effect x : chain) {
-      String item = messages.format(MessageKey.TICKET_CHECK_EFFECT_ITEM,
-          messages.format(MessageKey.valueOf("EFFECT_" + x.kind().name())), x.attempts());
-      if (x.isPending()) {
-        pendingSteps.add(item);
-      } else if (x.state() == EffectState.FAILED) {
-        failedSteps.add(item);
-      }
-    }
-    List<String> lines = new ArrayList<>();
-    if (!pendingSteps.isEmpty()) {
-      lines.add(messages.format(MessageKey.TICKET_CHECK_EFFECTS_PENDING,
-          String.join(", ", pendingSteps)));
-    }
-    if (!failedSteps.isEmpty()) {
-      lines.add(messages.format(MessageKey.TICKET_CHECK_EFFECTS_FAILED,
-          String.join(", ", failedSteps)));
-    }
-    if (lines.isEmpty()) {
-      lines.add(messages.format(MessageKey.TICKET_CHECK_EFFECTS_DONE));
-    }
-    return String.join("\n", lines);
-  }
-
-  private static MessageKey why(TicketCheck.NotTicket n) {
-    switch (n) {
-      case TICKET_CHANNEL_NOT_SET:
-        return MessageKey.CHECK_WHY_TICKET_CHANNEL_NOT_SET;
-      case NOT_COUNTING:
-        return MessageKey.CHECK_WHY_NOT_COUNTING;
-      case NOT_PRIVATE:
-        return MessageKey.CHECK_WHY_NOT_PRIVATE;
-      case WRONG_PARENT:
-        return MessageKey.CHECK_WHY_WRONG_PARENT;
-      case NAME_MISMATCH:
-        return MessageKey.CHECK_WHY_NAME_MISMATCH;
-      case NUMBER_TOO_HIGH:
-        return MessageKey.CHECK_WHY_NUMBER_TOO_HIGH;
-      default:
-        throw new AssertionError(n);
-    }
-  }
-
-  // ------------------------------------------------------------------- panel
-
-  void panel(SlashCommandInteractionEvent e) {
-    Guild guild = staffGuild(e);
-    if (guild == null) {
-      return;
-    }
-    OptionMapping option = e.getOption(CommandCatalog.OPT_CHANNEL);
-    long targetId = option == null ? e.getChannelIdLong() : option.getAsLong();
-    TextChannel target = guild.getTextChannelById(targetId);
-    if (target == null) {
-      replies.send(e, MessageKey.ERROR_PANEL_CHANNEL_TYPE);
-      return;
-    }
-    List<MessageKey> missing = BotPermissions.missingForPosting(guild.getSelfMember(), target);
-    if (!missing.isEmpty()) {
-      replies.send(e, MessageKey.ERROR_MISSING_PERMISSIONS, targetId,
-          BotPermissions.names(missing, messages));
-      return;
-    }
-    String text = e.getOption(CommandCatalog.OPT_MESSAGE, OptionMapping::getAsString);
-    target.sendMessage(new MessageCreateBuilder()
-            .setContent(text == null || text.isBlank()
-                ? messages.format(MessageKey.PANEL_MESSAGE) : text)
-            .setAllowedMentions(List.of())
-            .setComponents(ActionRow.of(Button.primary(new ComponentId.OpenTicket().encode(),
-                messages.format(MessageKey.BUTTON_OPEN_TICKET))))
-            .build())
-        .complete();
-    replies.send(e, MessageKey.PANEL_POSTED, targetId);
   }
 
   // ----------------------------------------------------------------- helpers
