@@ -138,20 +138,9 @@ final class BotHarness implements AutoCloseable {
    * the guild in its cache.
    */
   TestGuild guild(UnaryOperator<GuildBuilder> customize) {
-    GuildBuilder b = emu.guild("Guild " + guilds.incrementAndGet())
-        .role("Admin", Permissions.ADMINISTRATOR)
-        .role("Staff", 0)
-        .role("Member", 0)
-        .textChannel("tickets")
-        .textChannel("mod-log")
-        .textChannel("transcripts")
-        .textChannel("general")
-        .owner("admin")
-        .member("admin", "Admin")
-        .member("moderator", "Staff")
+    GuildBuilder b = staffGuild(emu, "Guild " + guilds.incrementAndGet())
         .member("alice", "Member")
-        .member("bob", "Member")
-        .botPermissions(Permissions.TICKET_BOT);
+        .member("bob", "Member");
     TestGuild g = customize.apply(b).build();
     g.setRoleMentionable("Staff", true);
     awaitBot("the bot sees guild " + g.id + " with a mentionable Staff role", () -> {
@@ -166,12 +155,39 @@ final class BotHarness implements AutoCloseable {
     return guild(b -> b);
   }
 
+  /**
+   * The builder of every test guild: roles Admin (Administrator), Staff, Member; channels tickets,
+   * mod-log, transcripts, general; admin (owner) and moderator (Staff); the bot with {@link
+   * Permissions#TICKET_BOT}. Callers add members; make Staff mentionable after building.
+   */
+  static GuildBuilder staffGuild(Emulator emu, String name) {
+    return emu.guild(name)
+        .role("Admin", Permissions.ADMINISTRATOR)
+        .role("Staff", 0)
+        .role("Member", 0)
+        .textChannel("tickets")
+        .textChannel("mod-log")
+        .textChannel("transcripts")
+        .textChannel("general")
+        .owner("admin")
+        .member("admin", "Admin")
+        .member("moderator", "Staff")
+        .botPermissions(Permissions.TICKET_BOT);
+  }
+
   /** Runs {@code /setting set} as admin for each name/value pair and checks it was saved. */
   void configure(TestGuild g, String... nameValues) {
+    configure(g, () -> "", nameValues);
+  }
+
+  /** As above; {@code context} is added to a failure (e.g. a forked bot's log). */
+  static void configure(TestGuild g, java.util.function.Supplier<String> context,
+      String... nameValues) {
     for (int i = 0; i < nameValues.length; i += 2) {
       MessageView reply = g.as("admin").slash(g.channel("general"), "setting set",
           Map.of("name", nameValues[i], "value", nameValues[i + 1])).awaitReply();
-      assertThat(reply.text()).as("setting %s", nameValues[i]).startsWith("`" + nameValues[i] + "`");
+      assertThat(reply.text()).as("setting %s %s", nameValues[i], context.get())
+          .startsWith("`" + nameValues[i] + "`");
     }
   }
 

@@ -254,24 +254,13 @@ final class ForkedBotProcess implements AutoCloseable {
   }
 
   /**
-   * A guild for forked bots, made before the bot starts so that it comes in the bot's READY:
-   * roles Admin, Staff (mentionable), Member; #tickets, #mod-log, #general; admin, moderator
-   * (Staff), alice and bob (Member).
+   * A guild for forked bots ({@link BotHarness#staffGuild} with alice and bob), made before the
+   * bot starts so that it comes in the bot's READY.
    */
   static dev.tiramisu.discordemu.driver.TestGuild guild(Emulator emu, String name) {
-    dev.tiramisu.discordemu.driver.TestGuild g = emu.guild(name)
-        .role("Admin", dev.tiramisu.discordemu.Permissions.ADMINISTRATOR)
-        .role("Staff", 0)
-        .role("Member", 0)
-        .textChannel("tickets")
-        .textChannel("mod-log")
-        .textChannel("general")
-        .owner("admin")
-        .member("admin", "Admin")
-        .member("moderator", "Staff")
+    dev.tiramisu.discordemu.driver.TestGuild g = BotHarness.staffGuild(emu, name)
         .member("alice", "Member")
         .member("bob", "Member")
-        .botPermissions(dev.tiramisu.discordemu.Permissions.TICKET_BOT)
         .build();
     g.setRoleMentionable("Staff", true);
     return g;
@@ -279,12 +268,6 @@ final class ForkedBotProcess implements AutoCloseable {
 
   /** Runs {@code /setting set} as admin for each name/value pair through this process. */
   void configure(dev.tiramisu.discordemu.driver.TestGuild g, String... nameValues) {
-    for (int i = 0; i < nameValues.length; i += 2) {
-      var reply = g.as("admin").slash(g.channel("general"), "setting set",
-          java.util.Map.of("name", nameValues[i], "value", nameValues[i + 1])).awaitReply();
-      org.assertj.core.api.Assertions.assertThat(reply.text())
-          .as("setting %s; %s", nameValues[i], describeLog())
-          .startsWith("`" + nameValues[i] + "`");
-    }
+    BotHarness.configure(g, this::describeLog, nameValues);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiramisu.discordemu.Emulator;
 import dev.tiramisu.discordemu.EmulatorConfig;
-import dev.tiramisu.discordemu.Permissions;
 import dev.tiramisu.discordemu.RequestLog;
 import dev.tiramisu.discordemu.driver.GuildBuilder;
 import dev.tiramisu.discordemu.driver.InteractionHandle;
@@ -336,22 +335,10 @@ class ShardedProcessesE2ETest {
   }
 
   /**
-   * A guild with Admin (Administrator), Staff and Member roles, #tickets, #mod-log and #general,
-   * admin (owner), moderator (Staff) and {@code members} users user0, user1, ... (Member); the bot
-   * with its ticket permissions. Returns once the owning process has it in its cache.
+   * A {@link BotHarness#staffGuild} with {@code members} users user0, user1, ... (Member). Returns once the owning process has it in its cache.
    */
   private TestGuild guild(int members, java.util.function.UnaryOperator<GuildBuilder> more) {
-    GuildBuilder builder = emu.guild("Guild " + ++guilds)
-        .role("Admin", Permissions.ADMINISTRATOR)
-        .role("Staff", 0)
-        .role("Member", 0)
-        .textChannel("tickets")
-        .textChannel("mod-log")
-        .textChannel("general")
-        .owner("admin")
-        .member("admin", "Admin")
-        .member("moderator", "Staff")
-        .botPermissions(Permissions.TICKET_BOT);
+    GuildBuilder builder = BotHarness.staffGuild(emu, "Guild " + ++guilds);
     for (int i = 0; i < members; i++) {
       builder.member("user" + i, "Member");
     }
