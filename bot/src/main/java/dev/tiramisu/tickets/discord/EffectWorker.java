@@ -249,13 +249,9 @@ public final class EffectWorker implements AutoCloseable {
       Guild guild = shard.getGuildById(next.guildId());
       Ticket t = tickets.find(ticketId).orElseThrow(
           () -> new IllegalStateException("effects of a missing ticket " + ticketId));
-      if (guild == null) {
-        if (shard.isUnavailable(next.guildId())) {
-          later(ticketId, config.sweepPeriod());
-          return; // a Discord outage of the guild: wait
-        }
-        settle(next, t, EffectResult.failed("bot not in guild"), now);
-        continue;
+      if (guild == null && shard.isUnavailable(next.guildId())) {
+        later(ticketId, config.sweepPeriod());
+        return; // a Discord outage of the guild: wait, without counting an attempt
       }
       String skip = skipReason(next, t);
       if (skip != null) {
@@ -272,11 +268,11 @@ public final class EffectWorker implements AutoCloseable {
         // The answer and its settlement under the ticket's reply lock: a handler's interim
         // answer ("still in progress") must never land after the final one.
         synchronized (replyLock(t.id())) {
-          result = perform(started, t, guild, before);
+          result = perform(started, t, shard, guild, before);
           settle(started, t, result, clock.instant());
         }
       } else {
-        result = perform(started, t, guild, before);
+        result = perform(started, t, shard, guild, before);
         settle(started, t, result, clock.instant());
       }
       if (result.kind() == EffectResult.Kind.RETRY) {
@@ -299,7 +295,16 @@ public final class EffectWorker implements AutoCloseable {
     return null;
   }
 
-  private EffectResult perform(Effect e, Ticket t, Guild guild, List<Effect> before) {
+  /**
+   * One attempt. A guild missing from JDA's cache is retried, not settled: JDA empties its cache
+   * while it identifies anew (INVALID_SESSION), so a missing guild does not prove the bot left;
+   * a bot really removed from a guild gives up after the retry policy's time. Answers need no
+   * guild, only the shard and the interaction's token.
+   */
+  private EffectResult perform(Effect e, Ticket t, JDA shard, Guild guild, List<Effect> before) {
+    if (guild == null && !e.kind().isReply()) {
+      return EffectResult.retry("guild " + e.guildId() + " not in the shard's cache");
+    }
     try {
       return switch (e.kind()) {
         case CREATE_THREAD -> open.createThread(e, t, guild);
@@ -311,9 +316,9 @@ public final class EffectWorker implements AutoCloseable {
         case DM_CLOSED -> close.dmCreator(e, t, guild);
         case LOG_CLOSED -> close.log(e, t, guild);
         case REPLY_OPENED ->
-            replies.replyOpened(e, reread(t), guild.getJDA(), before, clock.instant());
+            replies.replyOpened(e, reread(t), shard, before, clock.instant());
         case REPLY_CLOSED ->
-            replies.replyClosed(e, reread(t), guild.getJDA(), before, clock.instant());
+            replies.replyClosed(e, reread(t), shard, before, clock.instant());
       };
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");
