@@ -86,4 +86,15 @@ final class BenchmarksDoc {
     int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
     return sorted[Math.max(0, i)] / 1e6;
   }
+
+  /** Library and bot logging at WARN: a benchmark's output is its table. */
+  static void quietLogs() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory()
+        instanceof ch.qos.logback.classic.LoggerContext ctx) {
+      for (String name : java.util.List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "dev.tiramisu",
+          "net.dv8tion", "com.zaxxer.hikari", "org.flywaydb")) {
+        ctx.getLogger(name).setLevel(ch.qos.logback.classic.Level.WARN);
+      }
+    }
+  }
 }

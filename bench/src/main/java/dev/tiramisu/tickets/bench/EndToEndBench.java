@@ -1,7 +1,5 @@
 package dev.tiramisu.tickets.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import dev.tiramisu.discordemu.Emulator;
 import dev.tiramisu.discordemu.EmulatorConfig;
 import dev.tiramisu.discordemu.Permissions;
@@ -51,7 +49,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
-import org.slf4j.LoggerFactory;
 
 /**
  * Ticket creates per second end to end: the real bot ({@link Bot#start}, real JDA, real database)
@@ -167,7 +164,7 @@ public final class EndToEndBench {
   }
 
   void run() throws Exception {
-    quietLogs();
+    BenchmarksDoc.quietLogs();
     if (options.validation().contains(true) && EmulatorConfig.findSpec() == null) {
       throw new IllegalStateException("OpenAPI validation needs Discord's spec,"
           + " ../shared/discord-api/openapi.json from the working directory (or"
@@ -451,15 +448,6 @@ public final class EndToEndBench {
   }
 
   /** The bot logs at WARN (INFO is a line per ticket); JDA and the emulator too. */
-  private static void quietLogs() {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
-      for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "dev.tiramisu",
-          "net.dv8tion", "com.zaxxer.hikari", "org.flywaydb")) {
-        ctx.getLogger(name).setLevel(Level.WARN);
-      }
-    }
-  }
-
   // --- report ---
 
   private String report(Instant started, List<Point> points, Memory memory, String load) {

@@ -1,189 +1,23 @@
 package dev.tiramisu.tickets.e2e;
 
-import static dev.tiramisu.tickets.e2e.BotHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiramisu.discordemu.driver.InteractionHandle;
-import dev.tiramisu.discordemu.driver.MessageView;
-import dev.tiramisu.discordemu.driver.TestGuild;
-import dev.tiramisu.discordemu.faults.FaultPlan;
-import dev.tiramisu.discordemu.ratelimit.RateLimitScope;
-import dev.tiramisu.tickets.discord.EffectWorker;
-import dev.tiramisu.tickets.effects.RetryPolicy;
-import dev.tiramisu.tickets.text.MessageKey;
-import dev.tiramisu.tickets.ticket.Ticket;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Full lifecycles (create, close) over several guilds while Discord misbehaves: about 10 % of
- * every request answered 5xx (half 500, which JDA does not retry itself, half 503), 429 storms,
- * and gateway connections dropped (RESUME), told to reconnect, or invalidated. Members act as
- * members do: an interaction that fails ("This interaction failed") is tried again. Then every
- * ticket must be in the end state of {@link LifecycleChecks}: complete once, never doubled,
- * numbered 1..N. {@code -Dtickets.soak.lifecycles=N} changes the count (bench/ runs 2,000).
+ * {@link FaultSoak} in every build: 200 lifecycles over 8 guilds under 5xx, 429 storms and
+ * gateway faults, every ticket complete once. Discord's own rate limits are off here so that it
+ * fits CI's time (the plan's storms give the 429s; bench/ runs 2,000 with them on). {@code
+ * -Dtickets.soak.lifecycles=N} changes the count.
  */
 class FaultSoakE2ETest {
-  static final int GUILDS = 8;
-  static final Duration FINAL_ANSWER = Duration.ofSeconds(30);
-
-  /** The fault plan of the soak, drawn from the emulator's seed. */
-  static FaultPlan plan() {
-    return FaultPlan.builder()
-        .onRequest("*").probability(0.05).serverError(500)
-        .onRequest("*").probability(0.05).serverError(503)
-        .onRequest("/channels/*").probability(0.005).times(20)
-            .rateLimited(Duration.ofMillis(300), RateLimitScope.USER)
-        .onGatewayDispatch().probability(0.004).drop()
-        .onGatewayDispatch().probability(0.004).reconnect()
-        .onGatewayDispatch().probability(0.002).invalidSession(false)
-        .build();
-  }
-
-  static EffectWorker.Config fastRetries() {
-    return new EffectWorker.Config(Duration.ofMillis(500), Duration.ofSeconds(15),
-        new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofMinutes(10)),
-        true);
-  }
-
   @Test
   void every_lifecycle_ends_complete_once_under_faults() throws Exception {
     int lifecycles = Integer.getInteger("tickets.soak.lifecycles", 200);
-    // Discord's own rate limits off: the 429s come from the plan's storms, and 200 lifecycles
-    // fit in CI's time (bench/ runs 2,000 with them on).
-    try (BotHarness h = new BotHarness(fastRetries(), false)) {
-      Result r = soak(h, lifecycles);
-      assertThat(r.lifecycles()).isEqualTo(lifecycles);
-      assertThat(r.faults()).as("faults were injected").isGreaterThan(lifecycles / 10);
-    }
-  }
 
-  record Result(int lifecycles, int retriedInteractions, long faults, Duration took) {}
+    FaultSoak.Result r = FaultSoak.run(lifecycles, false);
 
-  /** Runs {@code lifecycles} lifecycles spread over {@link #GUILDS} guilds and checks them. */
-  static Result soak(BotHarness h, int lifecycles) throws Exception {
-    List<TestGuild> guilds = new ArrayList<>();
-    for (int i = 0; i < GUILDS; i++) {
-      TestGuild g = h.guild();
-      h.enableTickets(g);
-      guilds.add(g);
-    }
-    // Members act for up to 10 s before Discord gives up on an interaction: a loaded test
-    // machine must not turn slowness into failures (the 3 s deadline has its own tests).
-    h.emu.state().interactionResponseDeadlineMillis = 10_000;
-    h.emu.faults().clearInjected();
-    h.emu.faults().replace(plan());
-    long started = System.nanoTime();
-    ExecutorService drivers = Executors.newFixedThreadPool(GUILDS);
-    List<Future<Integer>> retries = new ArrayList<>();
-    try {
-      for (int i = 0; i < GUILDS; i++) {
-        TestGuild g = guilds.get(i);
-        int count = lifecycles / GUILDS + (i < lifecycles % GUILDS ? 1 : 0);
-        retries.add(drivers.submit(() -> drive(h, g, count)));
-      }
-      int retried = 0;
-      for (Future<Integer> f : retries) {
-        retried += f.get();
-      }
-      long faults = h.emu.faults().injected().stream().filter(s -> !s.startsWith("replace"))
-          .count();
-      h.emu.faults().replace(FaultPlan.none());
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      for (TestGuild g : guilds) {
-        List<Ticket> tickets = tickets(h, g);
-        for (Ticket t : tickets) {
-          assertThat(h.bot().effects().awaitIdle(t.id(), Duration.ofSeconds(60)))
-              .as("effects of #%d settled", t.number()).isTrue();
-        }
-        LifecycleChecks.assertEndState(g, h.emu.botUserId(), tickets(h, g), true);
-      }
-      return new Result(lifecycles, retried, faults, took);
-    } finally {
-      drivers.shutdownNow();
-    }
-  }
-
-  static List<Ticket> tickets(BotHarness h, TestGuild g) {
-    List<Ticket> out = new ArrayList<>();
-    for (int n = 1; ; n++) {
-      Optional<Ticket> t = h.bot().core().database().tickets().findByNumber(g.id, n);
-      if (t.isEmpty()) {
-        return out;
-      }
-      out.add(t.get());
-    }
-  }
-
-  /** One guild's lifecycles, one after another; returns how many interactions were retried. */
-  private static int drive(BotHarness h, TestGuild g, int count) {
-    int[] retried = {0};
-    for (int i = 0; i < count; i++) {
-      String member = i % 2 == 0 ? "alice" : "bob";
-      String reason = "soak " + i;
-      MessageView opened = untilAnswered(h, retried, () -> g.as(member).slash(g.channel("general"),
-          "ticket create", Map.of("reason", reason)), text -> text.contains("is open: <#"));
-      long threadId = Long.parseLong(opened.text().replaceAll("(?s).*<#(\\d+)>.*", "$1"));
-      MessageView confirm = untilAnswered(h, retried,
-          () -> g.as("moderator").slash(threadId, "ticket close"),
-          text -> text.startsWith("Close ticket #"));
-      untilAnswered(h, retried,
-          () -> g.as("moderator").click(confirm.id(), text(MessageKey.BUTTON_CLOSE_CONFIRM)),
-          text -> text.startsWith(text(MessageKey.TICKET_CLOSED_REPLY,
-              Integer.parseInt(confirm.text().replaceAll("\\D*(\\d+).*", "$1"))))
-              || text.contains("was already closed"));
-    }
-    return retried[0];
-  }
-
-  /**
-   * Acts ({@code act}) until an interaction is acknowledged, then waits until its answer is final
-   * ({@code isFinal}: an interim "still in progress" answer is edited later).
-   */
-  private static MessageView untilAnswered(BotHarness h, int[] retried,
-      Supplier<InteractionHandle> act, java.util.function.Predicate<String> isFinal) {
-    for (int attempt = 1; ; attempt++) {
-      InteractionHandle handle = act.get();
-      try {
-        handle.awaitAck();
-      } catch (AssertionError failed) {
-        if (attempt >= 20) {
-          throw failed;
-        }
-        retried[0]++;
-        continue; // "This interaction failed": the member tries again
-      }
-      MessageView[] last = {null};
-      String internal = text(MessageKey.ERROR_INTERNAL);
-      try {
-        h.emu.await("a final answer to interaction " + handle.id, FINAL_ANSWER, () -> {
-          try {
-            last[0] = handle.original();
-            return last[0] != null && (isFinal.test(last[0].text())
-                || last[0].text().startsWith(internal.substring(0, 20)));
-          } catch (AssertionError notYet) {
-            return false;
-          }
-        });
-      } catch (AssertionError slow) {
-        throw new AssertionError(slow.getMessage() + "; the answer is: "
-            + (last[0] == null ? "none" : last[0].text()), slow);
-      }
-      if (isFinal.test(last[0].text())) {
-        return last[0];
-      }
-      if (attempt >= 20) {
-        throw new AssertionError("still an error after 20 attempts: " + last[0].text());
-      }
-      retried[0]++; // an error answer (Discord failed the bot's own request): try again
-    }
+    assertThat(r.lifecycles()).isEqualTo(lifecycles);
+    assertThat(r.faults()).as("faults were injected").isGreaterThan(lifecycles / 10);
   }
 }
