@@ -169,13 +169,12 @@ public final class FaultSoak {
         continue; // "This interaction failed": the member tries again
       }
       MessageView[] last = {null};
-      String internal = text(MessageKey.ERROR_INTERNAL);
       try {
         h.emu.await("a final answer to interaction " + handle.id, FINAL_ANSWER, () -> {
           try {
             last[0] = handle.original();
             return last[0] != null && (isFinal.test(last[0].text())
-                || last[0].text().startsWith(internal.substring(0, 20)));
+                || isErrorAnswer(last[0].text()));
           } catch (AssertionError notYet) {
             return false;
           }
@@ -192,5 +191,12 @@ public final class FaultSoak {
       }
       retried[0]++; // an error answer (Discord failed the bot's own request): try again
     }
+  }
+
+  /** The bot's answer to a failure of its own (e.g. Discord refused its request): try again. */
+  private static boolean isErrorAnswer(String text) {
+    String withRef = text(MessageKey.ERROR_INTERNAL_REF, "\u0000");
+    return text.equals(text(MessageKey.ERROR_INTERNAL))
+        || text.startsWith(withRef.substring(0, withRef.indexOf('\u0000')));
   }
 }
