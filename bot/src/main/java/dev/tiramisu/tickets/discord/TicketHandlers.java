@@ -1,6 +1,7 @@
 package dev.tiramisu.tickets.discord;
 
 import dev.tiramisu.tickets.common.Actor;
+import dev.tiramisu.tickets.common.Refusal;
 import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.effects.Effect;
 import dev.tiramisu.tickets.effects.EffectKind;
@@ -193,25 +194,8 @@ final class TicketHandlers {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
-    GuildSettings s = settings.get(guild.getIdLong());
-    if (!s.ticketsEnabled()) {
-      replies.send(e, MessageKey.ERROR_TICKETS_NOT_ENABLED);
-      return;
-    }
-    long channelId = s.ticketChannelId();
-    TextChannel parent = guild.getTextChannelById(channelId);
-    if (parent == null) {
-      replies.send(e, MessageKey.ERROR_TICKET_CHANNEL_UNAVAILABLE, channelId);
-      return;
-    }
-    List<MessageKey> missing = BotPermissions.missingForTickets(guild.getSelfMember(), parent);
-    if (!missing.isEmpty()) {
-      replies.send(e, MessageKey.ERROR_MISSING_PERMISSIONS, channelId,
-          BotPermissions.names(missing, messages));
-      return;
-    }
-    Result<OpenedTicket> opened =
-        tickets.open(guild.getIdLong(), e.getUser().getIdLong(), rawReason, e.getToken());
+    Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
+        rawReason, e.getToken(), s -> readyForTickets(guild, s.ticketChannelId()));
     if (opened.isRefused()) {
       replies.send(e, opened.refusal());
       return;
@@ -219,6 +203,20 @@ final class TicketHandlers {
     Ticket t = opened.value().ticket();
     effects.kick(t.id(), guild.getIdLong());
     answerWhenDone(e, t, EffectKind.REPLY_OPENED, MessageKey.TICKET_OPEN_PENDING);
+  }
+
+  /** The ticket channel in JDA's cache and the bot's permissions there, or why not. */
+  private Optional<Refusal> readyForTickets(Guild guild, long channelId) {
+    TextChannel parent = guild.getTextChannelById(channelId);
+    if (parent == null) {
+      return Optional.of(Refusal.of(MessageKey.ERROR_TICKET_CHANNEL_UNAVAILABLE, channelId));
+    }
+    List<MessageKey> missing = BotPermissions.missingForTickets(guild.getSelfMember(), parent);
+    if (!missing.isEmpty()) {
+      return Optional.of(Refusal.of(MessageKey.ERROR_MISSING_PERMISSIONS, channelId,
+          BotPermissions.names(missing, messages)));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -72,7 +72,17 @@ public final class TicketService {
    *     (the guild has {@code require_reason} on; the adapter may ask with a modal instead)
    */
   public Result<OpenedTicket> open(long guildId, long creatorId, String rawReason) {
-    return open(guildId, creatorId, rawReason, null);
+    return open(guildId, creatorId, rawReason, null, s -> Optional.empty());
+  }
+
+  /**
+   * What the adapter must check, with the guild's settings, before a number is allocated: what
+   * only Discord knows (the ticket channel exists, the bot's permissions there).
+   */
+  @FunctionalInterface
+  public interface ReadyCheck {
+    /** Empty when the guild is ready for a ticket, else why not. */
+    Optional<dev.tiramisu.tickets.common.Refusal> check(GuildSettings settings);
   }
 
   /**
@@ -81,12 +91,18 @@ public final class TicketService {
    * message, and (with {@code replyToken}) answer the member.
    *
    * @param replyToken the token of the member's deferred interaction, or null for no answer
+   * @param ready checked after {@code ticket_channel} is known to be set and before a number is
+   *     allocated, so a misconfigured guild does not burn numbers
    */
   public Result<OpenedTicket> open(long guildId, long creatorId, String rawReason,
-      String replyToken) {
+      String replyToken, ReadyCheck ready) {
     GuildSettings s = settings.load(guildId);
     if (!s.ticketsEnabled()) {
       return Result.refused(MessageKey.ERROR_TICKETS_NOT_ENABLED);
+    }
+    Optional<dev.tiramisu.tickets.common.Refusal> notReady = ready.check(s);
+    if (notReady.isPresent()) {
+      return Result.refused(notReady.get());
     }
     Result<Optional<String>> reason = Reasons.normalize(rawReason);
     if (reason.isRefused()) {

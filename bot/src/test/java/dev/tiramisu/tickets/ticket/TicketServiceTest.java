@@ -103,6 +103,27 @@ class TicketServiceTest {
     }
 
     @Test
+    void is_refused_without_a_number_when_the_adapter_finds_the_guild_not_ready() {
+      Result<OpenedTicket> result = service.open(GUILD, CREATOR, "help", "token",
+          s -> Optional.of(Refusal.of(MessageKey.ERROR_TICKET_CHANNEL_UNAVAILABLE,
+              s.ticketChannelId())));
+
+      assertRefused(result, MessageKey.ERROR_TICKET_CHANNEL_UNAVAILABLE, CHANNEL);
+      assertThat(store.lastNumber(GUILD)).isEmpty();
+      assertThat(store.effects().all()).isEmpty();
+    }
+
+    @Test
+    void records_the_effects_of_opening_in_the_same_step() {
+      Ticket t = service.open(GUILD, CREATOR, "help", "token", s -> Optional.empty()).value()
+          .ticket();
+
+      assertThat(store.effects().forTicket(t.id())).extracting(e -> e.kind().name())
+          .containsExactly("CREATE_THREAD", "ADD_CREATOR", "FIRST_MESSAGE", "PIN_FIRST",
+              "REPLY_OPENED");
+    }
+
+    @Test
     void needs_a_reason_unless_the_guild_turned_that_off() {
       assertRefused(service.open(GUILD, CREATOR, "   "), MessageKey.ERROR_REASON_REQUIRED);
       assertRefused(service.open(GUILD, CREATOR, null), MessageKey.ERROR_REASON_REQUIRED);
