@@ -158,7 +158,15 @@ final class InteractionRouter extends ListenerAdapter {
    */
   private void acknowledgeThen(IReplyCallback e, String what, Supplier<Runnable> acknowledge) {
     execute(acknowledging, e, what, () -> {
-      Runnable work = acknowledge.get();
+      Runnable work;
+      try {
+        work = acknowledge.get();
+      } catch (ErrorResponseException refused) {
+        // Every request of an acknowledgement is the acknowledgement itself (the deferral, the
+        // form, or the answer): Discord refused it, so there is no answer to give either.
+        notAcknowledged(e, what, refused);
+        return;
+      }
       if (work != null) {
         execute(working, e, what, work);
       }

@@ -47,13 +47,16 @@ final class Replies {
   }
 
   void send(IReplyCallback event, String text, List<? extends MessageTopLevelComponent> rows) {
+    // Only the edit of a deferred reply can be tried again: a first response that failed has
+    // used up the interaction's one acknowledgement.
+    int attempts = event.isAcknowledged() ? ATTEMPTS : 1;
     for (int attempt = 1; ; attempt++) {
       try {
         sendOnce(event, text, rows);
         return;
       } catch (ErrorResponseException e) {
         // A Discord 5xx on the answer itself: the work is done, so try the answer again.
-        if (attempt >= ATTEMPTS || !(e.isServerError()
+        if (attempt >= attempts || !(e.isServerError()
             || (e.getResponse() != null && e.getResponse().code >= 500))) {
           throw e;
         }
