@@ -35,7 +35,12 @@ public final class FaultSoak {
   private FaultSoak() {}
 
   static final int GUILDS = 8;
-  static final Duration FINAL_ANSWER = Duration.ofSeconds(30);
+  /**
+   * How long a member waits for the final answer once the interaction was acknowledged: the
+   * Discord work behind it may be retried many times under the plan's faults and rate limits
+   * (the interaction token lasts 15 minutes). A stuck answer fails with the ticket's effects.
+   */
+  static final Duration FINAL_ANSWER = Duration.ofSeconds(120);
 
   /** The fault plan of the soak, drawn from the emulator's seed. */
   static FaultPlan plan() {
@@ -181,7 +186,8 @@ public final class FaultSoak {
         });
       } catch (AssertionError slow) {
         throw new AssertionError(slow.getMessage() + "; the answer is: "
-            + (last[0] == null ? "none" : last[0].text()), slow);
+            + (last[0] == null ? "none" : last[0].text()) + "; pending effects: "
+            + pendingEffects(h), slow);
       }
       if (isFinal.test(last[0].text())) {
         return last[0];
@@ -198,5 +204,14 @@ public final class FaultSoak {
     String withRef = text(MessageKey.ERROR_INTERNAL_REF, "\u0000");
     return text.equals(text(MessageKey.ERROR_INTERNAL))
         || text.startsWith(withRef.substring(0, withRef.indexOf('\u0000')));
+  }
+
+  /** Every PENDING effect, for a failure message. */
+  private static List<dev.tiramisu.tickets.effects.Effect> pendingEffects(BotHarness h) {
+    var store = h.bot().core().effects();
+    return store.ticketsDue(java.time.Instant.now().plus(Duration.ofDays(1)), 50).stream()
+        .flatMap(t -> store.forTicket(t[0]).stream())
+        .filter(dev.tiramisu.tickets.effects.Effect::isPending)
+        .toList();
   }
 }
