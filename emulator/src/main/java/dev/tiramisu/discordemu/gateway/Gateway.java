@@ -131,13 +131,7 @@ public final class Gateway implements GatewayEvents {
   /** Sends op 9 INVALID_SESSION to every connection; when not resumable the sessions are forgotten. */
   public void invalidateSessions(boolean resumable) {
     for (Connection c : connections) {
-      if (!resumable && c.session != null) {
-        c.session.valid = false;
-        synchronized (sessions) {
-          sessions.remove(c.session.id);
-        }
-      }
-      c.sendOp(INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(resumable));
+      c.invalidate(resumable);
     }
   }
 
@@ -360,16 +354,28 @@ public final class Gateway implements GatewayEvents {
       } else if (fault instanceof GatewayFault.RefuseConnection) {
         ws.disconnect();
       } else if (fault instanceof GatewayFault.InvalidSession invalid) {
-        if (!invalid.resumable() && session != null) {
-          session.valid = false;
-          synchronized (sessions) {
-            sessions.remove(session.id);
-          }
-        }
-        sendOp(INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(invalid.resumable()));
+        invalidate(invalid.resumable());
       } else if (fault instanceof GatewayFault.Reconnect) {
         sendOp(RECONNECT, null);
       }
+    }
+
+    /**
+     * Sends op 9 INVALID_SESSION. When not resumable, the session is forgotten and detached from
+     * this connection, as Discord does: no further event of it reaches the client, and the client
+     * may IDENTIFY afresh on the same connection.
+     */
+    void invalidate(boolean resumable) {
+      GatewaySession s = session;
+      if (!resumable && s != null) {
+        s.valid = false;
+        synchronized (sessions) {
+          sessions.remove(s.id);
+        }
+        s.detach(this);
+        session = null;
+      }
+      sendOp(INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(resumable));
     }
 
     private void identify(JsonNode d) {

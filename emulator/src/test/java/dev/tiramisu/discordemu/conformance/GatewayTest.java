@@ -112,6 +112,8 @@ class GatewayTest extends ConformanceTest {
   void invalidSessionNotResumableMakesJdaIdentifyAgain() throws Exception {
     JDA jda = jda(recorder);
     emu.gateway().invalidateSessions(false);
+    // an event of the invalidated session: Discord never delivers it (the client identifies anew)
+    g.as("alice").post(g.channel("general"), "while invalid");
     recreated.get(15, TimeUnit.SECONDS);
     assertThat(emu.gateway().identifyCount()).isEqualTo(2);
     assertThat(emu.gateway().resumeCount()).isZero();
@@ -119,8 +121,78 @@ class GatewayTest extends ConformanceTest {
     assertThat(jda.getGuildById(g.id)).isNotNull();
     g.as("alice").post(g.channel("general"), "after re-identify");
     awaitReceived("after re-identify");
+    assertThat(received).as("events are delivered in order: the earlier one would be here")
+        .doesNotContain("while invalid");
     jda.getTextChannelById(g.channel("general")).sendMessage("bot still works").complete();
     assertThat(g.messages("general")).extracting(m -> m.content()).contains("bot still works");
+  }
+
+  /**
+   * At the protocol level (JDA drops the socket on op 9, so it cannot show this): after a
+   * non-resumable INVALID_SESSION no event of the old session reaches the connection, and a new
+   * IDENTIFY on the same connection is answered with READY, as Discord does.
+   */
+  @Test
+  void afterInvalidSessionTheOldSessionSendsNothingAndTheSameConnectionIdentifiesAgain()
+      throws Exception {
+    java.util.concurrent.BlockingQueue<com.fasterxml.jackson.databind.JsonNode> frames =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    StringBuilder partial = new StringBuilder();
+    java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(java.net.URI.create(emu.gatewayUrl() + "?v=10&encoding=json"),
+            new java.net.http.WebSocket.Listener() {
+              @Override
+              public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w,
+                  CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                  frames.add(dev.tiramisu.discordemu.Json.parse(partial.toString()));
+                  partial.setLength(0);
+                }
+                w.request(1);
+                return null;
+              }
+            }).get(10, TimeUnit.SECONDS);
+    try {
+      assertThat(next(frames, f -> f.path("op").asInt() == 10)).isNotNull(); // HELLO
+      String identify = "{\"op\":2,\"d\":{\"token\":\"" + emu.botToken() + "\",\"intents\":"
+          + (1 << 9 | 1 << 15) + ",\"properties\":{\"os\":\"linux\",\"browser\":\"t\","
+          + "\"device\":\"t\"}}}";
+      ws.sendText(identify, true).get(10, TimeUnit.SECONDS);
+      next(frames, f -> "READY".equals(f.path("t").asText()));
+
+      emu.gateway().invalidateSessions(false);
+      next(frames, f -> f.path("op").asInt() == 9);
+      g.as("alice").post(g.channel("general"), "while invalid");
+      ws.sendText(identify, true).get(10, TimeUnit.SECONDS);
+
+      List<com.fasterxml.jackson.databind.JsonNode> beforeReady = new java.util.ArrayList<>();
+      next(frames, f -> {
+        beforeReady.add(f);
+        return "READY".equals(f.path("t").asText());
+      });
+      assertThat(beforeReady).as("no event of the invalidated session")
+          .noneMatch(f -> "MESSAGE_CREATE".equals(f.path("t").asText()));
+      assertThat(emu.gateway().identifyCount()).isEqualTo(2);
+    } finally {
+      ws.abort();
+    }
+  }
+
+  /** The next frame matching {@code match}, skipping others; fails after 10 s without one. */
+  private static com.fasterxml.jackson.databind.JsonNode next(
+      java.util.concurrent.BlockingQueue<com.fasterxml.jackson.databind.JsonNode> frames,
+      java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> match)
+      throws InterruptedException {
+    while (true) {
+      com.fasterxml.jackson.databind.JsonNode f = frames.poll(10, TimeUnit.SECONDS);
+      if (f == null) {
+        throw new AssertionError("no matching gateway frame within 10 s");
+      }
+      if (match.test(f)) {
+        return f;
+      }
+    }
   }
 
   @Test
