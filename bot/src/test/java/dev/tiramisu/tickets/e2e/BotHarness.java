@@ -198,13 +198,17 @@ final class BotHarness implements AutoCloseable {
         "modlog_channel", "<#" + g.channel("mod-log") + ">");
   }
 
-  /** Opens a ticket with a reason as {@code user} and returns its stored row. */
+  /** Opens a ticket with a reason as {@code user} and returns its stored row once every effect of the create is settled. */
   Ticket open(TestGuild g, String user, String reason) {
     MessageView reply = g.as(user).slash(g.channel("general"), "ticket create",
         Map.of("reason", reason)).awaitReply();
     assertThat(reply.text()).contains("is open");
     long threadId = Long.parseLong(reply.text().replaceAll("(?s).*<#(\\d+)>.*", "$1"));
-    return ticketByThread(threadId).orElseThrow();
+    // The member sees the answer a moment before its effect is recorded as done: wait for that,
+    // so a test sees the ticket as the bot left it.
+    long id = ticketByThread(threadId).orElseThrow().id();
+    assertThat(bot.effects().awaitIdle(id, Duration.ofSeconds(30))).as("effects settled").isTrue();
+    return bot.core().tickets().find(id).orElseThrow();
   }
 
   Optional<Ticket> ticketByThread(long threadId) {

