@@ -558,7 +558,7 @@ final class ChannelRoutes {
    * default 100); with {@code with_member=true} each entry carries the guild member, as JDA's pagination needs.
    */
   private RestResponse listThreadMembers(RestRequest req) {
-    boolean withMember = "true".equals(req.queryParam("with_member"));
+    boolean withMember = req.boolParam("with_member", false);
     Long after = snowflakeParam(req, "after");
     int limit = req.intParam("limit", 100, 1, 100);
     synchronized (state) {
@@ -586,7 +586,7 @@ final class ChannelRoutes {
   }
 
   private RestResponse getThreadMember(RestRequest req) {
-    boolean withMember = "true".equals(req.queryParam("with_member"));
+    boolean withMember = req.boolParam("with_member", false);
     synchronized (state) {
       Channel t = thread(req);
       long user = req.id("user_id", DiscordException.unknownUser());
