@@ -1078,6 +1078,9 @@ public final class EmulatorState {
         o.set("interaction", MessageInteractionJson.interaction(this, i));
       }
     }
+    if (m.threadId != null && channels.containsKey(m.threadId)) {
+      o.set("thread", channelJson(channels.get(m.threadId)));
+    }
     if (m.messageReference != null) {
       o.set("message_reference", m.messageReference);
       if (m.type == 19) { // a reply carries the message it answers (null once that one is deleted)
@@ -1097,18 +1100,26 @@ public final class EmulatorState {
 
   /**
    * Embeds as Discord returns them: every embed an application sends is stored as type "rich" (JDA refuses an
-   * embed without a type).
+   * embed without a type), and every field has {@code inline}.
    */
   private static ArrayNode renderEmbeds(ArrayNode embeds) {
     ArrayNode out = Json.array();
     for (JsonNode e : embeds) {
-      if (e.isObject() && !e.hasNonNull("type")) {
-        ObjectNode copy = ((ObjectNode) e).deepCopy();
-        copy.put("type", "rich");
-        out.add(copy);
-      } else {
+      if (!e.isObject()) {
         out.add(e);
+        continue;
       }
+      ObjectNode copy = ((ObjectNode) e).deepCopy();
+      if (!copy.hasNonNull("type")) {
+        copy.put("type", "rich");
+      }
+      // Discord returns every field with its inline flag (false when the sender left it out)
+      for (JsonNode f : copy.path("fields")) {
+        if (f instanceof ObjectNode field && !field.path("inline").isBoolean()) {
+          field.put("inline", false);
+        }
+      }
+      out.add(copy);
     }
     return out;
   }

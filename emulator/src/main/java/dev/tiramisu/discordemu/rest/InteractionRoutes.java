@@ -157,7 +157,8 @@ final class InteractionRoutes {
 
   /** Creates an interaction response or follow-up message. */
   private Message post(Interaction i, Channel channel, JsonNode data, RestRequest req, int extraFlags) {
-    int flags = (data.path("flags").asInt(0) & (Message.FLAG_EPHEMERAL | 4 | 4096)) | extraFlags;
+    int flags = (data.path("flags").asInt(0) & (Message.FLAG_EPHEMERAL | 4 | 4096 | Message.FLAG_COMPONENTS_V2))
+        | extraFlags;
     boolean ephemeral = (flags & Message.FLAG_EPHEMERAL) != 0;
     Message m = state.postMessage(channel, state.botUserId, text(data.path("content")), arr(data.path("embeds")),
         arr(data.path("components")), flags, obj(data.path("allowed_mentions")), state.applicationId,
