@@ -556,7 +556,7 @@ public final class EmulatorState {
     m.content = content == null ? "" : content;
     m.embeds = embeds == null ? Json.array() : embeds;
     m.components = components == null ? Json.array() : components;
-    numberComponents(m.components);
+    normalizeComponents(m.components);
     m.flags = flags;
     m.webhookId = webhookId;
     m.visibleTo = visibleTo;
@@ -966,13 +966,23 @@ public final class EmulatorState {
   }
 
   /**
-   * Gives every component without an {@code id} one, as Discord does (unique within the message,
-   * counting depth-first from 1 and skipping ids the sender chose); responses must carry them.
+   * Stores components as Discord returns them: every component without an {@code id} gets one (unique within the
+   * message, counting depth-first from 1 and skipping ids the sender chose; responses must carry them), and a
+   * unicode emoji sent as {@code {"name": "🗑️", "id": null}} (buttons, select options) loses its null {@code id}
+   * and {@code animated}: Discord's component emoji response has an optional snowflake {@code id}, present only for
+   * a custom emoji.
    */
-  public static void numberComponents(JsonNode components) {
+  public static void normalizeComponents(JsonNode components) {
     java.util.Set<Integer> used = new java.util.HashSet<>();
     List<ObjectNode> all = new ArrayList<>();
     walkComponents(components, all);
+    for (ObjectNode c : all) {
+      dropNullEmojiFields(c.get("emoji"));
+      JsonNode options = c.get("options");
+      if (options != null && options.isArray()) {
+        options.forEach(o -> dropNullEmojiFields(o.get("emoji")));
+      }
+    }
     for (ObjectNode c : all) {
       if (c.path("id").isInt()) {
         used.add(c.path("id").asInt());
@@ -986,6 +996,16 @@ public final class EmulatorState {
         }
         c.put("id", next);
         used.add(next);
+      }
+    }
+  }
+
+  private static void dropNullEmojiFields(JsonNode emoji) {
+    if (emoji instanceof ObjectNode e) {
+      for (String field : List.of("id", "animated")) {
+        if (e.has(field) && e.get(field).isNull()) {
+          e.remove(field);
+        }
       }
     }
   }
@@ -1004,30 +1024,6 @@ public final class EmulatorState {
       walkComponents(o.get("component"), out);
       walkComponents(o.get("accessory"), out);
     }
-  }
-
-  /** A message's interaction_metadata; the spec requires the ids that tie it to its message or modal. */
-  private ObjectNode interactionMetadata(Interaction i) {
-    ObjectNode meta = Json.object();
-    meta.put("id", Long.toString(i.id));
-    meta.put("type", i.type);
-    meta.set("user", userJson(user(i.userId)));
-    ObjectNode owners = meta.putObject("authorizing_integration_owners");
-    owners.put("0", Long.toString(i.guildId == null ? 0 : i.guildId));
-    if (i.type == Interaction.APPLICATION_COMMAND) {
-      meta.put("name", i.data.path("name").asText());
-      meta.put("command_type", i.data.path("type").asInt(1));
-    }
-    if (i.type == Interaction.MESSAGE_COMPONENT && i.messageId != null) {
-      meta.put("interacted_message_id", Long.toString(i.messageId));
-    }
-    if (i.type == Interaction.MODAL_SUBMIT) {
-      Interaction from = i.triggeringInteractionId == null ? null : interactions.get(i.triggeringInteractionId);
-      if (from != null && from.type != Interaction.MODAL_SUBMIT) {
-        meta.set("triggering_interaction_metadata", interactionMetadata(from));
-      }
-    }
-    return meta;
   }
 
   public synchronized ObjectNode messageJson(Message m) {
@@ -1078,8 +1074,12 @@ public final class EmulatorState {
     if (m.interactionId != null) {
       Interaction i = interactions.get(m.interactionId);
       if (i != null) {
-        o.set("interaction_metadata", interactionMetadata(i));
+        o.set("interaction_metadata", MessageInteractionJson.metadata(this, i));
+        o.set("interaction", MessageInteractionJson.interaction(this, i));
       }
+    }
+    if (m.threadId != null && channels.containsKey(m.threadId)) {
+      o.set("thread", channelJson(channels.get(m.threadId)));
     }
     if (m.messageReference != null) {
       o.set("message_reference", m.messageReference);
@@ -1100,18 +1100,26 @@ public final class EmulatorState {
 
   /**
    * Embeds as Discord returns them: every embed an application sends is stored as type "rich" (JDA refuses an
-   * embed without a type).
+   * embed without a type), and every field has {@code inline}.
    */
   private static ArrayNode renderEmbeds(ArrayNode embeds) {
     ArrayNode out = Json.array();
     for (JsonNode e : embeds) {
-      if (e.isObject() && !e.hasNonNull("type")) {
-        ObjectNode copy = ((ObjectNode) e).deepCopy();
-        copy.put("type", "rich");
-        out.add(copy);
-      } else {
+      if (!e.isObject()) {
         out.add(e);
+        continue;
       }
+      ObjectNode copy = ((ObjectNode) e).deepCopy();
+      if (!copy.hasNonNull("type")) {
+        copy.put("type", "rich");
+      }
+      // Discord returns every field with its inline flag (false when the sender left it out)
+      for (JsonNode f : copy.path("fields")) {
+        if (f instanceof ObjectNode field && !field.path("inline").isBoolean()) {
+          field.put("inline", false);
+        }
+      }
+      out.add(copy);
     }
     return out;
   }

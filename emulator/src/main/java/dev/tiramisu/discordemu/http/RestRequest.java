@@ -3,6 +3,7 @@ package dev.tiramisu.discordemu.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tiramisu.discordemu.DiscordException;
+import dev.tiramisu.discordemu.openapi.BooleanQueryStrings;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +61,20 @@ public final class RestRequest {
           "int value should be between " + min + " and " + max + ".");
     }
     return value;
+  }
+
+  /**
+   * A boolean query parameter in Discord's spellings ({@code True}/{@code true}/{@code 1},
+   * {@code False}/{@code false}/{@code 0}: {@link BooleanQueryStrings}), or {@code fallback} when absent; any other
+   * value is 400 / 50035 as Discord answers.
+   */
+  public boolean boolParam(String name, boolean fallback) {
+    String raw = queryParam(name);
+    if (raw == null) {
+      return fallback;
+    }
+    return BooleanQueryStrings.parse(raw).orElseThrow(() -> DiscordException.invalidForm(name,
+        "BOOLEAN_TYPE_COERCE", "Value \"" + raw + "\" is not a valid boolean."));
   }
 
   public String queryParam(String name) {

@@ -30,6 +30,11 @@ public final class Router {
     return this;
   }
 
+  /** Every route served, as {@code "METHOD /template"}, in registration order. */
+  public List<String> routes() {
+    return routes.stream().map(r -> r.method + " " + r.template).toList();
+  }
+
   public Optional<Match> match(String method, String path) {
     String[] parts = split(path);
     Match best = null;

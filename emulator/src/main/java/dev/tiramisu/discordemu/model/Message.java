@@ -10,6 +10,8 @@ import java.util.Set;
 /** A message. Guarded by the state's lock. */
 public final class Message {
   public static final int FLAG_EPHEMERAL = 1 << 6;
+  public static final int FLAG_HAS_THREAD = 1 << 5;
+  public static final int FLAG_COMPONENTS_V2 = 1 << 15;
 
   public final long id;
   public final long channelId;
@@ -31,6 +33,8 @@ public final class Message {
   public Long visibleTo;
   /** The interaction this message answers, if any. */
   public Long interactionId;
+  /** The thread started from this message, if any (Discord allows one). */
+  public Long threadId;
   public ObjectNode messageReference;
   public ObjectNode allowedMentions;
   /**

@@ -7,14 +7,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns the strings of a query string or path into the JSON values their schema describes, so
  * that the schema library can validate them: {@code limit=50} becomes the integer 50 where the
- * schema says {@code integer}, {@code wait=true} the boolean true where it says {@code boolean},
+ * schema says {@code integer}, {@code wait=true} (or {@code True}, {@code 1}: Discord's boolean query strings,
+ * {@link BooleanQueryStrings}) the boolean true where it says {@code boolean},
  * and a snowflake stays a string (its schema is a string with a digits pattern). A value that
  * does not parse as the declared type stays a string, and the schema then reports it, e.g. {@code
  * limit=abc} as "string found, integer expected".
@@ -75,9 +75,9 @@ final class ParamCoercion {
       return JSON.numberNode(new BigDecimal(value));
     }
     if (types.contains("boolean")) {
-      String lower = value.toLowerCase(Locale.ROOT);
-      if (lower.equals("true") || lower.equals("false")) {
-        return JSON.booleanNode(lower.equals("true"));
+      java.util.Optional<Boolean> b = BooleanQueryStrings.parse(value);
+      if (b.isPresent()) {
+        return JSON.booleanNode(b.get());
       }
     }
     return JSON.textNode(value);

@@ -109,9 +109,13 @@ public final class SpecDeviations {
           + " Discord's documentation (Uploading Files: \"id\": 0) and in JDA 6"
           + " (FileUpload#toAttachmentData puts the int index); the spec says snowflake string.";
 
+  private static final String OVERWRITE_BITS_AS_STRINGS =
+      "Discord documents an overwrite's allow and deny as strings (Edit Channel Permissions) and"
+          + " other clients (discord.py 2) send them so; the spec says integer.";
+
   /**
    * Fields where Discord accepts another JSON type than the spec says. Every entry is demonstrated
-   * by a body JDA 6 builds.
+   * by a body JDA 6 builds, or one Discord's documentation describes and another client sends.
    */
   public static final List<Coercion> COERCIONS =
       List.of(
@@ -151,6 +155,12 @@ public final class SpecDeviations {
               "/attachments/*/id", Target.STRING, UPLOAD_INDEX_AS_ID),
           new Coercion("POST", "/interactions/{interaction_id}/{interaction_token}/callback",
               "/data/attachments/*/id", Target.STRING, UPLOAD_INDEX_AS_ID),
+          // Edit Channel Permissions: Discord's docs type allow and deny as strings (a permission bit set can
+          // exceed 2^53) and discord.py 2 sends them so (str(allow.value)); the spec says integer.
+          new Coercion("PUT", "/channels/{channel_id}/permissions/{overwrite_id}", "/allow", Target.INTEGER,
+              OVERWRITE_BITS_AS_STRINGS),
+          new Coercion("PUT", "/channels/{channel_id}/permissions/{overwrite_id}", "/deny", Target.INTEGER,
+              OVERWRITE_BITS_AS_STRINGS),
           // JDA#openPrivateChannelById(long) (JDAImpl) puts the id as a JSON number; Discord
           // accepts integer snowflakes in request bodies; the spec says snowflake string.
           new Coercion("POST", "/users/@me/channels", "/recipient_id", Target.STRING,

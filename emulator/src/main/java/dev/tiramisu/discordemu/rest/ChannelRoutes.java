@@ -299,15 +299,23 @@ final class ChannelRoutes {
           replyTo = false;
         }
       }
-      int flags = body.path("flags").asInt(0) & (4 | 4096); // SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS
+      // SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS, IS_COMPONENTS_V2
+      int flags = body.path("flags").asInt(0) & (4 | 4096 | Message.FLAG_COMPONENTS_V2);
       boolean reply = replyTo;
       Message m = state.postMessage(c, state.botUserId, InteractionRoutes.text(body.path("content")),
           InteractionRoutes.arr(body.path("embeds")), InteractionRoutes.arr(body.path("components")), flags,
           InteractionRoutes.obj(body.path("allowed_mentions")), null, null, msg -> {
             msg.tts = body.path("tts").asBoolean(false);
             if (reply) {
-              ObjectNode ref = (ObjectNode) body.path("message_reference").deepCopy();
+              // as Discord returns it: type DEFAULT (0), the message, its channel and guild; fail_if_not_exists
+              // is a request option and is not echoed
+              ObjectNode ref = Json.object();
+              ref.put("type", 0);
               ref.put("channel_id", Long.toString(c.id));
+              ref.put("message_id", Long.toString(Json.snowflake(body.path("message_reference").path("message_id"))));
+              if (c.guildId != null) {
+                ref.put("guild_id", Long.toString(c.guildId));
+              }
               msg.messageReference = ref;
               msg.type = 19;
             }
@@ -515,9 +523,14 @@ final class ChannelRoutes {
     synchronized (state) {
       Channel parent = visible(req);
       state.requireBot(parent, Permissions.CREATE_PUBLIC_THREADS);
-      state.message(parent.id, req.id("message_id", DiscordException.unknownMessage()));
+      Message starter = state.message(parent.id, req.id("message_id", DiscordException.unknownMessage()));
+      if (starter.threadId != null && state.channels.containsKey(starter.threadId)) {
+        throw new DiscordException(400, 160004, "A thread has already been created for this message");
+      }
       Channel t = state.createThread(parent, Channel.PUBLIC_THREAD, name, state.botUserId, true,
           req.json.path("auto_archive_duration").asInt(10080));
+      starter.threadId = t.id;
+      starter.flags |= Message.FLAG_HAS_THREAD;
       return RestResponse.created(state.channelJson(t));
     }
   }
@@ -558,7 +571,7 @@ final class ChannelRoutes {
    * default 100); with {@code with_member=true} each entry carries the guild member, as JDA's pagination needs.
    */
   private RestResponse listThreadMembers(RestRequest req) {
-    boolean withMember = "true".equals(req.queryParam("with_member"));
+    boolean withMember = req.boolParam("with_member", false);
     Long after = snowflakeParam(req, "after");
     int limit = req.intParam("limit", 100, 1, 100);
     synchronized (state) {
@@ -586,7 +599,7 @@ final class ChannelRoutes {
   }
 
   private RestResponse getThreadMember(RestRequest req) {
-    boolean withMember = "true".equals(req.queryParam("with_member"));
+    boolean withMember = req.boolParam("with_member", false);
     synchronized (state) {
       Channel t = thread(req);
       long user = req.id("user_id", DiscordException.unknownUser());

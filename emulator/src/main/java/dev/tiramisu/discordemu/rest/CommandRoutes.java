@@ -64,12 +64,36 @@ final class CommandRoutes {
     return out;
   }
 
+  /**
+   * Lists commands. Without {@code with_localizations} (a boolean query string, default false) Discord leaves out
+   * the full {@code name_localizations} / {@code description_localizations} dictionaries, here and in options and
+   * choices (it sends {@code name_localized} for the request's locale instead, which the emulator, without locales,
+   * omits).
+   */
   private RestResponse list(RestRequest req) {
+    boolean withLocalizations = req.boolParam("with_localizations", false);
     synchronized (state) {
       Long guildId = scope(req);
       ArrayNode out = Json.array();
-      commandsIn(guildId).forEach(c -> out.add(render(c)));
+      for (Command c : commandsIn(guildId)) {
+        ObjectNode o = render(c);
+        if (!withLocalizations) {
+          stripLocalizations(o);
+        }
+        out.add(o);
+      }
       return RestResponse.ok(out);
+    }
+  }
+
+  private static void stripLocalizations(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      o.remove("name_localizations");
+      o.remove("description_localizations");
+      stripLocalizations(o.get("options"));
+      stripLocalizations(o.get("choices"));
+    } else if (node instanceof ArrayNode a) {
+      a.forEach(CommandRoutes::stripLocalizations);
     }
   }
 

@@ -47,7 +47,7 @@ final class GuildRoutes {
     synchronized (state) {
       Guild g = guildOf(req);
       ObjectNode o = state.guildJson(g);
-      if ("true".equals(req.queryParam("with_counts"))) {
+      if (req.boolParam("with_counts", false)) {
         o.put("approximate_member_count", g.members.size());
         o.put("approximate_presence_count", 0);
       }

@@ -52,6 +52,7 @@ final class InteractionRoutes {
     String token = req.param("interaction_token");
     int type = req.json.path("type").asInt(-1);
     JsonNode data = req.json.path("data");
+    boolean withResponse = req.boolParam("with_response", false); // a bad value is refused before any effect
     synchronized (state) {
       Interaction i = state.interactions.get(id);
       if (i == null || !i.token.equals(token)) {
@@ -104,7 +105,7 @@ final class InteractionRoutes {
         i.originalEphemeral = original.isEphemeral();
       }
       state.changed();
-      if (!"true".equals(req.queryParam("with_response"))) {
+      if (!withResponse) {
         return RestResponse.noContent();
       }
       ObjectNode out = Json.object();
@@ -156,7 +157,8 @@ final class InteractionRoutes {
 
   /** Creates an interaction response or follow-up message. */
   private Message post(Interaction i, Channel channel, JsonNode data, RestRequest req, int extraFlags) {
-    int flags = (data.path("flags").asInt(0) & (Message.FLAG_EPHEMERAL | 4 | 4096)) | extraFlags;
+    int flags = (data.path("flags").asInt(0) & (Message.FLAG_EPHEMERAL | 4 | 4096 | Message.FLAG_COMPONENTS_V2))
+        | extraFlags;
     boolean ephemeral = (flags & Message.FLAG_EPHEMERAL) != 0;
     Message m = state.postMessage(channel, state.botUserId, text(data.path("content")), arr(data.path("embeds")),
         arr(data.path("components")), flags, obj(data.path("allowed_mentions")), state.applicationId,
@@ -167,19 +169,45 @@ final class InteractionRoutes {
     return m;
   }
 
+  /**
+   * A follow-up message. Discord's docs (Create Followup Message): it "functions the same as Execute Webhook, but
+   * {@code wait} is always true", so the created message is returned whatever {@code wait} says; a {@code wait} or
+   * {@code with_components} that is not a boolean query string is still refused with 50035.
+   */
   private RestResponse followup(RestRequest req) {
+    req.boolParam("wait", true);
+    req.boolParam("with_components", false);
     synchronized (state) {
       Interaction i = interaction(req);
       if (!i.acknowledged()) {
         throw DiscordException.unknownWebhook();
       }
       MessageRules.check(req.json, !req.files.isEmpty(), true);
+      Message loading = loadingOriginal(i);
+      if (loading != null) {
+        // Discord's docs: right after a DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, a follow-up edits the loading message
+        // instead of creating one (deprecated, kept for compatibility); its ephemeral state stays as deferred.
+        applyEdit(loading, req.json);
+        ChannelRoutes.attach(state, loading, req.files, req.json);
+        loading.flags &= ~FLAG_LOADING;
+        state.messageEdited(loading);
+        return RestResponse.ok(state.messageJson(loading));
+      }
       Channel channel = state.channel(i.channelId);
       Message m = post(i, channel, req.json, req, 0);
       i.followupIds.add(m.id);
       state.changed();
       return RestResponse.ok(state.messageJson(m));
     }
+  }
+
+  /** The original response if it is still the "thinking" message of a deferred reply, else null. */
+  private Message loadingOriginal(Interaction i) {
+    if (i.callbackType != DEFERRED_CHANNEL_MESSAGE || i.originalMessageId == null) {
+      return null;
+    }
+    Message m = state.messages.get(i.originalMessageId);
+    return m != null && (m.flags & FLAG_LOADING) != 0 ? m : null;
   }
 
   private Interaction interaction(RestRequest req) {
@@ -210,6 +238,8 @@ final class InteractionRoutes {
   }
 
   private RestResponse edit(RestRequest req, boolean original) {
+    // interaction webhooks belong to the application: components are always honoured, the flag only has to parse
+    req.boolParam("with_components", false);
     synchronized (state) {
       Interaction i = interaction(req);
       Message m = target(i, req, original);
@@ -244,7 +274,7 @@ final class InteractionRoutes {
     if (data.has("components")) {
       m.components = data.path("components").isArray() ? (ArrayNode) data.path("components").deepCopy()
           : Json.array();
-      EmulatorState.numberComponents(m.components);
+      EmulatorState.normalizeComponents(m.components);
     }
     if (data.has("flags")) {
       int suppress = 4;

@@ -1,5 +1,6 @@
 package dev.tiramisu.discordemu.rest;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiramisu.discordemu.DiscordException;
 import dev.tiramisu.discordemu.EmulatorState;
@@ -8,7 +9,10 @@ import dev.tiramisu.discordemu.http.RestRequest;
 import dev.tiramisu.discordemu.http.RestResponse;
 import dev.tiramisu.discordemu.http.Router;
 import dev.tiramisu.discordemu.model.Channel;
+import dev.tiramisu.discordemu.model.Guild;
 import dev.tiramisu.discordemu.model.User;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Users, DMs, the application and the gateway address. */
 final class UserRoutes {
@@ -24,6 +28,7 @@ final class UserRoutes {
     r.add("GET", "/users/@me", this::me);
     r.add("GET", "/users/{user_id}", this::user);
     r.add("POST", "/users/@me/channels", this::openDm);
+    r.add("GET", "/users/@me/guilds", this::myGuilds);
     r.add("GET", "/applications/@me", this::application);
     r.add("GET", "/oauth2/applications/@me", this::application);
     r.add("GET", "/gateway", req -> {
@@ -87,7 +92,73 @@ final class UserRoutes {
       o.putArray("redirect_uris");
       o.putNull("interactions_endpoint_url");
       o.put("hook", true);
+      // required by the spec's PrivateApplicationResponse; values of a fresh bot application with no extras
+      o.putNull("type");
+      o.put("flags_new", "0");
+      o.putNull("role_connections_verification_url");
+      o.put("approximate_guild_count", (int) state.guilds.values().stream()
+          .filter(g -> g.members.containsKey(state.botUserId)).count());
+      o.put("approximate_user_install_count", 0);
+      o.put("approximate_user_authorization_count", 0);
+      o.put("explicit_content_filter", 0);
+      ArrayNode scopes = o.putArray("eligible_oauth2_scopes");
+      scopes.add("applications.commands");
+      scopes.add("bot");
       return RestResponse.ok(o);
+    }
+  }
+
+  /**
+   * The bot's guilds as partial guild objects (User resource, Get Current User Guilds): ordered by id, {@code after}
+   * gives the first {@code limit} guilds after an id, {@code before} the last {@code limit} guilds before one (still
+   * in ascending order), {@code limit} 1..200 (default 200); {@code with_counts} adds the approximate counts.
+   */
+  private RestResponse myGuilds(RestRequest req) {
+    int limit = req.intParam("limit", 200, 1, 200);
+    Long before = snowflakeParam(req, "before");
+    Long after = snowflakeParam(req, "after");
+    boolean withCounts = req.boolParam("with_counts", false);
+    synchronized (state) {
+      List<Guild> mine = new ArrayList<>();
+      for (Guild g : state.guilds.values()) {
+        if (g.members.containsKey(state.botUserId)
+            && (before == null || Long.compareUnsigned(g.id, before) < 0)
+            && (after == null || Long.compareUnsigned(g.id, after) > 0)) {
+          mine.add(g);
+        }
+      }
+      mine.sort((a, b) -> Long.compareUnsigned(a.id, b.id));
+      List<Guild> page = before != null && after == null
+          ? mine.subList(Math.max(0, mine.size() - limit), mine.size())
+          : mine.subList(0, Math.min(limit, mine.size()));
+      ArrayNode out = Json.array();
+      for (Guild g : page) {
+        ObjectNode o = out.addObject();
+        o.put("id", Long.toString(g.id));
+        o.put("name", g.name);
+        o.putNull("icon");
+        o.putNull("banner");
+        o.put("owner", g.ownerId == state.botUserId);
+        o.put("permissions", Long.toString(state.basePermissions(g, state.botUserId)));
+        o.putArray("features");
+        if (withCounts) {
+          o.put("approximate_member_count", g.members.size());
+          o.put("approximate_presence_count", 0);
+        }
+      }
+      return RestResponse.ok(out);
+    }
+  }
+
+  private static Long snowflakeParam(RestRequest req, String name) {
+    String raw = req.queryParam(name);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return Long.parseUnsignedLong(raw);
+    } catch (NumberFormatException e) {
+      throw DiscordException.invalidForm(name, "NUMBER_TYPE_COERCE", "Value \"" + raw + "\" is not snowflake.");
     }
   }
 

@@ -200,6 +200,21 @@ class RequestValidationTest {
   }
 
   @Test
+  void booleanQueryParametersTakeDiscordsSpellings() {
+    // Discord's API Reference, "Boolean Query Strings": True, true or 1; False, false or 0
+    for (String value : List.of("True", "true", "1", "False", "false", "0")) {
+      assertThat(validator.validateRequest("POST", "/webhooks/1/tok", query("wait", value), JSON,
+          utf8("{\"content\": \"hi\"}"))).as("wait=" + value).isEmpty();
+      assertThat(validator.validateRequest("GET", "/guilds/1", query("with_counts", value), null, null))
+          .as("with_counts=" + value).isEmpty();
+    }
+    for (String value : List.of("yes", "TRUE", "on", "2")) {
+      assertThat(validator.validateRequest("GET", "/guilds/1", query("with_counts", value), null, null))
+          .as("with_counts=" + value).extracting(Violation::field).containsExactly("with_counts");
+    }
+  }
+
+  @Test
   void unknownAndRepeatedQueryParametersAreFlagged() {
     assertThat(validator.validateRequest("GET", "/channels/101/messages",
         query("limit", "5", "limit", "6", "page", "2"), null, null))

@@ -77,11 +77,14 @@ class SpecDeviationsTest {
     demos.put("POST /users/@me/channels",
         Map.entry("/users/@me/channels",
             DataObject.empty().put("recipient_id", 123456789012345678L).toJson()));
+    // Discord's documentation (Edit Channel Permissions: allow and deny are strings), as discord.py 2 sends it
+    demos.put("PUT /channels/{channel_id}/permissions/{overwrite_id}",
+        Map.entry("/channels/3/permissions/6", utf8("{\"type\": 0, \"allow\": \"1024\", \"deny\": \"2048\"}")));
     return demos;
   }
 
   @Test
-  void everyCoercionIsNeededForABodyJdaSends() {
+  void everyCoercionIsNeededForABodyAClientSends() {
     Map<String, Map.Entry<String, byte[]>> demos = demonstrations();
 
     for (SpecDeviations.Coercion coercion : SpecDeviations.COERCIONS) {
