@@ -71,6 +71,17 @@ const client = new Client({
   rest: { api: env('DISCORD_API'), version: '10' },
 });
 client.on(Events.Error, (e) => fail(`client error: ${e.stack || e}`));
+// What discord.js reports about payloads or connections it did not like fails the run at the end.
+const problems = [];
+client.on(Events.Warn, (w) => problems.push(`warn: ${w}`));
+client.on(Events.ShardError, (e, id) => problems.push(`shard ${id} error: ${e}`));
+client.on(Events.ShardReconnecting, (id) => problems.push(`shard ${id} reconnecting`));
+client.on(Events.Invalidated, () => problems.push('session invalidated'));
+if (process.env.DJS_DEBUG) client.on(Events.Debug, (m) => console.log(`debug: ${m}`));
+// The test lowers the heartbeat interval: at least one heartbeat must be acknowledged during the run.
+const heartbeatAcked = next(client, Events.Debug, (m) => m.includes('Heartbeat acknowledged'), waitMs * 2,
+  'heartbeat acknowledgement');
+heartbeatAcked.catch(() => {}); // awaited at the end; a rejection before then is not unhandled
 
 async function run() {
   // READY and the GUILD_CREATE of the guild the bot was already in: discord.js waits for it before it is ready.
@@ -168,6 +179,9 @@ async function run() {
   check(fetched.id === reply.id && fetched.content === reply.content, 'the reply read back');
   check(fetched.interactionMetadata && fetched.interactionMetadata.id === interaction.id, 'interaction metadata');
   step('command-answered', { interaction: interaction.id, message: reply.id });
+  await heartbeatAcked;
+  step('heartbeat', { ping: client.ws.ping });
+  check(problems.length === 0, `no warnings from discord.js: ${problems.join('; ')}`);
 }
 
 client.once(Events.ClientReady, () => {

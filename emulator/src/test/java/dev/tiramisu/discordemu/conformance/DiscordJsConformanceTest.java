@@ -40,7 +40,8 @@ class DiscordJsConformanceTest {
 
   @BeforeEach
   void start() {
-    EmulatorConfig config = EmulatorConfig.defaults();
+    // heartbeats every 3 s (Discord: about 41 s), so discord.js heartbeats during the run and must see them acked
+    EmulatorConfig config = EmulatorConfig.defaults().withHeartbeatInterval(3_000);
     assertThat(config.openApiSpec()).as("the OpenAPI spec the emulator validates against").isNotNull();
     assertThat(config.rejectInvalidRequests()).as("requests that break the spec are refused").isTrue();
     emu = Emulator.start(config);
@@ -102,7 +103,7 @@ class DiscordJsConformanceTest {
     assertThat(exit).as("the script's exit code (its own checks)" + script.transcript()).isZero();
     assertThat(script.stdout()).filteredOn(l -> l.startsWith("@@ ")).extracting(l -> l.split(" ")[1])
         .containsExactly("ready", "guild-create", "commands", "sent", "thread", "pinned", "thread-member",
-            "user-message", "history", "closed", "dm", "awaiting-command", "command-answered", "done");
+            "user-message", "history", "closed", "dm", "awaiting-command", "command-answered", "heartbeat", "done");
     emu.await("the request log written", () -> emu.requests().all().stream()
         .anyMatch(e -> e.route().equals("GET /webhooks/{application_id}/{interaction_token}/messages/@original")));
 
