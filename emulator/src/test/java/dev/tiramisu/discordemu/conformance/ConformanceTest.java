@@ -85,12 +85,26 @@ abstract class ConformanceTest {
     return map;
   }
 
+  private final List<Runnable> stopLater = new java.util.ArrayList<>();
+
+  /**
+   * Stops something (a ShardManager, say) after the test, once JDA's errors were read: JDA logs at ERROR when a
+   * shutdown races its own packet scheduling ("unable to schedule next packet"), which says nothing about the
+   * emulator.
+   */
+  protected void stopAfterTest(Runnable stop) {
+    stopLater.add(stop);
+  }
+
   @AfterEach
   final void stopClients() throws InterruptedException {
     // read JDA's errors before the shutdown, which interrupts requests still in flight and logs that
     List<String> errorsDuringTest = jdaErrors.unexpected();
     jdaErrors.detach();
     try {
+      for (Runnable stop : stopLater) {
+        stop.run();
+      }
       for (JDA jda : clients) {
         jda.shutdownNow();
       }
@@ -100,6 +114,7 @@ abstract class ConformanceTest {
       }
     } finally {
       clients.clear();
+      stopLater.clear();
     }
     assertThat(errorsDuringTest).as("ERRORs logged by JDA during the test").isEmpty();
     checkAfterEach();

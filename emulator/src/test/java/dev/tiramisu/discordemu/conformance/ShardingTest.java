@@ -47,15 +47,12 @@ class ShardingTest extends ConformanceTest {
           }
         })
         .build();
-    try {
-      // the manager starts shards one after another: wait until both exist and are connected
+    stopAfterTest(shards::shutdown);
+    // the manager starts shards one after another: wait until both exist and are connected
       emu.await("both shards connected", () -> shards.getShards().size() == 2
           && shards.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED));
-      shards.getShards().forEach(this::track);
-      assertShardRouting(shards, guilds, eventGuildsByShard);
-    } finally {
-      shards.shutdown();
-    }
+    shards.getShards().forEach(this::track);
+    assertShardRouting(shards, guilds, eventGuildsByShard);
   }
 
   private void assertShardRouting(ShardManager shards, List<TestGuild> guilds,
