@@ -63,6 +63,7 @@ public final class Gateway implements GatewayEvents {
   private final AtomicInteger identifies = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();
   private final AtomicInteger heartbeatTimeouts = new AtomicInteger();
+  private final AtomicInteger heartbeats = new AtomicInteger();
   private final AtomicInteger tokenResets = new AtomicInteger();
   private final IdentifyLimiter identifyLimiter;
   private volatile Clock clock = Clock.systemUTC();
@@ -130,6 +131,11 @@ public final class Gateway implements GatewayEvents {
       }
     }
     return closed;
+  }
+
+  /** Heartbeats (op 1) received since the last reset. */
+  public int heartbeatCount() {
+    return heartbeats.get();
   }
 
   /** Connections closed for a missing heartbeat since the last reset. */
@@ -257,6 +263,7 @@ public final class Gateway implements GatewayEvents {
     resumes.set(0);
     refuseNext.set(0);
     heartbeatTimeouts.set(0);
+    heartbeats.set(0);
     tokenResets.set(0);
     identifyLimiter.reset();
   }
@@ -398,6 +405,7 @@ public final class Gateway implements GatewayEvents {
       switch (op) {
         case HEARTBEAT -> {
           lastHeartbeatMillis = clock.millis();
+          heartbeats.incrementAndGet();
           sendOp(HEARTBEAT_ACK, null);
         }
         case IDENTIFY -> identify(d);
