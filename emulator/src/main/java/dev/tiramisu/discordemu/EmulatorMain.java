@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * the emulator").
  */
 public final class EmulatorMain {
-  /** The logback configuration of the standalone jar (a class path resource); {@code -Dlogback.configurationFile} wins. */
+  /** The standalone jar's logback configuration, a class path resource; {@code -Dlogback.configurationFile} wins. */
   static final String LOGBACK_CONFIG = "dev/tiramisu/discordemu/standalone-logback.xml";
 
   static final String USAGE = String.join(System.lineSeparator(),
@@ -94,7 +94,17 @@ public final class EmulatorMain {
     Emulator emu = Emulator.start(config);
     try {
       List<TestGuild> guilds = world == null ? List.of() : World.load(emu, world);
-      String page = driver ? emu.enableWebUi().url() : null;
+      String page = null;
+      if (driver) {
+        Path seed = world;
+        // the page's Reset button and POST /_driver/reset: forget everything and build the world file again
+        page = emu.enableWebUi().onReset(() -> {
+          emu.reset();
+          if (seed != null) {
+            World.load(emu, seed);
+          }
+        }).url();
+      }
       out.println("Discord emulator running");
       out.println("  REST:    " + emu.restUrl());
       out.println("  gateway: " + emu.gatewayUrl());
@@ -103,7 +113,8 @@ public final class EmulatorMain {
           : config.openApiSpec()));
       IdentifyLimits limits = config.identifyLimits();
       out.println("  identify limits: max_concurrency " + limits.maxConcurrency() + ", " + limits.total()
-          + " session starts per " + limits.resetAfter().toHours() + " h" + (limits.enforced() ? "" : " (not enforced)"));
+          + " session starts per " + limits.resetAfter().toHours() + " h"
+          + (limits.enforced() ? "" : " (not enforced)"));
       if (page != null) {
         out.println("  sandbox page: " + page);
         out.println("  driver API:   " + page + "_driver/");

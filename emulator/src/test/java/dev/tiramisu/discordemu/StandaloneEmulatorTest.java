@@ -133,6 +133,11 @@ class StandaloneEmulatorTest {
       assertThat(violations.path(0).asText()).contains("POST /channels/{channel_id}/messages", "/content");
       assertThat(json(post(driver + "violations/take", ""), 200).path("violations")).isEqualTo(violations);
       assertThat(json(get(driver + "violations"), 200).path("violations")).isEmpty();
+
+      // between two tests: forget everything
+      json(post(driver + "reset", ""), 200);
+      assertThat(get(driver + "guilds/" + guildId).statusCode()).isEqualTo(404);
+      assertThat(json(get(driver + "requests"), 200).path("requests")).isEmpty();
     } finally {
       emu.close();
     }
