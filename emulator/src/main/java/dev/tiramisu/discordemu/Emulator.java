@@ -87,6 +87,11 @@ public final class Emulator implements AutoCloseable {
       public int recommendedShards() {
         return config.recommendedShards();
       }
+
+      @Override
+      public com.fasterxml.jackson.databind.node.ObjectNode sessionStartLimit() {
+        return gatewayHolder[0].identifyLimiter().sessionStartLimit();
+      }
     };
     Router router = Routes.all(ctx);
     rest = new RestServer(router, log, () -> state.botToken);
@@ -111,8 +116,14 @@ public final class Emulator implements AutoCloseable {
     server.start();
     this.port = connector.getLocalPort();
     gatewayUrl[0] = "ws://" + config.host() + ":" + port + "/";
-    gateway = new Gateway(state, gatewayUrl[0]);
+    gateway = new Gateway(state, gatewayUrl[0], config.identifyLimits());
     gateway.setHeartbeatInterval(config.heartbeatIntervalMillis());
+    heartbeatWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "emulator-gateway-heartbeats");
+      t.setDaemon(true);
+      return t;
+    });
+    heartbeatWatch.scheduleWithFixedDelay(this::checkHeartbeats, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     gatewayHolder[0] = gateway;
     state.setEvents(gateway);
     interactions = new Interactions(state, gateway);
@@ -145,6 +156,15 @@ public final class Emulator implements AutoCloseable {
 
   private final FaultInjector faults;
   private final RateLimiter rateLimiter;
+  private final java.util.concurrent.ScheduledExecutorService heartbeatWatch;
+
+  private void checkHeartbeats() {
+    try {
+      gateway.checkHeartbeats();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Emulator.class).warn("heartbeat check failed", e);
+    }
+  }
 
   private RestServer.Interception injectFault(String method, String template, Map<String, String> params,
       JsonNode body) {
@@ -339,15 +359,19 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * Forgets all guilds, users (but the bot), messages, commands and sessions; clears the request log, the gateway's
-   * identify/resume counters, and restores the limits a test may have lowered. Releases and forgets every request
+   * identify/resume counters and session starts, and restores the limits a test may have lowered, the gateway's
+   * clock and identify limits, and the bot token. Releases and forgets every request
    * gate last, so a held request is then processed against the reset state.
    */
   public void reset() {
     gateway.closeAll();
     gateway.resetCounters();
+    gateway.setClock(Clock.systemUTC());
+    gateway.identifyLimiter().setLimits(config.identifyLimits());
     state.reset();
     log.clear();
     rest.clearViolations();
+    state.botToken = config.botToken(); // an exhausted session start limit may have reset it
     rateLimiter.reset();
     faults.replace(FaultPlan.none());
     faults.clearInjected();
@@ -358,6 +382,7 @@ public final class Emulator implements AutoCloseable {
   public void close() {
     try {
       faults.releaseGates();
+      heartbeatWatch.shutdownNow();
       gateway.closeAll();
       rest.shutdown();
       WebUi web = webUi;

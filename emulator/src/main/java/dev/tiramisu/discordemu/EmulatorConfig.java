@@ -1,5 +1,6 @@
 package dev.tiramisu.discordemu;
 
+import dev.tiramisu.discordemu.gateway.IdentifyLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,10 +17,11 @@ import java.nio.file.Path;
  * @param heartbeatIntervalMillis the gateway's heartbeat interval
  * @param rateLimits whether Discord's rate limits are enforced
  * @param faultSeed the seed of the fault injector
+ * @param identifyLimits the gateway's session start limits ({@code max_concurrency}, {@code session_start_limit})
  */
 public record EmulatorConfig(String host, int port, String botName, String botToken, int recommendedShards,
     Path openApiSpec, boolean rejectInvalidRequests, int heartbeatIntervalMillis, boolean rateLimits,
-    long faultSeed) {
+    long faultSeed, IdentifyLimits identifyLimits) {
 
   /**
    * The system property that makes a missing spec an error: the build's test runs set it (surefire, root pom), so
@@ -28,14 +30,16 @@ public record EmulatorConfig(String host, int port, String botName, String botTo
   public static final String REQUIRE_SPEC = "tickets.emulator.requireSpec";
 
   /**
-   * Defaults: a free port on 127.0.0.1, spec validation when the spec is found, rate limits on. With
+   * Defaults: a free port on 127.0.0.1, spec validation when the spec is found, rate limits on, identify limits
+   * reported but not enforced ({@link IdentifyLimits#unenforced()}: test clients restart a shard's session within
+   * 5 s; the standalone emulator enforces {@link IdentifyLimits#discord()}). With
    * {@code -D}{@value #REQUIRE_SPEC}{@code =true} (every test run of the build) a missing spec throws, naming the
    * paths searched.
    */
   public static EmulatorConfig defaults() {
     Path spec = Boolean.getBoolean(REQUIRE_SPEC) ? requireSpec() : findSpec();
     return new EmulatorConfig("127.0.0.1", 0, "Tiramisu Tickets", "emulator-bot-token", 1, spec, true, 41_250,
-        true, 42L);
+        true, 42L, IdentifyLimits.unenforced());
   }
 
   /** {@link #findSpec()}, or an {@link IllegalStateException} naming every path searched. */
@@ -85,36 +89,46 @@ public record EmulatorConfig(String host, int port, String botName, String botTo
 
   public EmulatorConfig withPort(int port) {
     return new EmulatorConfig(host, port, botName, botToken, recommendedShards, openApiSpec, rejectInvalidRequests,
-        heartbeatIntervalMillis, rateLimits, faultSeed);
+        heartbeatIntervalMillis, rateLimits, faultSeed, identifyLimits);
   }
 
   public EmulatorConfig withBotName(String botName) {
     return new EmulatorConfig(host, port, botName, botToken, recommendedShards, openApiSpec, rejectInvalidRequests,
-        heartbeatIntervalMillis, rateLimits, faultSeed);
+        heartbeatIntervalMillis, rateLimits, faultSeed, identifyLimits);
+  }
+
+  public EmulatorConfig withBotToken(String botToken) {
+    return new EmulatorConfig(host, port, botName, botToken, recommendedShards, openApiSpec, rejectInvalidRequests,
+        heartbeatIntervalMillis, rateLimits, faultSeed, identifyLimits);
   }
 
   public EmulatorConfig withRecommendedShards(int shards) {
     return new EmulatorConfig(host, port, botName, botToken, shards, openApiSpec, rejectInvalidRequests,
-        heartbeatIntervalMillis, rateLimits, faultSeed);
+        heartbeatIntervalMillis, rateLimits, faultSeed, identifyLimits);
   }
 
   public EmulatorConfig withOpenApiSpec(Path spec, boolean reject) {
     return new EmulatorConfig(host, port, botName, botToken, recommendedShards, spec, reject,
-        heartbeatIntervalMillis, rateLimits, faultSeed);
+        heartbeatIntervalMillis, rateLimits, faultSeed, identifyLimits);
   }
 
   public EmulatorConfig withHeartbeatInterval(int millis) {
     return new EmulatorConfig(host, port, botName, botToken, recommendedShards, openApiSpec, rejectInvalidRequests,
-        millis, rateLimits, faultSeed);
+        millis, rateLimits, faultSeed, identifyLimits);
   }
 
   public EmulatorConfig withRateLimits(boolean enabled) {
     return new EmulatorConfig(host, port, botName, botToken, recommendedShards, openApiSpec, rejectInvalidRequests,
-        heartbeatIntervalMillis, enabled, faultSeed);
+        heartbeatIntervalMillis, enabled, faultSeed, identifyLimits);
   }
 
   public EmulatorConfig withFaultSeed(long seed) {
     return new EmulatorConfig(host, port, botName, botToken, recommendedShards, openApiSpec, rejectInvalidRequests,
-        heartbeatIntervalMillis, rateLimits, seed);
+        heartbeatIntervalMillis, rateLimits, seed, identifyLimits);
+  }
+
+  public EmulatorConfig withIdentifyLimits(IdentifyLimits limits) {
+    return new EmulatorConfig(host, port, botName, botToken, recommendedShards, openApiSpec, rejectInvalidRequests,
+        heartbeatIntervalMillis, rateLimits, faultSeed, limits);
   }
 }

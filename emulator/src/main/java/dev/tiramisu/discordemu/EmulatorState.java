@@ -45,7 +45,7 @@ public final class EmulatorState {
   /** The bot application: its id, its bot user and its token. */
   public long applicationId;
   public long botUserId;
-  public String botToken;
+  public volatile String botToken;
 
   private GatewayEvents events = GatewayEvents.NONE;
   private long version;

@@ -16,13 +16,14 @@ import java.util.List;
  * {"guilds": [{
  *    "name": "Demo",
  *    "roles": [{"name": "Staff", "permissions": "0"}],
- *    "channels": ["tickets", "mod-log"],
+ *    "channels": ["tickets", {"name": "mod-log"}],
  *    "members": [{"name": "admin", "owner": true}, {"name": "alice", "roles": ["Staff"], "dmsClosed": false}],
  *    "botPermissions": "8"
  * }]}
  * }</pre>
  *
- * Permissions are decimal strings (as Discord writes them) or numbers.
+ * Permissions are decimal strings (as Discord writes them) or numbers. The driver HTTP API's
+ * {@code POST /_driver/guilds} takes one guild of this shape.
  */
 public final class World {
   private World() {}
@@ -47,7 +48,11 @@ public final class World {
         b.role(r.path("name").asText(), permissions(r.path("permissions")));
       }
       for (JsonNode c : g.path("channels")) {
-        b.textChannel(c.asText());
+        String channel = c.isObject() ? c.path("name").asText("") : c.asText("");
+        if (channel.isBlank()) {
+          throw new IllegalArgumentException("every channel needs a name");
+        }
+        b.textChannel(channel);
       }
       for (JsonNode m : g.path("members")) {
         String[] roles = new String[m.path("roles").size()];

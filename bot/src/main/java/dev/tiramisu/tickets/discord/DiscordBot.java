@@ -267,7 +267,8 @@ public final class DiscordBot implements AutoCloseable {
 
   /**
    * A local Discord's gateway, with sessions started one right after another: JDA's default
-   * waits 5 s between identifies, Discord's limit, which the emulator does not impose.
+   * waits 5 s between identifies, Discord's limit, which the emulator's test default and the
+   * sandbox report but do not impose (the standalone emulator does: a refused IDENTIFY is retried).
    */
   private static final class LocalSessionController extends SessionControllerAdapter {
     private final String gatewayUrl;

@@ -12,6 +12,7 @@ import dev.tiramisu.discordemu.faults.GatewayFault;
 import dev.tiramisu.discordemu.model.Guild;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * Gateway v10: HELLO, IDENTIFY, READY and GUILD_CREATE, heartbeats, RESUME with replay of missed events,
  * RECONNECT, INVALID_SESSION, zlib-stream compression, intents, and sharding by {@code (guild_id >> 22) %
  * shard_count}. Sessions outlive their connections so a client can resume.
+ *
+ * <p>Time-based rules run on {@link #setClock a clock} a test can move: a connection that sends no heartbeat
+ * for {@link #heartbeatTimeoutMillis()} is closed with 4009 (its session stays resumable), and IDENTIFY is
+ * limited as {@link IdentifyLimits} describes.
  */
 public final class Gateway implements GatewayEvents {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -57,10 +62,90 @@ public final class Gateway implements GatewayEvents {
   private volatile int heartbeatIntervalMillis = 41_250;
   private final AtomicInteger identifies = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();
+  private final AtomicInteger heartbeatTimeouts = new AtomicInteger();
+  private final AtomicInteger heartbeats = new AtomicInteger();
+  private final AtomicInteger tokenResets = new AtomicInteger();
+  private final IdentifyLimiter identifyLimiter;
+  private volatile Clock clock = Clock.systemUTC();
 
   public Gateway(EmulatorState state, String url) {
+    this(state, url, IdentifyLimits.unenforced());
+  }
+
+  public Gateway(EmulatorState state, String url, IdentifyLimits limits) {
     this.state = state;
     this.url = url;
+    this.identifyLimiter = new IdentifyLimiter(limits, clock);
+  }
+
+  /**
+   * The clock of heartbeat timeouts and identify limits (wall time by default). Connections count their
+   * heartbeat silence from the moment the clock is set, so a test can put a clock it moves here at any time.
+   */
+  public void setClock(Clock clock) {
+    this.clock = clock;
+    identifyLimiter.setClock(clock);
+    long now = clock.millis();
+    for (Connection c : connections) {
+      c.lastHeartbeatMillis = now;
+    }
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The session start limits: {@code GET /gateway/bot} reports them, IDENTIFY obeys them. */
+  public IdentifyLimiter identifyLimiter() {
+    return identifyLimiter;
+  }
+
+  /**
+   * How long a connection may stay without a heartbeat before it is closed: the heartbeat interval and half of it
+   * again as grace (Discord documents that a late heartbeat closes the connection, not by how much; the client's
+   * first heartbeat is due within one interval of HELLO, the next ones every interval).
+   */
+  public long heartbeatTimeoutMillis() {
+    return heartbeatIntervalMillis + heartbeatIntervalMillis / 2L;
+  }
+
+  /**
+   * Closes every connection whose last heartbeat (or HELLO) is older than {@link #heartbeatTimeoutMillis()} on the
+   * gateway's clock, with 4009 "Session timed out."; the session is kept, so the client can RESUME as Discord's
+   * docs say. The emulator runs this every second; a test that moved the clock may call it to act at once.
+   *
+   * @return how many connections were closed
+   */
+  public int checkHeartbeats() {
+    long now = clock.millis();
+    long timeout = heartbeatTimeoutMillis();
+    int closed = 0;
+    for (Connection c : connections) {
+      if (!c.timedOut && now - c.lastHeartbeatMillis > timeout) {
+        c.timedOut = true;
+        closed++;
+        heartbeatTimeouts.incrementAndGet();
+        LOG.info("gateway connection closed: no heartbeat for {} ms (shard {})", now - c.lastHeartbeatMillis,
+            c.session == null ? "-" : c.session.shardId);
+        c.ws.close(4009, "Session timed out.", Callback.NOOP);
+      }
+    }
+    return closed;
+  }
+
+  /** Heartbeats (op 1) received since the last reset. */
+  public int heartbeatCount() {
+    return heartbeats.get();
+  }
+
+  /** Connections closed for a missing heartbeat since the last reset. */
+  public int heartbeatTimeoutCount() {
+    return heartbeatTimeouts.get();
+  }
+
+  /** How often the session start limit was exhausted, resetting the bot's token, since the last reset. */
+  public int tokenResetCount() {
+    return tokenResets.get();
   }
 
   private volatile FaultInjector faults = FaultInjector.none();
@@ -177,6 +262,10 @@ public final class Gateway implements GatewayEvents {
     identifies.set(0);
     resumes.set(0);
     refuseNext.set(0);
+    heartbeatTimeouts.set(0);
+    heartbeats.set(0);
+    tokenResets.set(0);
+    identifyLimiter.reset();
   }
 
   /** Forgets every session and closes every connection (emulator reset or stop). */
@@ -280,6 +369,8 @@ public final class Gateway implements GatewayEvents {
     private boolean sending;
     Session ws;
     volatile GatewaySession session;
+    volatile long lastHeartbeatMillis;
+    volatile boolean timedOut;
 
     Connection(boolean compress) {
       this.compress = compress;
@@ -289,6 +380,7 @@ public final class Gateway implements GatewayEvents {
     @Override
     public void onWebSocketOpen(Session session) {
       this.ws = session;
+      this.lastHeartbeatMillis = clock.millis();
       if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         session.disconnect();
         return;
@@ -311,7 +403,11 @@ public final class Gateway implements GatewayEvents {
       int op = msg.path("op").asInt(-1);
       JsonNode d = msg.path("d");
       switch (op) {
-        case HEARTBEAT -> sendOp(HEARTBEAT_ACK, null);
+        case HEARTBEAT -> {
+          lastHeartbeatMillis = clock.millis();
+          heartbeats.incrementAndGet();
+          sendOp(HEARTBEAT_ACK, null);
+        }
         case IDENTIFY -> identify(d);
         case RESUME -> resume(d);
         case REQUEST_GUILD_MEMBERS -> requestMembers(d);
@@ -406,6 +502,19 @@ public final class Gateway implements GatewayEvents {
         actOut(fault.get());
         return;
       }
+      switch (identifyLimiter.identify(shardId)) {
+        case RATE_LIMITED -> {
+          // Discord: over max_concurrency per 5 s the gateway answers INVALID_SESSION; the connection stays
+          LOG.info("IDENTIFY of shard {} refused: its bucket identified less than 5 s ago", shardId);
+          sendOp(INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(false));
+          return;
+        }
+        case EXHAUSTED -> {
+          resetToken();
+          return;
+        }
+        default -> { }
+      }
       identifies.incrementAndGet();
       GatewaySession s = new GatewaySession(shardId, shardCount, d.path("intents").asInt());
       session = s;
@@ -447,6 +556,28 @@ public final class Gateway implements GatewayEvents {
           s.send("GUILD_CREATE", state.guildCreateJson(g));
         }
       }
+    }
+
+    /**
+     * The session start limit is spent: as Discord documents, every session of the app ends and the bot token is
+     * reset (the old one is refused from now on; {@code emu.botToken()} is the new one).
+     */
+    private void resetToken() {
+      String fresh = "emulator-reset-" + UUID.randomUUID().toString().replace("-", "");
+      synchronized (state) {
+        state.botToken = fresh;
+        state.changed();
+      }
+      tokenResets.incrementAndGet();
+      LOG.warn("session start limit exhausted: every session ended and the bot token reset");
+      synchronized (sessions) {
+        sessions.values().forEach(x -> x.valid = false);
+        sessions.clear();
+      }
+      for (Connection c : connections) {
+        c.ws.close(4004, "Authentication failed.", Callback.NOOP);
+      }
+      ws.close(4004, "Authentication failed.", Callback.NOOP);
     }
 
     private void resume(JsonNode d) {

@@ -10,4 +10,7 @@ public interface RouteContext {
   String gatewayUrl();
 
   int recommendedShards();
+
+  /** {@code session_start_limit} of {@code GET /gateway/bot}: the gateway's live identify counts. */
+  com.fasterxml.jackson.databind.node.ObjectNode sessionStartLimit();
 }

@@ -166,11 +166,7 @@ final class UserRoutes {
     ObjectNode o = Json.object();
     o.put("url", ctx.gatewayUrl());
     o.put("shards", ctx.recommendedShards());
-    ObjectNode limit = o.putObject("session_start_limit");
-    limit.put("total", 1000);
-    limit.put("remaining", 999);
-    limit.put("reset_after", 14_400_000);
-    limit.put("max_concurrency", 1);
+    o.set("session_start_limit", ctx.sessionStartLimit());
     return RestResponse.ok(o);
   }
 }

@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * GET  /_driver/events                                 text/event-stream: "changed" after every change
  * </pre>
  *
+ * <p>For tests in any language ({@link HarnessApi}): {@code /_driver/info}, {@code /_driver/guilds},
+ * {@code /_driver/requests}, {@code /_driver/interactions/{i}}, {@code /_driver/violations}.
+ *
  * Actions answer once the application has answered the interaction: {@code {interactionId, responseType, modal?}}.
  * Requests must name a loopback host, POSTs must be JSON and come from the page's own origin.
  */
@@ -66,11 +69,13 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
 
   private final Emulator emu;
   private final DriverApi api;
+  private final HarnessApi harness;
   private final EventStream events;
 
   public WebUi(Emulator emu) {
     this.emu = emu;
     this.api = new DriverApi(emu);
+    this.harness = new HarnessApi(emu);
     this.events = new EventStream(emu.state());
   }
 
@@ -142,6 +147,15 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
       readBody(request);
       return api.reset();
     }
+    if (HarnessApi.handles(route)) {
+      return harness.route(method, route, query(request), () -> {
+        try {
+          return readBody(request);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
     Matcher user = USER_ROUTE.matcher(route);
     if (!user.matches() || user.group(2) == null) {
       throw HttpError.notFound("no driver route " + route);
@@ -194,6 +208,27 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
           : api.dismissModal(userId, openerId);
     }
     throw HttpError.notFound("no driver route " + route);
+  }
+
+  /** The query parameters, decoded; the first value of each. */
+  private static Map<String, String> query(Request request) {
+    String raw = request.getHttpURI().getQuery();
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String k = eq < 0 ? pair : pair.substring(0, eq);
+      String v = eq < 0 ? "" : pair.substring(eq + 1);
+      try {
+        out.putIfAbsent(java.net.URLDecoder.decode(k, java.nio.charset.StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw HttpError.badRequest("the query string is not valid URL encoding");
+      }
+    }
+    return out;
   }
 
   private static long id(String digits) {

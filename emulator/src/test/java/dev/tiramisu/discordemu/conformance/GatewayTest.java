@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tiramisu.discordemu.driver.TestGuild;
+import dev.tiramisu.discordemu.ratelimit.MutableClock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Gateway behaviour JDA depends on: RESUME with replay of missed events, op 7 RECONNECT, op 9 INVALID_SESSION,
- * resumable close codes, zlib-stream and plain JSON transport.
+ * resumable close codes, the heartbeat timeout, zlib-stream and plain JSON transport.
  */
 class GatewayTest extends ConformanceTest {
   private TestGuild g;
@@ -105,6 +106,26 @@ class GatewayTest extends ConformanceTest {
     assertThat(emu.gateway().identifyCount()).isEqualTo(1);
     g.as("alice").post(g.channel("general"), "after 4000");
     awaitReceived("after 4000");
+  }
+
+  /**
+   * The gateway's clock moves past the heartbeat timeout after JDA's first heartbeat: the connection is closed with
+   * 4009 and JDA resumes the session (JDA takes 4009 as resumable, as discord.py and discord.js do).
+   */
+  @Test
+  void aConnectionWithoutHeartbeatsIsClosedWith4009AndJdaResumes() throws Exception {
+    MutableClock clock = new MutableClock(System.currentTimeMillis());
+    emu.gateway().setClock(clock);
+    jda(recorder);
+    emu.await("JDA's first heartbeat", () -> emu.gateway().heartbeatCount() >= 1);
+    clock.advanceMillis(emu.gateway().heartbeatTimeoutMillis() + 1);
+    emu.gateway().checkHeartbeats();
+    resumed.get(15, TimeUnit.SECONDS);
+    assertThat(emu.gateway().heartbeatTimeoutCount()).isEqualTo(1);
+    assertThat(emu.gateway().resumeCount()).isEqualTo(1);
+    assertThat(emu.gateway().identifyCount()).isEqualTo(1);
+    g.as("alice").post(g.channel("general"), "after the timeout");
+    awaitReceived("after the timeout");
   }
 
   /** Costs about 2 s: JDA waits its initial reconnect delay (2 s, not configurable) before re-identifying. */

@@ -92,6 +92,11 @@ class ShardingTest extends ConformanceTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body().path("url").asText()).isEqualTo(emu.gatewayUrl());
     assertThat(r.body().path("shards").asInt()).isEqualTo(emu.config().recommendedShards());
-    assertThat(r.body().path("session_start_limit").path("max_concurrency").asInt()).isEqualTo(1);
+    // the test default: reported, counted, not enforced (GatewayLimitsTest enforces Discord's)
+    assertThat(r.body().path("session_start_limit").path("max_concurrency").asInt())
+        .isEqualTo(emu.config().identifyLimits().maxConcurrency());
+    assertThat(r.body().path("session_start_limit").path("total").asInt()).isEqualTo(1000);
+    assertThat(r.body().path("session_start_limit").path("remaining").asInt())
+        .isEqualTo(1000 - emu.gateway().identifyCount());
   }
 }
