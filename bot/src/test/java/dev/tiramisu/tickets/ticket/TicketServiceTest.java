@@ -416,9 +416,15 @@ class TicketServiceTest {
     }
 
     @Override
-    public Ticket create(long g, long c, String r, Instant at,
+    public dev.tiramisu.tickets.common.Result<Ticket> create(long g, long c, String r,
+        Instant at, String userName, CreateGate gate,
         java.util.function.Function<Ticket, List<dev.tiramisu.tickets.effects.NewEffect>> fx) {
-      return delegate.create(g, c, r, at, fx);
+      return delegate.create(g, c, r, at, userName, gate, fx);
+    }
+
+    @Override
+    public Optional<String> userName(long id) {
+      return delegate.userName(id);
     }
 
     @Override
