@@ -370,7 +370,7 @@ public final class TicketService {
 
   /** The guild's limits on opening tickets (see {@link Limits}). */
   static Limits limits(GuildSettings s) {
-    return Limits.NONE; // GROUNDWORK: new Limits(s.maxOpenPerUser(), s.createCooldown())
+    return new Limits(s.maxOpenPerUser(), s.createCooldown());
   }
 
   /** The member's name a ticket's thread was named with, for renames (null if none). */
