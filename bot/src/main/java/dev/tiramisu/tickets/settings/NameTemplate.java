@@ -161,6 +161,7 @@ public final class NameTemplate {
     }
     StringBuilder out = new StringBuilder(name.length());
     name.codePoints()
+        .map(c -> Character.isWhitespace(c) ? ' ' : c)
         .filter(c -> !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E)
             && !(c >= 0x2066 && c <= 0x2069))
         .forEach(out::appendCodePoint);
