@@ -19,6 +19,8 @@ public final class Core implements AutoCloseable {
   private final SettingsService settings;
   private final JobLeases leases;
   private final Messages messages;
+  private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
+  private final dev.tiramisu.tickets.ticket.TicketList ticketList;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -26,6 +28,9 @@ public final class Core implements AutoCloseable {
     this.settings = new SettingsService(database.settings(), clock);
     this.leases = database.leases();
     this.messages = Messages.english();
+    this.blocklist = new dev.tiramisu.tickets.ticket.Blocklist(database.blocklist(), clock);
+    this.ticketList = new dev.tiramisu.tickets.ticket.TicketList(database.ticketQueries(),
+        database.settings());
   }
 
   /**
@@ -52,6 +57,14 @@ public final class Core implements AutoCloseable {
 
   public JobLeases leases() {
     return leases;
+  }
+
+  public dev.tiramisu.tickets.ticket.Blocklist blocklist() {
+    return blocklist;
+  }
+
+  public dev.tiramisu.tickets.ticket.TicketList ticketList() {
+    return ticketList;
   }
 
   public Messages messages() {

@@ -31,6 +31,13 @@ final class CommandCatalog {
   static final String CLOSE = "close";
   static final String CHECK = "check";
   static final String BUTTON = "button";
+  static final String LIST = "list";
+  static final String BLOCKLIST = "blocklist";
+  static final String ADD = "add";
+  static final String REMOVE = "remove";
+  static final String OPT_USER = "user";
+  static final String OPT_STATE = "state";
+  static final String OPT_TARGET = "target";
   static final String SETTING = "setting";
   static final String SET = "set";
   static final String GET = "get";
@@ -72,7 +79,7 @@ final class CommandCatalog {
                     .setMaxLength(MAX_MESSAGE));
     CommandData ticket =
         Commands.slash(TICKET, m.format(MessageKey.COMMAND_TICKET_GROUP_DESCRIPTION))
-            .addSubcommands(create, close, check, button)
+            .addSubcommands(create, close, check, button, list(m))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
 
@@ -99,7 +106,36 @@ final class CommandCatalog {
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
-    return List.of(ticket, setting);
+    return List.of(ticket, setting, blocklist(m));
+  }
+
+  /** {@code /ticket list [user] [state]} (staff, checked by the bot). */
+  private static SubcommandData list(Messages m) {
+    OptionData state = new OptionData(OptionType.STRING, OPT_STATE,
+        m.format(MessageKey.OPTION_LIST_STATE_DESCRIPTION), false)
+        .addChoice(m.format(MessageKey.TICKET_STATE_OPEN), "open")
+        .addChoice(m.format(MessageKey.TICKET_STATE_CLOSED), "closed")
+        .addChoice(m.format(MessageKey.TICKET_STATE_FAILED), "failed")
+        .addChoice(m.format(MessageKey.TICKET_STATE_ALL), "all");
+    return new SubcommandData(LIST, m.format(MessageKey.COMMAND_LIST_DESCRIPTION))
+        .addOptions(new OptionData(OptionType.USER, OPT_USER,
+            m.format(MessageKey.OPTION_LIST_USER_DESCRIPTION), false), state);
+  }
+
+  /** {@code /blocklist add|remove <user or role>}, {@code /blocklist list} (Manage Server). */
+  private static CommandData blocklist(Messages m) {
+    OptionData target = new OptionData(OptionType.MENTIONABLE, OPT_TARGET,
+        m.format(MessageKey.OPTION_BLOCKLIST_TARGET_DESCRIPTION), true);
+    return Commands.slash(BLOCKLIST, m.format(MessageKey.COMMAND_BLOCKLIST_DESCRIPTION))
+        .addSubcommands(
+            new SubcommandData(ADD, m.format(MessageKey.COMMAND_BLOCKLIST_ADD_DESCRIPTION))
+                .addOptions(target),
+            new SubcommandData(REMOVE, m.format(MessageKey.COMMAND_BLOCKLIST_REMOVE_DESCRIPTION))
+                .addOptions(target),
+            new SubcommandData(LIST, m.format(MessageKey.COMMAND_BLOCKLIST_LIST_DESCRIPTION)))
+        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+        .setContexts(InteractionContextType.GUILD)
+        .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
   }
 
   private static OptionData reason(Messages m, MessageKey description) {

@@ -31,6 +31,21 @@ sealed interface ComponentId {
   /** "Cancel" on a confirmation shown to {@code requesterId}. */
   record CancelClose(long ticketId, long requesterId) implements ComponentId {}
 
+  /**
+   * A page button of {@code /ticket list}: the page to show and the filter (creator 0 = everyone;
+   * state {@code all}, {@code open}, {@code closed} or {@code failed}).
+   */
+  record ListPage(int page, long creatorId, String state) implements ComponentId {
+    public ListPage {
+      if (page < 1 || creatorId < 0 || !LIST_STATES.contains(state)) {
+        throw new IllegalArgumentException("bad list page id");
+      }
+    }
+  }
+
+  /** The states a {@link ListPage} id may name. */
+  java.util.List<String> LIST_STATES = java.util.List.of("all", "open", "closed", "failed");
+
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
 
@@ -47,6 +62,8 @@ sealed interface ComponentId {
       id = PREFIX + ":confirm-close:" + c.ticketId() + ":" + c.requesterId();
     } else if (this instanceof CancelClose c) {
       id = PREFIX + ":cancel-close:" + c.ticketId() + ":" + c.requesterId();
+    } else if (this instanceof ListPage l) {
+      id = PREFIX + ":list:" + l.page() + ":" + l.creatorId() + ":" + l.state();
     } else {
       throw new AssertionError(this);
     }
@@ -85,6 +102,15 @@ sealed interface ComponentId {
           return p.length == 4
               ? Optional.of(new CancelClose(id(p[2]), id(p[3])))
               : Optional.empty();
+        case "list":
+          if (p.length != 5 || !LIST_STATES.contains(p[4])) {
+            return Optional.empty();
+          }
+          long page = id(p[2]);
+          long creator = p[3].equals("0") ? 0 : id(p[3]);
+          return page > Integer.MAX_VALUE
+              ? Optional.empty()
+              : Optional.of(new ListPage((int) page, creator, p[4]));
         default:
           return Optional.empty();
       }

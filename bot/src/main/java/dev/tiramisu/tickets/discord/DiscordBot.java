@@ -88,7 +88,8 @@ public final class DiscordBot implements AutoCloseable {
       OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
       JobLeases leases, Reconciliation reconciliation, Clock clock,
       IntFunction<Duration> startupTimeout, EffectStore effectStore,
-      EffectWorker.Config effectConfig) {
+      EffectWorker.Config effectConfig, dev.tiramisu.tickets.ticket.Blocklist blocklist,
+      dev.tiramisu.tickets.ticket.TicketList ticketList) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -103,9 +104,10 @@ public final class DiscordBot implements AutoCloseable {
         new ReplyEffects(messages));
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, new PendingCloseReasons(clock),
-            settingsReads, worker),
+            settingsReads, worker, blocklist),
         new StaffHandlers(tickets, settings, replies, worker),
-        new SettingHandlers(settings, replies), replies);
+        new SettingHandlers(settings, replies), new ListHandlers(ticketList, replies),
+        new BlocklistHandlers(blocklist, settings, replies), replies);
     ShardsReady ready = new ShardsReady();
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))

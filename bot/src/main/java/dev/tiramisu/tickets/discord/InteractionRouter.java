@@ -46,6 +46,8 @@ final class InteractionRouter extends ListenerAdapter {
   private final TicketHandlers tickets;
   private final StaffHandlers staff;
   private final SettingHandlers settings;
+  private final ListHandlers lists;
+  private final BlocklistHandlers blocklist;
   private final Replies replies;
 
   /**
@@ -54,7 +56,10 @@ final class InteractionRouter extends ListenerAdapter {
    *     database)
    */
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
-      StaffHandlers staff, SettingHandlers settings, Replies replies) {
+      StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
+      BlocklistHandlers blocklist, Replies replies) {
+    this.lists = lists;
+    this.blocklist = blocklist;
     this.acknowledging = acknowledging;
     this.working = working;
     this.tickets = tickets;
@@ -81,6 +86,14 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> settings.set(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.GET ->
           deferThen(e, what, () -> settings.get(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.LIST ->
+          deferThen(e, what, () -> lists.command(e));
+      case CommandCatalog.BLOCKLIST + " " + CommandCatalog.ADD ->
+          deferThen(e, what, () -> blocklist.add(e));
+      case CommandCatalog.BLOCKLIST + " " + CommandCatalog.REMOVE ->
+          deferThen(e, what, () -> blocklist.remove(e));
+      case CommandCatalog.BLOCKLIST + " " + CommandCatalog.LIST ->
+          deferThen(e, what, () -> blocklist.list(e));
       default -> unknown(e, "/" + e.getFullCommandName(), MessageKey.ERROR_UNKNOWN_COMMAND);
     }
   }
@@ -104,6 +117,12 @@ final class InteractionRouter extends ListenerAdapter {
       acknowledgeThen(e, what, () -> {
         tickets.cancelClose(e, cancel);
         return null;
+      });
+    } else if (c instanceof ComponentId.ListPage page) {
+      // turns the page in place: acknowledged as an update of the list message
+      acknowledgeThen(e, what, () -> {
+        e.deferEdit().complete();
+        return () -> lists.page(e, page);
       });
     } else {
       unknown(e, "button with a non-button id " + c.getClass().getSimpleName(),

@@ -58,13 +58,27 @@ final class ReplyEffects {
     return EffectResult.done("answered");
   }
 
+  /** How {@link EffectResult#of} describes Discord's "maximum number of active threads". */
+  static final String THREAD_LIMIT_OUTCOME = "Discord error 160006";
+
   String openedText(Ticket t, List<Effect> chain) {
     if (state(chain, EffectKind.CREATE_THREAD) != EffectState.DONE || t.threadId() == null) {
-      return messages.format(MessageKey.ERROR_THREAD_CREATION_FAILED, t.number());
+      boolean threadLimit = EffectWorker.latest(chain, EffectKind.CREATE_THREAD)
+          .map(Effect::outcome)
+          .filter(o -> o.contains(THREAD_LIMIT_OUTCOME))
+          .isPresent();
+      return messages.format(threadLimit ? MessageKey.ERROR_THREAD_LIMIT_REACHED
+          : MessageKey.ERROR_THREAD_CREATION_FAILED, t.number());
     }
     String text = messages.format(MessageKey.TICKET_OPENED_REPLY, t.number(), t.threadId());
     if (state(chain, EffectKind.FIRST_MESSAGE) == EffectState.FAILED) {
       text += "\n" + messages.format(MessageKey.TICKET_OPENED_FIRST_MESSAGE_FAILED);
+    }
+    boolean noStaffRole = EffectWorker.latest(chain, EffectKind.FIRST_MESSAGE)
+        .map(e -> e.payload().getLong(TicketService.STAFF_ROLE).isEmpty())
+        .orElse(false);
+    if (noStaffRole) {
+      text += "\n" + messages.format(MessageKey.TICKET_OPENED_NO_STAFF_NOTE);
     }
     return text;
   }

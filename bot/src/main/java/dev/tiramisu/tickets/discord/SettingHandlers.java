@@ -12,6 +12,7 @@ import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -77,6 +78,7 @@ final class SettingHandlers {
     lines.add(messages.format(change.isReset() ? MessageKey.SETTING_RESET : MessageKey.SETTING_SAVED,
         change.key().settingName(), shown));
     lines.addAll(warnings);
+    warnWithoutStaffRole(change.key(), saved.value(), lines);
     replies.send(e, String.join("\n", lines));
   }
 
@@ -93,6 +95,9 @@ final class SettingHandlers {
       Role role = guild.getRoleById(id);
       if (role == null || role.isPublicRole()) {
         return messages.format(MessageKey.ERROR_SETTING_INVALID_ROLE, key.settingName(), echo);
+      }
+      if (role.isManaged()) {
+        return messages.format(MessageKey.ERROR_SETTING_MANAGED_ROLE, key.settingName(), id);
       }
       TextChannel ticketChannel = ticketChannel(guild);
       boolean canPing = role.isMentionable()
@@ -117,7 +122,22 @@ final class SettingHandlers {
       warnings.add(messages.format(MessageKey.ERROR_MISSING_PERMISSIONS, id,
           BotPermissions.names(missing, messages)));
     }
+    if ((key == SettingKey.MODLOG_CHANNEL || key == SettingKey.TRANSCRIPT_CHANNEL)
+        && guild.getPublicRole().hasPermission(channel, Permission.VIEW_CHANNEL)) {
+      warnings.add(messages.format(MessageKey.SETTING_LOG_CHANNEL_PUBLIC, id));
+    }
     return null;
+  }
+
+  /**
+   * Tickets are on but no {@code staff_role} is set, so new tickets notify nobody: said after
+   * changing either of the two settings.
+   */
+  private void warnWithoutStaffRole(SettingKey key, GuildSettings saved, List<String> lines) {
+    if ((key == SettingKey.TICKET_CHANNEL || key == SettingKey.STAFF_ROLE)
+        && saved.ticketsEnabled() && saved.staffRoleId() == null) {
+      lines.add(messages.format(MessageKey.SETTING_NO_STAFF_ROLE));
+    }
   }
 
   private TextChannel ticketChannel(Guild guild) {

@@ -85,14 +85,17 @@ final class TicketHandlers {
   private final PendingCloseReasons pending;
   private final Executor settingsReads;
   private final EffectWorker effects;
+  private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
 
   /**
    * @param settingsReads runs the settings read whose result decides between the reason form and
    *     a deferred reply, so the acknowledgement never waits longer than its budget for it
    */
   TicketHandlers(TicketService tickets, SettingsService settings, Replies replies,
-      PendingCloseReasons pending, Executor settingsReads, EffectWorker effects) {
+      PendingCloseReasons pending, Executor settingsReads, EffectWorker effects,
+      dev.tiramisu.tickets.ticket.Blocklist blocklist) {
     this.tickets = tickets;
+    this.blocklist = blocklist;
     this.effects = effects;
     this.settings = settings;
     this.replies = replies;
@@ -107,7 +110,7 @@ final class TicketHandlers {
    * Acknowledges a {@code /ticket create} or a panel button within Discord's 3 seconds: with the
    * reason form when the guild requires a reason and none was given, else with a deferred
    * ephemeral reply. Reading the settings for that choice is bounded by {@link
-   * #settingsWithinAckBudget}: if the database is slow, the reply is deferred without a form and
+   * #readWithinAckBudget}: if the database is slow, the reply is deferred without a form and
    * {@link TicketService#open} asks for the reason instead.
    *
    * <p>Nothing is written before the acknowledgement succeeds, so an interaction delivered twice
@@ -125,7 +128,13 @@ final class TicketHandlers {
       return null;
     }
     if (rawReason == null || rawReason.isBlank()) {
-      Optional<GuildSettings> s = settingsWithinAckBudget(e, guild.getIdLong());
+      // The blocklist is read with the settings, so a blocked member is not asked for a reason.
+      Optional<AckRead> read = readWithinAckBudget(e, guild.getIdLong(), actor(e.getMember()));
+      if (read.isPresent() && read.get().blocked().isPresent()) {
+        replies.send(e, read.get().blocked().get());
+        return null;
+      }
+      Optional<GuildSettings> s = read.map(AckRead::settings);
       if (s.isPresent() && !s.get().ticketsEnabled()) {
         replies.send(e, MessageKey.ERROR_TICKETS_NOT_ENABLED);
         return null;
@@ -145,22 +154,26 @@ final class TicketHandlers {
     open(e, value == null ? null : value.getAsString());
   }
 
+  /** What the acknowledgement of a create reads: the settings, and whether the member is blocked. */
+  private record AckRead(GuildSettings settings, Optional<Refusal> blocked) {}
+
   /**
-   * The guild's settings if the database answers in time to still acknowledge the interaction
-   * within Discord's 3 seconds, else empty.
+   * The guild's settings and the member's blocklist verdict if the database answers in time to
+   * still acknowledge the interaction within Discord's 3 seconds, else empty.
    *
    * @throws dev.tiramisu.tickets.common.StorageUnavailableException if the database failed in time
    */
-  private Optional<GuildSettings> settingsWithinAckBudget(IReplyCallback e, long guildId) {
+  private Optional<AckRead> readWithinAckBudget(IReplyCallback e, long guildId, Actor member) {
     long age = Math.max(0, System.currentTimeMillis() - e.getTimeCreated().toInstant().toEpochMilli());
     long budget = Math.min(ACK_SETTINGS_BUDGET_MS, ACK_LATEST_MS - age);
     if (budget <= 0) {
       log.info("interaction {}: acknowledged late, without reading the settings", e.getId());
       return Optional.empty();
     }
-    CompletableFuture<GuildSettings> read;
+    CompletableFuture<AckRead> read;
     try {
-      read = CompletableFuture.supplyAsync(() -> settings.get(guildId), settingsReads);
+      read = CompletableFuture.supplyAsync(() -> new AckRead(settings.get(guildId),
+          blocklist.check(guildId, member)), settingsReads);
     } catch (RejectedExecutionException stopping) {
       return Optional.empty();
     }
@@ -194,8 +207,15 @@ final class TicketHandlers {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
+    Member member = e.getMember();
+    Optional<Refusal> blocked = blocklist.check(guild.getIdLong(), actor(member));
+    if (blocked.isPresent()) {
+      replies.send(e, blocked.get());
+      return;
+    }
     Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
-        rawReason, e.getToken(), s -> readyForTickets(guild, s.ticketChannelId()));
+        member.getEffectiveName(), rawReason, e.getToken(),
+        s -> readyForTickets(guild, s.ticketChannelId()));
     if (opened.isRefused()) {
       replies.send(e, opened.refusal());
       return;

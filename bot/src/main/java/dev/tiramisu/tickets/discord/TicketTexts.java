@@ -71,13 +71,15 @@ final class TicketTexts {
   }
 
   /**
-   * Renders a message around a user's reason: escaped, and shortened if the whole would exceed
-   * Discord's 2000 characters (the stored reason stays complete).
+   * Renders a message around a user's reason: escaped, with the user, role and channel mentions
+   * it contains kept as mentions (every message built here lists its allowed mentions, so they
+   * ping nobody), and shortened if the whole would exceed Discord's 2000 characters (the stored
+   * reason stays complete).
    */
   String fitReason(String reason, Function<String, String> render) {
     String shown = reason == null
         ? messages.format(MessageKey.TICKET_NO_REASON)
-        : DiscordText.escape(reason);
+        : DiscordText.escapeKeepingMentions(reason);
     int room = CommandCatalog.MAX_MESSAGE - render.apply("").length();
     if (shown.length() > room) {
       shown = DiscordText.truncate(shown, Math.max(1, room));

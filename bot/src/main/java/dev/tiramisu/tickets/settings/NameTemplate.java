@@ -1,6 +1,7 @@
 package dev.tiramisu.tickets.settings;
 
 import dev.tiramisu.tickets.common.Result;
+import dev.tiramisu.tickets.text.DiscordText;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -9,15 +10,22 @@ import java.util.regex.Pattern;
 
 /**
  * How ticket threads are named: a template with exactly one {@value #PLACEHOLDER}, such as the
- * default {@code Ticket #{number}}. A closed ticket's thread is renamed with the {@value
+ * default {@code Ticket #{number}}, and at most one {@value #USER_PLACEHOLDER} (the member's name
+ * when the ticket was opened, cleaned for a thread name and cut to {@value #MAX_USER}
+ * characters). Any other {@code {word}} is refused, so a typo such as {@code {numbr}} is not
+ * silently kept in every thread name. A closed ticket's thread is renamed with the {@value
  * #CLOSED_PREFIX} prefix ({@code [Closed] Ticket #7}); {@link #numberOf} accepts both forms.
  *
  * <p>Templates are validated so that every name they produce fits Discord's {@value
- * #MAX_THREAD_NAME}-character thread-name limit, even with the closed prefix and the largest
- * ticket number.
+ * #MAX_THREAD_NAME}-character thread-name limit, even with the closed prefix, the largest ticket
+ * number and the longest member name.
  */
 public final class NameTemplate {
   public static final String PLACEHOLDER = "{number}";
+  public static final String USER_PLACEHOLDER = "{user}";
+  /** The longest member name put in a thread name (Discord's names have at most 32). */
+  public static final int MAX_USER = 32;
+  private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{[^{}\\s]*\\}");
   public static final String CLOSED_PREFIX = "[Closed] ";
   public static final int MAX_THREAD_NAME = 100;
   /** Ticket numbers are positive {@code int}s: at most 10 digits. */
@@ -35,19 +43,19 @@ public final class NameTemplate {
 
   private NameTemplate(String template) {
     this.template = template;
-    int at = template.indexOf(PLACEHOLDER);
-    String prefix = template.substring(0, at);
-    String suffix = template.substring(at + PLACEHOLDER.length());
-    this.pattern =
-        Pattern.compile(
-            "(?:"
-                + Pattern.quote(CLOSED_PREFIX)
-                + ")?"
-                + Pattern.quote(prefix)
-                + "([1-9][0-9]{0,"
-                + (MAX_NUMBER_DIGITS - 1)
-                + "})"
-                + Pattern.quote(suffix));
+    String userGroup = "(?:.{0," + MAX_USER + "})";
+    StringBuilder regex = new StringBuilder("(?:" + Pattern.quote(CLOSED_PREFIX) + ")?");
+    Matcher m = ANY_PLACEHOLDER.matcher(template);
+    int at = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(template.substring(at, m.start())));
+      regex.append(m.group().equals(PLACEHOLDER)
+          ? "([1-9][0-9]{0," + (MAX_NUMBER_DIGITS - 1) + "})"
+          : userGroup);
+      at = m.end();
+    }
+    regex.append(Pattern.quote(template.substring(at)));
+    this.pattern = Pattern.compile(regex.toString());
   }
 
   /**
@@ -65,12 +73,29 @@ public final class NameTemplate {
         || t.toLowerCase(Locale.ROOT).startsWith(CLOSED_PREFIX.strip().toLowerCase(Locale.ROOT))) {
       return Result.refused(MessageKey.ERROR_SETTING_TEMPLATE_INVALID, SETTING);
     }
+    Matcher placeholders = ANY_PLACEHOLDER.matcher(t);
+    int users = 0;
+    while (placeholders.find()) {
+      String p = placeholders.group();
+      if (p.equals(USER_PLACEHOLDER)) {
+        users++;
+      } else if (!p.equals(PLACEHOLDER)) {
+        return Result.refused(MessageKey.ERROR_SETTING_TEMPLATE_UNKNOWN_PLACEHOLDER, SETTING,
+            DiscordText.escape(DiscordText.truncate(p, 40)));
+      }
+    }
+    if (users > 1) {
+      return Result.refused(MessageKey.ERROR_SETTING_TEMPLATE_UNKNOWN_PLACEHOLDER, SETTING,
+          USER_PLACEHOLDER + " " + USER_PLACEHOLDER);
+    }
     int first = t.indexOf(PLACEHOLDER);
     if (first < 0 || t.indexOf(PLACEHOLDER, first + 1) >= 0) {
       return Result.refused(MessageKey.ERROR_SETTING_TEMPLATE_NO_NUMBER, SETTING);
     }
-    if (t.length() > MAX_LENGTH) {
-      return Result.refused(MessageKey.ERROR_SETTING_TEMPLATE_TOO_LONG, SETTING, MAX_LENGTH);
+    int longest = t.length() + (users == 0 ? 0 : MAX_USER - USER_PLACEHOLDER.length());
+    if (longest > MAX_LENGTH) {
+      return Result.refused(MessageKey.ERROR_SETTING_TEMPLATE_TOO_LONG, SETTING,
+          users == 0 ? MAX_LENGTH : MAX_LENGTH - MAX_USER + USER_PLACEHOLDER.length());
     }
     return Result.ok(new NameTemplate(t));
   }
@@ -88,15 +113,67 @@ public final class NameTemplate {
     return r.value();
   }
 
-  /** The name of an open ticket's thread, e.g. {@code Ticket #7}. */
+  /** The name of an open ticket's thread, e.g. {@code Ticket #7}, without a member's name. */
   public String render(int number) {
+    return render(number, null);
+  }
+
+  /**
+   * The name of an open ticket's thread.
+   *
+   * @param user the member's name as {@link #userPart} cleaned it, or null (then {@value
+   *     #USER_PLACEHOLDER} is left out, e.g. for a ticket opened before the template used it)
+   */
+  public String render(int number, String user) {
     requirePositive(number);
-    return template.replace(PLACEHOLDER, Integer.toString(number));
+    String name = template.replace(PLACEHOLDER, Integer.toString(number));
+    if (usesUser()) {
+      name = name.replace(USER_PLACEHOLDER, user == null ? "" : user);
+    }
+    return name;
   }
 
   /** The name of a closed ticket's thread, e.g. {@code [Closed] Ticket #7}. */
   public String renderClosed(int number) {
-    return CLOSED_PREFIX + render(number);
+    return renderClosed(number, null);
+  }
+
+  /** The name of a closed ticket's thread; {@code user} as for {@link #render(int, String)}. */
+  public String renderClosed(int number, String user) {
+    return CLOSED_PREFIX + render(number, user);
+  }
+
+  /** Whether thread names carry the member's name ({@value #USER_PLACEHOLDER}). */
+  public boolean usesUser() {
+    return template.contains(USER_PLACEHOLDER);
+  }
+
+  /**
+   * A member's name made fit for a thread name: control and bidirectional-override characters
+   * removed, runs of white space made one space, cut to {@value #MAX_USER} characters (never
+   * splitting a surrogate pair).
+   *
+   * @return the cleaned name, or null if nothing is left
+   */
+  public static String userPart(String name) {
+    if (name == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(name.length());
+    name.codePoints()
+        .map(c -> Character.isWhitespace(c) ? ' ' : c)
+        .filter(c -> !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E)
+            && !(c >= 0x2066 && c <= 0x2069))
+        .forEach(out::appendCodePoint);
+    String clean = out.toString().replaceAll("\\s+", " ").strip();
+    if (clean.length() > MAX_USER) {
+      int end = MAX_USER;
+      if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+        end--;
+      }
+      clean = clean.substring(0, end).strip();
+    }
+    return clean.isEmpty() ? null : clean;
   }
 
   /**

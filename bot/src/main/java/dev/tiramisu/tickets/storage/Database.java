@@ -195,6 +195,16 @@ public final class Database implements AutoCloseable {
     return new JdbcEffectStore(jdbc);
   }
 
+  /** The blocklist of who may not open tickets, on this database. */
+  public dev.tiramisu.tickets.ticket.BlocklistStore blocklist() {
+    return new JdbcBlocklistStore(jdbc);
+  }
+
+  /** Staff lists of tickets on this database. */
+  public dev.tiramisu.tickets.ticket.TicketQueries ticketQueries() {
+    return new JdbcTicketQueries(jdbc);
+  }
+
   /** Job leases on this database. */
   public JobLeases leases() {
     return new JdbcJobLeases(jdbc);

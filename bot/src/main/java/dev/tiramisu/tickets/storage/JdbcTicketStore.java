@@ -1,6 +1,9 @@
 package dev.tiramisu.tickets.storage;
 
+import dev.tiramisu.tickets.common.Refusal;
+import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.effects.NewEffect;
+import dev.tiramisu.tickets.ticket.Limits;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import dev.tiramisu.tickets.ticket.TicketStore;
@@ -17,7 +20,7 @@ import java.util.function.Function;
 
 /** {@link TicketStore} on SQLite or PostgreSQL; the SQL is the same for both. */
 final class JdbcTicketStore implements TicketStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, guild_id, number, creator_id, reason, state, thread_id, first_message_id, created_at,"
           + " closed_at, closed_by, close_reason, failure_reason";
 
@@ -55,12 +58,33 @@ final class JdbcTicketStore implements TicketStore {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Locks the member's row in {@code ticket_creators} until the transaction ends (inserted on
+   * their first create). {@code DO UPDATE} rather than {@code DO NOTHING}: only an update takes
+   * the row lock on PostgreSQL, and a create waiting for it reads, once it gets it, what the
+   * member's previous create committed (READ COMMITTED takes a new snapshot per statement).
+   */
+  private static final String LOCK_CREATOR =
+      "INSERT INTO ticket_creators (guild_id, creator_id, created_count) VALUES (?, ?, 0)"
+          + " ON CONFLICT (guild_id, creator_id)"
+          + " DO UPDATE SET created_count = ticket_creators.created_count";
+
+  private static final String LAST_CREATED =
+      "SELECT MAX(created_at) FROM tickets"
+          + " WHERE guild_id = ? AND creator_id = ? AND state IN ('OPEN', 'CLOSED')";
+
   @Override
-  public Ticket create(long guildId, long creatorId, String reason, Instant createdAt,
-      Function<Ticket, List<NewEffect>> effects) {
+  public Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects) {
     return jdbc.transaction(
         "opening a ticket",
         c -> {
+          if (gate != null) {
+            Optional<Refusal> refused = gate.check(lockAndReadCreator(c, guildId, creatorId));
+            if (refused.isPresent()) {
+              return Result.<Ticket>refused(refused.get());
+            }
+          }
           int number;
           try (PreparedStatement ps = c.prepareStatement(ALLOCATE)) {
             ps.setLong(1, guildId);
@@ -75,10 +99,69 @@ final class JdbcTicketStore implements TicketStore {
             ps.setLong(5, createdAt.toEpochMilli());
             id = singleLong(ps);
           }
+          if (gate != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE ticket_creators SET created_count = created_count + 1"
+                    + " WHERE guild_id = ? AND creator_id = ?")) {
+              ps.setLong(1, guildId);
+              ps.setLong(2, creatorId);
+              ps.executeUpdate();
+            }
+          }
+          if (userName != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ticket_names (ticket_id, user_name) VALUES (?, ?)")) {
+              ps.setLong(1, id);
+              ps.setString(2, userName);
+              ps.executeUpdate();
+            }
+          }
           Ticket t = new Ticket(id, guildId, number, creatorId, reason, TicketState.OPEN, null,
               null, createdAt, null, null, null, null);
           JdbcEffectStore.insert(c, id, guildId, effects.apply(t), createdAt);
-          return t;
+          return Result.ok(t);
+        });
+  }
+
+  private static Limits.History lockAndReadCreator(Connection c, long guildId, long creatorId)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(LOCK_CREATOR)) {
+      ps.setLong(1, guildId);
+      ps.setLong(2, creatorId);
+      ps.executeUpdate();
+    }
+    List<Ticket> open;
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM tickets"
+        + " WHERE guild_id = ? AND creator_id = ? AND state = 'OPEN' ORDER BY number")) {
+      ps.setLong(1, guildId);
+      ps.setLong(2, creatorId);
+      open = all(ps);
+    }
+    Optional<Instant> last;
+    try (PreparedStatement ps = c.prepareStatement(LAST_CREATED)) {
+      ps.setLong(1, guildId);
+      ps.setLong(2, creatorId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long at = rs.getLong(1);
+        last = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+      }
+    }
+    return new Limits.History(open, last);
+  }
+
+  @Override
+  public Optional<String> userName(long ticketId) {
+    return jdbc.run(
+        "reading a ticket's user name",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT user_name FROM ticket_names WHERE ticket_id = ?")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+          }
         });
   }
 
@@ -326,7 +409,7 @@ final class JdbcTicketStore implements TicketStore {
     }
   }
 
-  private static List<Ticket> all(PreparedStatement ps) throws SQLException {
+  static List<Ticket> all(PreparedStatement ps) throws SQLException {
     List<Ticket> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {

@@ -55,6 +55,30 @@ public final class DiscordText {
     return ORDERED_LIST.matcher(escaped).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + "\\\\.");
   }
 
+  /** A user, role or channel mention: {@code <@id>}, {@code <@!id>}, {@code <@&id>}, {@code <#id>}. */
+  private static final Pattern MENTION = Pattern.compile("<(?:@!?|@&|#)\\d{1,20}>");
+
+  /**
+   * Like {@link #escape}, but user, role and channel mentions ({@code <@id>}, {@code <@!id>},
+   * {@code <@&id>}, {@code <#id>}) stay mentions, so a reason that names {@code @bob} shows
+   * {@code @bob} rather than a raw id. Only for messages whose allowed mentions are explicit (no
+   * {@code parse}): a mention shown this way pings nobody who is not listed there. {@code
+   * @everyone} and {@code @here} are still broken up.
+   */
+  public static String escapeKeepingMentions(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    Matcher m = MENTION.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      out.append(escape(text.substring(at, m.start()))).append(m.group());
+      at = m.end();
+    }
+    return out.append(escape(text.substring(at))).toString();
+  }
+
   /**
    * Shortens {@code text} to at most {@code max} characters (UTF-16 units, as Discord counts),
    * ending with an ellipsis when cut, never splitting a surrogate pair.

@@ -232,7 +232,81 @@ public enum MessageKey {
   SETTING_DESCRIPTION_AUTOCLOSE_WARNING("setting.description.autoclose_warning"),
   SETTING_DESCRIPTION_CREATOR_CAN_ADD("setting.description.creator_can_add"),
   SETTING_DESCRIPTION_CLAIM_NOTICE("setting.description.claim_notice"),
-  SETTING_VALUE_UNLIMITED("setting.value.unlimited");
+  SETTING_VALUE_UNLIMITED("setting.value.unlimited"),
+
+  // --- issue 11, staff-limits: limits, blocklist, /ticket list, what staff read ---
+  /** The member has {@code max_open_per_user} open tickets; links the newest. */
+  ERROR_LIMIT_OPEN("error.limit-open", "count", "threadId"),
+  /** As above, but the newest open ticket's thread is still being created. */
+  ERROR_LIMIT_OPEN_PENDING("error.limit-open-pending", "count", "number"),
+  /** {@code create_cooldown}: when the member may open again, in epoch seconds. */
+  ERROR_LIMIT_COOLDOWN("error.limit-cooldown", "epochSeconds"),
+  /** The member or one of their roles is on the guild's blocklist. */
+  ERROR_BLOCKED("error.blocked"),
+  /** {@code /blocklist add} of {@code @everyone}. */
+  ERROR_BLOCKLIST_EVERYONE("error.blocklist-everyone"),
+  /** {@code /blocklist add} of a bot. */
+  ERROR_BLOCKLIST_BOT("error.blocklist-bot"),
+  /** {@code /blocklist} needs Manage Server. */
+  ERROR_BLOCKLIST_NOT_ALLOWED("error.blocklist-not-allowed"),
+  BLOCKLIST_ADDED_USER("blocklist.added-user", "userId"),
+  BLOCKLIST_ADDED_ROLE("blocklist.added-role", "roleId"),
+  BLOCKLIST_ALREADY_USER("blocklist.already-user", "userId"),
+  BLOCKLIST_ALREADY_ROLE("blocklist.already-role", "roleId"),
+  BLOCKLIST_REMOVED_USER("blocklist.removed-user", "userId"),
+  BLOCKLIST_REMOVED_ROLE("blocklist.removed-role", "roleId"),
+  BLOCKLIST_NOT_LISTED_USER("blocklist.not-listed-user", "userId"),
+  BLOCKLIST_NOT_LISTED_ROLE("blocklist.not-listed-role", "roleId"),
+  BLOCKLIST_LIST_HEADER("blocklist.list.header", "count"),
+  BLOCKLIST_LIST_EMPTY("blocklist.list.empty"),
+  BLOCKLIST_LIST_USER("blocklist.list.user", "userId", "addedById", "epochSeconds"),
+  BLOCKLIST_LIST_ROLE("blocklist.list.role", "roleId", "addedById", "epochSeconds"),
+  /** More entries than fit in one message. */
+  BLOCKLIST_LIST_MORE("blocklist.list.more", "count"),
+  /** Log channel lines of blocklist changes. */
+  BLOCKLIST_LOG_ADDED_USER("blocklist.log.added-user", "actorId", "userId"),
+  BLOCKLIST_LOG_ADDED_ROLE("blocklist.log.added-role", "actorId", "roleId"),
+  BLOCKLIST_LOG_REMOVED_USER("blocklist.log.removed-user", "actorId", "userId"),
+  BLOCKLIST_LOG_REMOVED_ROLE("blocklist.log.removed-role", "actorId", "roleId"),
+  /** Added to a blocklist answer: where the change was logged, or why not. */
+  BLOCKLIST_LOGGED("blocklist.logged", "channelId"),
+  BLOCKLIST_LOG_FAILED("blocklist.log-failed", "channelId"),
+  BLOCKLIST_NO_LOG("blocklist.no-log"),
+  COMMAND_BLOCKLIST_DESCRIPTION("command.blocklist.description"),
+  COMMAND_BLOCKLIST_ADD_DESCRIPTION("command.blocklist.add.description"),
+  COMMAND_BLOCKLIST_REMOVE_DESCRIPTION("command.blocklist.remove.description"),
+  COMMAND_BLOCKLIST_LIST_DESCRIPTION("command.blocklist.list.description"),
+  OPTION_BLOCKLIST_TARGET_DESCRIPTION("option.blocklist-target.description"),
+  /** {@code /ticket list}. */
+  COMMAND_LIST_DESCRIPTION("command.list.description"),
+  OPTION_LIST_USER_DESCRIPTION("option.list-user.description"),
+  OPTION_LIST_STATE_DESCRIPTION("option.list-state.description"),
+  TICKET_LIST_HEADER("ticket.list.header", "count", "page", "pages"),
+  TICKET_LIST_HEADER_USER("ticket.list.header-user", "count", "userId", "page", "pages"),
+  TICKET_LIST_EMPTY("ticket.list.empty"),
+  /** One ticket of the list; {@code state} a TICKET_STATE_ text, {@code where} a thread or none. */
+  TICKET_LIST_LINE("ticket.list.line", "number", "state", "creatorId", "where", "epochSeconds"),
+  TICKET_LIST_THREAD("ticket.list.thread", "threadId"),
+  TICKET_LIST_NO_THREAD("ticket.list.no-thread"),
+  TICKET_STATE_OPEN("ticket.state.open"),
+  TICKET_STATE_CLOSED("ticket.state.closed"),
+  TICKET_STATE_FAILED("ticket.state.failed"),
+  TICKET_STATE_ALL("ticket.state.all"),
+  BUTTON_PREVIOUS("button.previous"),
+  BUTTON_NEXT("button.next"),
+  /** Added to the member's answer when no {@code staff_role} is set: nobody was notified. */
+  TICKET_OPENED_NO_STAFF_NOTE("ticket.opened.no-staff-note"),
+  /** A setting answer when tickets notify nobody because {@code staff_role} is not set. */
+  SETTING_NO_STAFF_ROLE("setting.no-staff-role"),
+  /** {@code staff_role} given a role managed by an integration (a bot's own role). */
+  ERROR_SETTING_MANAGED_ROLE("error.setting-managed-role", "name", "roleId"),
+  /** A log channel that {@code @everyone} can read. */
+  SETTING_LOG_CHANNEL_PUBLIC("setting.log-channel-public", "channelId"),
+  /** The name template uses a placeholder other than {number} and {user}. */
+  ERROR_SETTING_TEMPLATE_UNKNOWN_PLACEHOLDER(
+      "error.setting-template-unknown-placeholder", "name", "placeholder"),
+  /** Discord refused the thread with 160006: the guild has too many active threads. */
+  ERROR_THREAD_LIMIT_REACHED("error.thread-limit-reached", "number");
 
   private final String key;
   private final List<String> params;

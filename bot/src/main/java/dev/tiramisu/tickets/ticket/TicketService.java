@@ -6,6 +6,7 @@ import dev.tiramisu.tickets.effects.EffectKind;
 import dev.tiramisu.tickets.effects.NewEffect;
 import dev.tiramisu.tickets.effects.Payload;
 import dev.tiramisu.tickets.settings.GuildSettings;
+import dev.tiramisu.tickets.settings.NameTemplate;
 import dev.tiramisu.tickets.settings.SettingsStore;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.time.Clock;
@@ -96,6 +97,20 @@ public final class TicketService {
    */
   public Result<OpenedTicket> open(long guildId, long creatorId, String rawReason,
       String replyToken, ReadyCheck ready) {
+    return open(guildId, creatorId, null, rawReason, replyToken, ready);
+  }
+
+  /**
+   * As {@link #open(long, long, String, String, ReadyCheck)}, with the guild's {@link Limits}
+   * ({@code max_open_per_user}, {@code create_cooldown}) checked atomically in the transaction
+   * that allocates the number, and the member's name for a name template with {@code {user}}.
+   *
+   * @param creatorName the member's display name, or null
+   * @return also {@code ERROR_LIMIT_OPEN}, {@code ERROR_LIMIT_OPEN_PENDING}, {@code
+   *     ERROR_LIMIT_COOLDOWN}
+   */
+  public Result<OpenedTicket> open(long guildId, long creatorId, String creatorName,
+      String rawReason, String replyToken, ReadyCheck ready) {
     GuildSettings s = settings.load(guildId);
     if (!s.ticketsEnabled()) {
       return Result.refused(MessageKey.ERROR_TICKETS_NOT_ENABLED);
@@ -111,10 +126,20 @@ public final class TicketService {
     if (reason.value().isEmpty() && s.requireReason()) {
       return Result.refused(MessageKey.ERROR_REASON_REQUIRED);
     }
-    Ticket t = tickets.create(guildId, creatorId, reason.value().orElse(null), now(),
-        created -> openEffects(created, s, replyToken));
+    Instant now = now();
+    Limits limits = limits(s);
+    String userName = s.nameTemplate().usesUser() ? NameTemplate.userPart(creatorName) : null;
+    Result<Ticket> created = tickets.create(guildId, creatorId, reason.value().orElse(null), now,
+        userName, limits.any() ? history -> limits.check(history, now) : null,
+        t -> openEffects(t, s, replyToken, userName));
+    if (created.isRefused()) {
+      log.info("guild {}: user {} refused a new ticket by the limits ({})", guildId, creatorId,
+          created.refusal().key());
+      return Result.refused(created.refusal());
+    }
+    Ticket t = created.value();
     log.info("guild {}: ticket #{} (id {}) saved for user {}", guildId, t.number(), t.id(), creatorId);
-    return Result.ok(new OpenedTicket(t, s, s.nameTemplate().render(t.number())));
+    return Result.ok(new OpenedTicket(t, s, s.nameTemplate().render(t.number(), userName)));
   }
 
   /**
@@ -267,12 +292,12 @@ public final class TicketService {
       }
       Ticket open = allowed.value();
       if (tickets.closeIfOpen(ticketId, actor.userId(), reason.value().orElse(null), now(),
-          closeEffects(open, s, actor.userId(), replyToken))) {
+          closeEffects(open, s, actor.userId(), replyToken, userName(open)))) {
         Ticket closed = tickets.findById(ticketId).orElseThrow();
         log.info("guild {}: ticket #{} (id {}) closed by user {}", guildId, closed.number(),
             ticketId, actor.userId());
         return Result.ok(new ClosedTicket(closed, s,
-            s.nameTemplate().renderClosed(closed.number()), s.logChannelId()));
+            s.nameTemplate().renderClosed(closed.number(), userName(closed)), s.logChannelId()));
       }
     }
     // Seen open but closed and reopened under us on every attempt: let the user retry.
@@ -302,7 +327,8 @@ public final class TicketService {
     Ticket reopened = tickets.findById(ticketId).orElseThrow();
     log.info("guild {}: ticket #{} (id {}) reopened by user {}", guildId, t.number(), ticketId,
         actor.userId());
-    return Result.ok(new ReopenedTicket(reopened, s, s.nameTemplate().render(t.number()),
+    return Result.ok(new ReopenedTicket(reopened, s,
+        s.nameTemplate().render(t.number(), userName(t)),
         s.logChannelId()));
   }
 
@@ -342,10 +368,22 @@ public final class TicketService {
   public static final String ACTOR = "actor";
   public static final String TOKEN = "token";
 
-  private static List<NewEffect> openEffects(Ticket t, GuildSettings s, String replyToken) {
+  /** The guild's limits on opening tickets (see {@link Limits}). */
+  static Limits limits(GuildSettings s) {
+    return new Limits(s.maxOpenPerUser(), s.createCooldown());
+  }
+
+  /** The member's name a ticket's thread was named with, for renames (null if none). */
+  private String userName(Ticket t) {
+    return tickets.userName(t.id()).orElse(null);
+  }
+
+  private static List<NewEffect> openEffects(Ticket t, GuildSettings s, String replyToken,
+      String userName) {
     List<NewEffect> out = new ArrayList<>();
     out.add(NewEffect.of(EffectKind.CREATE_THREAD, Payload.empty()
-        .with(CHANNEL, s.ticketChannelId()).with(NAME, s.nameTemplate().render(t.number()))));
+        .with(CHANNEL, s.ticketChannelId())
+        .with(NAME, s.nameTemplate().render(t.number(), userName))));
     out.add(NewEffect.of(EffectKind.ADD_CREATOR, Payload.empty()));
     out.add(NewEffect.of(EffectKind.FIRST_MESSAGE,
         Payload.empty().with(STAFF_ROLE, s.staffRoleId())));
@@ -357,12 +395,12 @@ public final class TicketService {
   }
 
   private static List<NewEffect> closeEffects(Ticket t, GuildSettings s, long closerId,
-      String replyToken) {
+      String replyToken, String userName) {
     List<NewEffect> out = new ArrayList<>();
     Payload actor = Payload.empty().with(ACTOR, closerId);
     out.add(NewEffect.of(EffectKind.POST_CLOSED, actor));
     out.add(NewEffect.of(EffectKind.CLOSE_THREAD,
-        Payload.empty().with(NAME, s.nameTemplate().renderClosed(t.number()))));
+        Payload.empty().with(NAME, s.nameTemplate().renderClosed(t.number(), userName))));
     out.add(NewEffect.of(EffectKind.DM_CLOSED, actor));
     OptionalLong log = s.logChannelId();
     if (log.isPresent()) {

@@ -1,5 +1,7 @@
 package dev.tiramisu.tickets.ticket;
 
+import dev.tiramisu.tickets.common.Refusal;
+import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.effects.NewEffect;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +31,38 @@ public interface TicketStore {
    * Like {@link #create(long, long, String, Instant)}, and records the Discord effects {@code
    * effects} derives from the new ticket in the same transaction.
    */
-  Ticket create(long guildId, long creatorId, String reason, Instant createdAt,
-      Function<Ticket, List<NewEffect>> effects);
+  default Ticket create(long guildId, long creatorId, String reason, Instant createdAt,
+      Function<Ticket, List<NewEffect>> effects) {
+    return create(guildId, creatorId, reason, createdAt, null, null, effects).value();
+  }
+
+  /**
+   * Decides, inside the create transaction and after the member's row in {@code ticket_creators}
+   * is locked, whether the member may open another ticket (see {@link Limits}).
+   */
+  @FunctionalInterface
+  interface CreateGate {
+    /** Empty to go on, else why not. */
+    Optional<Refusal> check(Limits.History history);
+  }
+
+  /**
+   * Like {@link #create(long, long, String, Instant, Function)}, with the member's limits checked
+   * atomically: with a {@code gate}, the member's row in {@code ticket_creators} is upserted
+   * first (which locks it until the transaction ends, so one member's creates are serialised
+   * across processes), then their OPEN tickets and last creation are read and handed to the gate;
+   * a refusal ends the transaction without allocating a number.
+   *
+   * @param userName the member's name the thread is named with ({@code {user}} in the name
+   *     template), kept for renames at close and reopen; null if the template does not use it
+   * @param gate null to check nothing (no lock, no reads)
+   * @return the new ticket, or the gate's refusal
+   */
+  Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects);
+
+  /** The member's name recorded for the ticket's thread name ({@code {user}}), if any. */
+  Optional<String> userName(long ticketId);
 
   Optional<Ticket> findById(long ticketId);
 

@@ -12,7 +12,9 @@ class ComponentIdTest {
   void every_id_survives_a_round_trip_and_fits_discords_limit() {
     List<ComponentId> ids = List.of(new ComponentId.OpenTicket(), new ComponentId.OpenModal(),
         new ComponentId.Close(MAX), new ComponentId.ConfirmClose(MAX, MAX),
-        new ComponentId.CancelClose(1, 1234567890123456789L));
+        new ComponentId.CancelClose(1, 1234567890123456789L),
+        new ComponentId.ListPage(Integer.MAX_VALUE, MAX, "closed"),
+        new ComponentId.ListPage(1, 0, "all"));
     for (ComponentId id : ids) {
       String encoded = id.encode();
       assertThat(encoded).startsWith("tt:").hasSizeLessThanOrEqualTo(ComponentId.MAX_LENGTH);
@@ -24,6 +26,7 @@ class ComponentIdTest {
   void the_panel_id_is_stable_across_versions() {
     assertThat(new ComponentId.OpenTicket().encode()).isEqualTo("tt:open");
     assertThat(new ComponentId.ConfirmClose(7, 42).encode()).isEqualTo("tt:confirm-close:7:42");
+    assertThat(new ComponentId.ListPage(2, 42, "open").encode()).isEqualTo("tt:list:2:42:open");
   }
 
   @Test
@@ -31,7 +34,8 @@ class ComponentIdTest {
     for (String bad : new String[] {null, "", "tt", "tt:", "xx:open", "tt:open:1", "tt:close",
         "tt:close:", "tt:close:-1", "tt:close:0", "tt:close:abc", "tt:close:1:2",
         "tt:confirm-close:1", "tt:close:99999999999999999999", "tt:close: 1", "tt:unknown",
-        "tt:close:1".repeat(20)}) {
+        "tt:close:1".repeat(20), "tt:list:0:0:all", "tt:list:1:0:deleted", "tt:list:1:0",
+        "tt:list:1:-1:all", "tt:list:99999999999:0:all"}) {
       assertThat(ComponentId.decode(bad)).as(String.valueOf(bad)).isEmpty();
     }
   }

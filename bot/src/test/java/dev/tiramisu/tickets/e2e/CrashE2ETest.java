@@ -97,7 +97,8 @@ class CrashE2ETest {
     current = started(database);
     current.configure(g, "ticket_channel", "<#" + g.channel("tickets") + ">",
         "staff_role", "<@&" + g.role("Staff") + ">",
-        "modlog_channel", "<#" + g.channel("mod-log") + ">");
+        "modlog_channel", "<#" + g.channel("mod-log") + ">",
+        "max_open_per_user", "0"); // alice opens one ticket per crash step
     int number = 0;
     for (Step step : CREATE) {
       number++;

@@ -124,7 +124,7 @@ class EffectsE2ETest extends SingleBotE2ETest {
       h.emu.state().maxActiveThreadsPerGuild = 1000;
     }
 
-    assertThat(reply.text()).isEqualTo(text(MessageKey.ERROR_THREAD_CREATION_FAILED, 1));
+    assertThat(reply.text()).isEqualTo(text(MessageKey.ERROR_THREAD_LIMIT_REACHED, 1));
     Ticket t = h.bot().core().database().tickets().findByNumber(g.id, 1).orElseThrow();
     assertThat(t.state()).isEqualTo(TicketState.FAILED);
     assertThat(effects(t)).extracting(Effect::state).containsExactly(EffectState.FAILED,

@@ -37,7 +37,8 @@ class SettingsE2ETest extends SingleBotE2ETest {
     long tickets = g.channel("tickets");
 
     assertThat(set(g, "ticket_channel", "<#" + tickets + ">").text())
-        .isEqualTo(text(MessageKey.SETTING_SAVED, "ticket_channel", "<#" + tickets + ">"));
+        .isEqualTo(text(MessageKey.SETTING_SAVED, "ticket_channel", "<#" + tickets + ">") + "\n"
+            + text(MessageKey.SETTING_NO_STAFF_ROLE)); // no staff_role yet: nobody notified
     assertThat(set(g, "staff_role", "<@&" + g.role("Staff") + ">").text())
         .isEqualTo(text(MessageKey.SETTING_SAVED, "staff_role", "<@&" + g.role("Staff") + ">"));
     set(g, "modlog_channel", Long.toString(g.channel("mod-log")));
@@ -135,7 +136,8 @@ class SettingsE2ETest extends SingleBotE2ETest {
     assertThat(reply.text()).isEqualTo(String.join("\n",
         text(MessageKey.SETTING_SAVED, "ticket_channel", "<#" + g.channel("tickets") + ">"),
         text(MessageKey.ERROR_MISSING_PERMISSIONS, g.channel("tickets"),
-            "Manage Threads, Pin Messages (or Manage Messages)")));
+            "Manage Threads, Pin Messages (or Manage Messages)"),
+        text(MessageKey.SETTING_NO_STAFF_ROLE)));
     assertThat(stored(g).ticketChannelId()).isEqualTo(g.channel("tickets"));
   }
 

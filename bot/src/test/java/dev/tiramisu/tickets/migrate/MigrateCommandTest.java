@@ -87,8 +87,8 @@ class MigrateCommandTest {
     assertThat(run.code).as(run.err).isEqualTo(MigrateCommand.OK);
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
-        .containsExactly("guild_settings", "job_leases", "ticket_counters", "ticket_effects",
-            "tickets");
+        .containsExactly("guild_settings", "job_leases", "ticket_blocklist", "ticket_counters",
+            "ticket_creators", "ticket_effects", "ticket_names", "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -104,15 +104,16 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 5 tables (guild_settings 2, job_leases 1,"
-        + " ticket_counters 3, tickets " + (290 + BULK) + ", ticket_effects 40 rows) from "
-        + source + " to " + pg.url() + " at schema version 5; row counts verified");
+    assertThat(run.out).startsWith("copied 8 tables (guild_settings 2, job_leases 1,"
+        + " ticket_blocklist 0, ticket_counters 3, ticket_creators 0, tickets " + (290 + BULK)
+        + ", ticket_effects 40, ticket_names 0 rows) from "
+        + source + " to " + pg.url() + " at schema version 7; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 5 (same as the source)")
-        .contains("tickets          [----------] 0/1790")
-        .contains("tickets          [#####-----] 1000/1790")
-        .contains("tickets          [##########] 1790/1790")
-        .contains("job_leases       [##########] 1/1");
+        .contains("target schema at version 7 (same as the source)")
+        .contains("tickets           [----------] 0/1790")
+        .contains("tickets           [#####-----] 1000/1790")
+        .contains("tickets           [##########] 1790/1790")
+        .contains("job_leases        [##########] 1/1");
     assertThat(run.err).doesNotContain("\r").doesNotContain("\u001b");
   }
 
@@ -247,8 +248,8 @@ class MigrateCommandTest {
 
     assertThat(run.code).isEqualTo(MigrateCommand.FAILED);
     assertThat(run.out).isEmpty();
-    assertThat(run.err.lines()).contains("ticket_counters  [##########] 3/3")
-        .contains("tickets          [#####-----] 1000/1791");
+    assertThat(run.err.lines()).contains("ticket_counters   [##########] 3/3")
+        .contains("tickets           [#####-----] 1000/1791");
     assertThat(failureLine(run)).isEqualTo("migrate failed: copying table tickets (rows 1001-1791):"
         + " value too long for type character varying(1000) (SQLSTATE 22001); rolled back, the"
         + " target is unchanged");

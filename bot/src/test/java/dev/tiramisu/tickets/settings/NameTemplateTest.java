@@ -65,4 +65,38 @@ class NameTemplateTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(NameTemplate.of("Ticket #{number}")).isEqualTo(NameTemplate.DEFAULT);
   }
+
+  @Test
+  void the_user_placeholder_puts_the_members_cleaned_name_in_the_thread_name() {
+    NameTemplate t = NameTemplate.parse("{user} #{number}").value();
+
+    assertThat(t.usesUser()).isTrue();
+    assertThat(t.render(7, "alice")).isEqualTo("alice #7");
+    assertThat(t.renderClosed(7, "alice")).isEqualTo("[Closed] alice #7");
+    assertThat(t.numberOf("alice #7")).isEqualTo(OptionalInt.of(7));
+    assertThat(t.numberOf("[Closed] bob 2 #12")).isEqualTo(OptionalInt.of(12));
+    assertThat(NameTemplate.DEFAULT.usesUser()).isFalse();
+    assertThat(NameTemplate.userPart("  a\u202Eb\n\tc  ")).isEqualTo("ab c");
+    assertThat(NameTemplate.userPart("x".repeat(40))).hasSize(NameTemplate.MAX_USER);
+    assertThat(NameTemplate.userPart(" \u0000 ")).isNull();
+    String longest = NameTemplate.userPart("y".repeat(40));
+    NameTemplate widest = NameTemplate.parse("{user}" + "z".repeat(
+        NameTemplate.MAX_LENGTH - NameTemplate.MAX_USER - "{number}".length()) + "{number}")
+        .value();
+    assertThat(widest.renderClosed(Integer.MAX_VALUE, longest))
+        .hasSize(NameTemplate.MAX_THREAD_NAME);
+  }
+
+  @Test
+  void unknown_placeholders_and_a_second_user_are_refused() {
+    assertThat(NameTemplate.parse("Ticket {numbr} {number}").refusal())
+        .isEqualTo(Refusal.of(MessageKey.ERROR_SETTING_TEMPLATE_UNKNOWN_PLACEHOLDER,
+            "name_template", "{numbr}"));
+    assertThat(NameTemplate.parse("{user}{user}{number}").refusal().key())
+        .isEqualTo(MessageKey.ERROR_SETTING_TEMPLATE_UNKNOWN_PLACEHOLDER);
+    assertThat(NameTemplate.parse("{user} " + "z".repeat(NameTemplate.MAX_LENGTH) + "{number}")
+        .refusal().key()).isEqualTo(MessageKey.ERROR_SETTING_TEMPLATE_TOO_LONG);
+    assertThat(NameTemplate.parse("Ticket { #{number} }").isOk())
+        .as("braces that are not a placeholder stay text").isTrue();
+  }
 }

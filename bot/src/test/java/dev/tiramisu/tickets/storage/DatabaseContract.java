@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.config.DatabaseConfig;
+import dev.tiramisu.tickets.common.Refusal;
+import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.jobs.JobLeases;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.ticket.BlocklistStore;
+import dev.tiramisu.tickets.ticket.Limits;
+import dev.tiramisu.tickets.ticket.TicketQueries;
+import dev.tiramisu.tickets.ticket.TicketState;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketStore;
 import java.sql.Connection;
@@ -17,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -70,7 +78,8 @@ abstract class DatabaseContract extends StoreContract {
   void freshStores() {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
-      for (String table : List.of("tickets", "ticket_counters", "guild_settings", "job_leases")) {
+      for (String table : List.of("ticket_names", "ticket_creators", "ticket_blocklist",
+          "tickets", "ticket_counters", "guild_settings", "job_leases")) {
         s.executeUpdate("DELETE FROM " + table);
       }
     } catch (SQLException e) {
@@ -135,6 +144,133 @@ abstract class DatabaseContract extends StoreContract {
       assertThat(numbersOf(all, OTHER_GUILD)).containsExactlyElementsOf(range(2 * PER_THREAD));
       assertThat(tickets.lastNumber(GUILD)).hasValue(mainCount);
       assertThat(tickets.findByNumber(GUILD, mainCount)).isPresent();
+    }
+  }
+
+  /**
+   * Issue 11: 30 creates by one member at once, from two pools (two processes), open exactly the
+   * allowed number; the others are refused by the limit, and no number is burnt by a refusal.
+   */
+  @Test
+  void thirty_parallel_creates_by_one_member_open_exactly_max_open_per_user() throws Exception {
+    for (int max : List.of(1, 3)) {
+      freshStores();
+      Limits limits = new Limits(max, Duration.ZERO);
+      List<Result<Ticket>> results = createTogether(limits, 30, T0);
+
+      assertThat(results).as("max %d: created", max).filteredOn(Result::isOk).hasSize(max);
+      assertThat(results).filteredOn(Result::isRefused)
+          .hasSize(30 - max)
+          .allSatisfy(r -> assertThat(r.refusal().key())
+              .isIn(MessageKey.ERROR_LIMIT_OPEN, MessageKey.ERROR_LIMIT_OPEN_PENDING));
+      assertThat(tickets.findOpenByCreator(GUILD, USER)).hasSize(max);
+      assertThat(tickets.lastNumber(GUILD)).as("refusals burn no number").hasValue(max);
+    }
+  }
+
+  @Test
+  void thirty_parallel_creates_within_a_cooldown_open_exactly_one() throws Exception {
+    List<Result<Ticket>> results =
+        createTogether(new Limits(0, Duration.ofMinutes(10)), 30, T0);
+
+    assertThat(results).filteredOn(Result::isOk).hasSize(1);
+    assertThat(results).filteredOn(Result::isRefused).allSatisfy(r -> {
+      assertThat(r.refusal().key()).isEqualTo(MessageKey.ERROR_LIMIT_COOLDOWN);
+      assertThat(r.refusal().args()).containsExactly(T0.plus(Duration.ofMinutes(10))
+          .getEpochSecond() + 1); // T0 has milliseconds: rounded up
+    });
+  }
+
+  @Test
+  void the_limits_count_open_tickets_only_and_the_cooldown_ignores_failed_ones() {
+    Limits limits = new Limits(1, Duration.ofMinutes(10));
+    Ticket first = create(limits, T0).value();
+    assertThat(create(limits, T0.plusSeconds(1)).refusal().key())
+        .isEqualTo(MessageKey.ERROR_LIMIT_OPEN_PENDING);
+    tickets.attachThread(first.id(), 4242L, null);
+    assertThat(create(limits, T0.plusSeconds(1)).refusal())
+        .isEqualTo(Refusal.of(MessageKey.ERROR_LIMIT_OPEN, 1, 4242L));
+
+    tickets.closeIfOpen(first.id(), STAFF, null, T0.plusSeconds(2));
+    assertThat(create(limits, T0.plusSeconds(3)).refusal().key())
+        .as("closed, but within the cooldown").isEqualTo(MessageKey.ERROR_LIMIT_COOLDOWN);
+    Ticket second = create(limits, T0.plus(Duration.ofMinutes(10))).value();
+    tickets.markFailed(second.id(), "test", T0.plus(Duration.ofMinutes(10)));
+    assertThat(create(limits, T0.plus(Duration.ofMinutes(11))).isOk())
+        .as("a failed ticket neither counts as open nor starts a cooldown").isTrue();
+    assertThat(create(Limits.NONE, T0.plus(Duration.ofMinutes(11))).isOk())
+        .as("without limits nothing is checked").isTrue();
+  }
+
+  @Test
+  void user_names_are_kept_with_the_ticket() {
+    Ticket named = tickets.create(GUILD, USER, null, T0, "alice", null, t -> List.of()).value();
+    Ticket plain = tickets.create(GUILD, USER, null, T0);
+
+    assertThat(tickets.userName(named.id())).contains("alice");
+    assertThat(tickets.userName(plain.id())).isEmpty();
+  }
+
+  @Test
+  void the_blocklist_matches_users_and_roles_of_its_guild_only() {
+    BlocklistStore store = database.blocklist();
+    assertThat(store.add(new BlocklistStore.Entry(GUILD, BlocklistStore.Kind.USER, USER, STAFF,
+        T0))).isTrue();
+    assertThat(store.add(new BlocklistStore.Entry(GUILD, BlocklistStore.Kind.USER, USER, STAFF,
+        T0.plusSeconds(1)))).as("already listed").isFalse();
+    assertThat(store.add(new BlocklistStore.Entry(GUILD, BlocklistStore.Kind.ROLE, 77L, STAFF,
+        T0.plusSeconds(2)))).isTrue();
+
+    assertThat(store.blocks(GUILD, USER, Set.of())).isTrue();
+    assertThat(store.blocks(GUILD, USER + 1, Set.of(5L, 77L))).isTrue();
+    assertThat(store.blocks(GUILD, USER + 1, Set.of(5L))).isFalse();
+    assertThat(store.blocks(OTHER_GUILD, USER, Set.of(77L))).isFalse();
+    assertThat(store.list(GUILD)).extracting(BlocklistStore.Entry::targetId)
+        .containsExactly(USER, 77L);
+    assertThat(store.list(GUILD).get(0).addedAt()).isEqualTo(T0);
+
+    assertThat(store.remove(GUILD, BlocklistStore.Kind.USER, USER)).isTrue();
+    assertThat(store.remove(GUILD, BlocklistStore.Kind.USER, USER)).isFalse();
+    assertThat(store.blocks(GUILD, USER, Set.of())).isFalse();
+  }
+
+  @Test
+  void ticket_pages_are_newest_first_and_filtered() {
+    for (int i = 0; i < 12; i++) {
+      tickets.create(GUILD, i % 3 == 0 ? STAFF : USER, null, T0.plusSeconds(i));
+    }
+    tickets.create(OTHER_GUILD, USER, null, T0);
+    Ticket closed = tickets.findByNumber(GUILD, 2).orElseThrow();
+    tickets.closeIfOpen(closed.id(), STAFF, null, T0);
+    TicketQueries q = database.ticketQueries();
+    TicketQueries.Filter all = new TicketQueries.Filter(GUILD, null, null);
+
+    assertThat(q.count(all)).isEqualTo(12);
+    assertThat(q.page(all, 0, 5)).extracting(Ticket::number).containsExactly(12, 11, 10, 9, 8);
+    assertThat(q.page(all, 10, 5)).extracting(Ticket::number).containsExactly(2, 1);
+    TicketQueries.Filter staffs = new TicketQueries.Filter(GUILD, STAFF, null);
+    assertThat(q.page(staffs, 0, 10)).extracting(Ticket::number).containsExactly(10, 7, 4, 1);
+    TicketQueries.Filter closedOnes = new TicketQueries.Filter(GUILD, null, TicketState.CLOSED);
+    assertThat(q.count(closedOnes)).isEqualTo(1);
+    assertThat(q.page(closedOnes, 0, 10)).extracting(Ticket::number).containsExactly(2);
+  }
+
+  private Result<Ticket> create(Limits limits, Instant at) {
+    return tickets.create(GUILD, USER, null, at, null,
+        limits.any() ? h -> limits.check(h, at) : null, t -> List.of());
+  }
+
+  /** {@code n} creates by one member at once, alternating between this pool and a second one. */
+  private List<Result<Ticket>> createTogether(Limits limits, int n, Instant at) throws Exception {
+    try (Database secondProcess = Database.start(config)) {
+      List<TicketStore> stores = List.of(database.tickets(), secondProcess.tickets());
+      List<Callable<Result<Ticket>>> work = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        TicketStore store = stores.get(i % 2);
+        work.add(() -> store.create(GUILD, USER, null, at, null, h -> limits.check(h, at),
+            t -> List.of()));
+      }
+      return runTogether(work);
     }
   }
 

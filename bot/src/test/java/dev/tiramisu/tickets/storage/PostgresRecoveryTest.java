@@ -57,6 +57,9 @@ class PostgresRecoveryTest {
     database = Database.start(pg.config(POOL));
     database.settings().put(GUILD, SettingKey.TICKET_CHANNEL, new SettingValue.Snowflake(CHANNEL),
         Instant.EPOCH);
+    // one member opens ticket after ticket here
+    database.settings().put(GUILD, SettingKey.MAX_OPEN_PER_USER, new SettingValue.Count(0),
+        Instant.EPOCH);
     service = new TicketService(database.tickets(), database.settings(),
         Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
   }

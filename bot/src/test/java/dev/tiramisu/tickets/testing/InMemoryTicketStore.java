@@ -1,6 +1,9 @@
 package dev.tiramisu.tickets.testing;
 
+import dev.tiramisu.tickets.common.Refusal;
+import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.effects.NewEffect;
+import dev.tiramisu.tickets.ticket.Limits;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import dev.tiramisu.tickets.ticket.TicketStore;
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
 public final class InMemoryTicketStore implements TicketStore {
   private final Map<Long, Ticket> rows = new TreeMap<>();
   private final Map<Long, Integer> counters = new HashMap<>();
+  private final Map<Long, String> userNames = new HashMap<>();
   private final InMemoryEffectStore effects = new InMemoryEffectStore();
   private long nextId = 1;
 
@@ -32,14 +36,37 @@ public final class InMemoryTicketStore implements TicketStore {
   }
 
   @Override
-  public synchronized Ticket create(long guildId, long creatorId, String reason, Instant at,
-      Function<Ticket, List<NewEffect>> newEffects) {
+  public synchronized Result<Ticket> create(long guildId, long creatorId, String reason,
+      Instant at, String userName, CreateGate gate, Function<Ticket, List<NewEffect>> newEffects) {
+    if (gate != null) {
+      List<Ticket> open = rows.values().stream()
+          .filter(t -> t.guildId() == guildId && t.creatorId() == creatorId && t.isOpen())
+          .sorted(Comparator.comparingInt(Ticket::number))
+          .toList();
+      Optional<Instant> last = rows.values().stream()
+          .filter(t -> t.guildId() == guildId && t.creatorId() == creatorId
+              && t.state() != TicketState.FAILED)
+          .map(Ticket::createdAt)
+          .max(Comparator.naturalOrder());
+      Optional<Refusal> refused = gate.check(new Limits.History(open, last));
+      if (refused.isPresent()) {
+        return Result.refused(refused.get());
+      }
+    }
     int number = counters.merge(guildId, 1, Integer::sum);
     Ticket t = new Ticket(nextId++, guildId, number, creatorId, reason, TicketState.OPEN, null,
         null, at, null, null, null, null);
     rows.put(t.id(), t);
+    if (userName != null) {
+      userNames.put(t.id(), userName);
+    }
     effects.insert(t.id(), guildId, newEffects.apply(t), at);
-    return t;
+    return Result.ok(t);
+  }
+
+  @Override
+  public synchronized Optional<String> userName(long ticketId) {
+    return Optional.ofNullable(userNames.get(ticketId));
   }
 
   @Override

@@ -58,4 +58,13 @@ class DiscordTextTest {
     assertThat(DiscordText.truncate(text, 4)).isEqualTo("ab…");
     assertThat(DiscordText.truncate(text, 5)).isEqualTo("ab🔥…");
   }
+
+  @Test
+  void escape_keeping_mentions_shows_user_role_and_channel_mentions_and_escapes_the_rest() {
+    assertThat(DiscordText.escapeKeepingMentions(
+        "ask <@456> or <@!457> in <#789>, <@&123> **now** @everyone <:x:1> <@abc>"))
+        .isEqualTo("ask <@456> or <@!457> in <#789>, <@&123> \\*\\*now\\*\\* @\u200Beveryone"
+            + " \\<:x:1\\> \\<@abc\\>");
+    assertThat(DiscordText.escapeKeepingMentions(null)).isEmpty();
+  }
 }

@@ -44,6 +44,45 @@ class TicketServiceTest {
   void enableTickets() {
     set(SettingKey.TICKET_CHANNEL, new SettingValue.Snowflake(CHANNEL));
     set(SettingKey.STAFF_ROLE, new SettingValue.Snowflake(STAFF_ROLE));
+    // most tests open several tickets for one member; Limits below tests the default of 1
+    set(SettingKey.MAX_OPEN_PER_USER, new SettingValue.Count(0));
+  }
+
+  @Nested
+  class OpenLimits {
+    @Test
+    void the_default_allows_one_open_ticket_and_links_it() {
+      set(SettingKey.MAX_OPEN_PER_USER, new SettingValue.Reset());
+      Ticket first = openWithThread(900);
+
+      assertRefused(service.open(GUILD, CREATOR, "again"), MessageKey.ERROR_LIMIT_OPEN, 1, 900L);
+      assertThat(store.lastNumber(GUILD)).hasValue(1);
+      assertThat(service.open(GUILD, STRANGER, "someone else").isOk()).isTrue();
+
+      service.close(GUILD, first.id(), STAFF, null);
+      assertThat(service.open(GUILD, CREATOR, "after the close").isOk()).isTrue();
+    }
+
+    @Test
+    void staff_opening_for_themselves_are_limited_too() {
+      set(SettingKey.MAX_OPEN_PER_USER, new SettingValue.Reset());
+      service.open(GUILD, STAFF.userId(), "mine");
+
+      assertRefused(service.open(GUILD, STAFF.userId(), "mine again"),
+          MessageKey.ERROR_LIMIT_OPEN_PENDING, 1, 1);
+    }
+
+    @Test
+    void the_cooldown_says_when_the_member_can_open_again() {
+      set(SettingKey.CREATE_COOLDOWN, new SettingValue.Span(java.time.Duration.ofMinutes(30)));
+      Ticket t = service.open(GUILD, CREATOR, "one").value().ticket();
+      clock.advance(java.time.Duration.ofMinutes(29));
+
+      assertRefused(service.open(GUILD, CREATOR, "two"), MessageKey.ERROR_LIMIT_COOLDOWN,
+          t.createdAt().plus(java.time.Duration.ofMinutes(30)).getEpochSecond() + 1);
+      clock.advance(java.time.Duration.ofMinutes(1));
+      assertThat(service.open(GUILD, CREATOR, "two").isOk()).isTrue();
+    }
   }
 
   void set(SettingKey key, SettingValue value) {
@@ -416,9 +455,15 @@ class TicketServiceTest {
     }
 
     @Override
-    public Ticket create(long g, long c, String r, Instant at,
+    public dev.tiramisu.tickets.common.Result<Ticket> create(long g, long c, String r,
+        Instant at, String userName, CreateGate gate,
         java.util.function.Function<Ticket, List<dev.tiramisu.tickets.effects.NewEffect>> fx) {
-      return delegate.create(g, c, r, at, fx);
+      return delegate.create(g, c, r, at, userName, gate, fx);
+    }
+
+    @Override
+    public Optional<String> userName(long id) {
+      return delegate.userName(id);
     }
 
     @Override
