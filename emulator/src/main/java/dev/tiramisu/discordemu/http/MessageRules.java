@@ -122,6 +122,19 @@ public final class MessageRules {
     return true;
   }
 
+  /**
+   * The same error with its field paths under {@code prefix}: an interaction callback's message fields are under
+   * {@code data} ({@code data.components.0.custom_id}), as Discord names them.
+   */
+  public static DiscordException under(String prefix, DiscordException e) {
+    if (e.errors == null) {
+      return e;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode wrapped = dev.tiramisu.discordemu.Json.object();
+    wrapped.set(prefix, e.errors);
+    return new DiscordException(e.status, e.code, e.getMessage(), wrapped);
+  }
+
   private static final String V2_LEGACY_FIELD = "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2";
 
   private static int checkLength(JsonNode node, int max, String field) {

@@ -72,7 +72,11 @@ final class InteractionRoutes {
       Message original;
       switch (type) {
         case CHANNEL_MESSAGE -> {
-          MessageRules.check(data, !req.files.isEmpty(), true);
+          try {
+            MessageRules.check(data, !req.files.isEmpty(), true);
+          } catch (DiscordException e) {
+            throw MessageRules.under("data", e);
+          }
           original = post(i, channel, data, req, 0);
         }
         case DEFERRED_CHANNEL_MESSAGE -> original = post(i, channel, Json.object(), req, FLAG_LOADING
@@ -83,7 +87,11 @@ final class InteractionRoutes {
           }
           original = state.message(i.channelId, i.messageId);
           if (type == UPDATE_MESSAGE) {
-            MessageRules.checkEdit(data, !req.files.isEmpty(), original);
+            try {
+              MessageRules.checkEdit(data, !req.files.isEmpty(), original);
+            } catch (DiscordException e) {
+              throw MessageRules.under("data", e);
+            }
             applyEdit(original, data);
             state.messageEdited(original);
           }
