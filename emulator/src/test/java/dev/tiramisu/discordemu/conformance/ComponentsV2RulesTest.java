@@ -256,4 +256,78 @@ class ComponentsV2RulesTest extends ConformanceTest {
     assertThat(ok.body().path("flags").asInt() & V2).isEqualTo(V2);
     assertThat(ok.body().path("content").asText()).isEmpty();
   }
+
+  /** A button interaction of alice's, not answered yet: its callback route. */
+  private String pendingCallback() {
+    String id = post("{\"content\":\"form\",\"components\":[{\"type\":1,\"components\":[" + button("form")
+        + "]}]}").body().path("id").asText();
+    var h = g.as("alice").click(Long.parseLong(id), "form");
+    synchronized (emu.state()) {
+      return "/interactions/" + h.id + "/" + emu.state().interactions.get(h.id).token + "/callback";
+    }
+  }
+
+  static String modal(String components) {
+    return "{\"type\":9,\"data\":{\"custom_id\":\"m\",\"title\":\"Form\",\"components\":" + components + "}}";
+  }
+
+  static String label(String child) {
+    return "{\"type\":18,\"label\":\"Question\",\"component\":" + child + "}";
+  }
+
+  static String input(String id, String extra) {
+    return "{\"type\":4,\"custom_id\":\"" + id + "\",\"style\":1" + extra + "}";
+  }
+
+  @Test
+  void labelModalsFollowDiscordsRules() {
+    String callback = pendingCallback();
+    List<String> six = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      six.add(label(input("q" + i, "")));
+    }
+    assertThat(fieldErrors(raw().send("POST", callback, modal("[" + String.join(",", six) + "]"))))
+        .containsExactly("data.components BASE_TYPE_BAD_LENGTH");
+    assertThat(fieldErrors(raw().send("POST", callback, modal("[" + label(button("b")) + "]"))))
+        .containsExactly("data.components.0.component UNION_TYPE_CHOICES");
+    String select = "{\"type\":3,\"custom_id\":\"s\",\"options\":[" + options(3) + "]";
+    assertThat(fieldErrors(raw().send("POST", callback, modal("[" + label(select + ",\"min_values\":0}") + "]"))))
+        .containsExactly("data.components.0.component.min_values SELECT_COMPONENT_REQUIRED_MIN_VALUES");
+    assertThat(fieldErrors(raw().send("POST", callback, modal("[" + label(select + ",\"disabled\":true}") + "]"))))
+        .containsExactly("data.components.0.component.disabled MODAL_COMPONENT_DISABLED");
+    assertThat(fieldErrors(raw().send("POST", callback, modal("[" + label(input("t", ",\"min_length\":9,"
+        + "\"max_length\":5")) + "]")))).containsExactly("data.components.0.component.min_length TEXT_INPUT_MIN_LENGTH_EXCEEDS_MAX");
+    assertThat(fieldErrors(raw().send("POST", callback, modal("[" + label(input("t", "")) + "," + label(input("t", ""))
+        + "]")))).containsExactly("data.components.1.component.custom_id COMPONENT_CUSTOM_ID_DUPLICATED");
+    assertThat(fieldErrors(raw().send("POST", callback, modal("[{\"type\":18,\"label\":\"" + "L".repeat(46)
+        + "\",\"component\":" + input("t", "") + "}]")))).containsExactly("data.components.0.label BASE_TYPE_BAD_LENGTH");
+    assertThat(fieldErrors(raw().send("POST", callback, modal("[{\"type\":1,\"components\":[" + input("a", "") + ","
+        + input("b", "") + "]}]")))).containsExactly("data.components.0.components COMPONENT_LAYOUT_WIDTH_EXCEEDED");
+    assertThat(fieldErrors(raw().send("POST", callback, "{\"type\":4,\"data\":{\"flags\":" + V2
+        + ",\"content\":\"x\",\"components\":[" + text("t") + "]}}")))
+        .as("a callback's fields are under data").containsExactly("data.content MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2");
+    assertThat(g.messages("general")).hasSize(1);
+  }
+
+  @Test
+  void theDeprecatedActionRowTextInputIsStillAcceptedAndSubmitted() {
+    String callback = pendingCallback();
+    long opener = Long.parseLong(callback.split("/")[2]);
+    RawDiscord.Reply shown = raw().send("POST", callback, modal("[" + text("Tell us more") + ",{\"type\":1,"
+        + "\"components\":[" + input("old", ",\"label\":\"Old style\",\"value\":\"pre-filled\"") + "]}]"));
+    assertThat(shown.status()).as("%s", shown.body()).isEqualTo(204);
+    var submitted = g.as("alice").submitModal(opener, Map.of());
+    JsonNode data;
+    synchronized (emu.state()) {
+      data = emu.state().interactions.get(submitted.id).data.deepCopy();
+    }
+    assertThat(data.path("custom_id").asText()).isEqualTo("m");
+    assertThat(data.path("components").path(0).path("type").asInt()).isEqualTo(10);
+    assertThat(data.path("components").path(0).has("content")).as("a text display comes back as type and id").isFalse();
+    JsonNode row = data.path("components").path(1);
+    assertThat(row.path("type").asInt()).isEqualTo(1);
+    assertThat(row.path("components").path(0).path("value").asText()).as("the pre-filled value").isEqualTo("pre-filled");
+    assertThat(List.of(data.path("components").path(0).path("id").asInt(), row.path("id").asInt(),
+        row.path("components").path(0).path("id").asInt())).doesNotHaveDuplicates().doesNotContain(0);
+  }
 }
