@@ -490,8 +490,27 @@
           const texts = el('div', 'section-texts');
           renderComponents(c.components, msg, texts);
           section.append(texts);
-          if (c.accessory) renderComponents([c.accessory], msg, section);
+          if (c.accessory) {
+            const accessory = el('div', 'section-accessory');
+            renderComponents([c.accessory], msg, accessory);
+            section.append(accessory);
+          }
           out.append(section);
+          break;
+        }
+        case 11:
+          out.append(mediaNode(c.media, c.description, c.spoiler, 'thumbnail'));
+          break;
+        case 12: {
+          const gallery = el('div', 'media-gallery');
+          for (const item of c.items || []) gallery.append(mediaNode(item.media, item.description, item.spoiler, 'gallery-item'));
+          out.append(gallery);
+          break;
+        }
+        case 13: {
+          const file = el('div', 'file-component' + (c.spoiler ? ' spoiler-media' : ''));
+          file.append(el('span', 'file-icon', '📄'), el('span', 'file-name', c.name || fileName(c.file && c.file.url)));
+          out.append(file);
           break;
         }
         case 10: {
@@ -500,11 +519,16 @@
           out.append(t);
           break;
         }
-        case 14:
-          out.append(el('hr', 'separator'));
+        case 14: {
+          // spacing 1 small, 2 large; divider false: padding only, no line
+          const sep = el('div', 'separator spacing-' + (c.spacing === 2 ? 'large' : 'small')
+            + (c.divider === false ? ' invisible' : ''));
+          sep.setAttribute('role', 'separator');
+          out.append(sep);
           break;
+        }
         case 17: {
-          const box = el('div', 'container');
+          const box = el('div', 'container' + (c.spoiler ? ' spoiler-media' : ''));
           const accent = md.colorOf(c.accent_color);
           if (accent) box.style.borderLeftColor = accent;
           renderComponents(c.components, msg, box);
@@ -515,6 +539,20 @@
           break;
       }
     }
+  }
+
+  function fileName(url) {
+    const u = String(url || '');
+    return u.startsWith('attachment://') ? u.slice('attachment://'.length) : u.split('/').pop() || 'file';
+  }
+
+  /** Media the page does not load (its Content-Security-Policy allows no outside images): a captioned box. */
+  function mediaNode(media, description, spoiler, cls) {
+    const url = media && media.url ? String(media.url) : '';
+    const box = el('figure', 'media ' + cls + (spoiler ? ' spoiler-media' : ''));
+    box.title = url;
+    box.append(el('span', 'media-icon', '🖼'), el('figcaption', 'media-caption', description || fileName(url)));
+    return box;
   }
 
   function buttonNode(c, msg) {
@@ -901,25 +939,17 @@
       }
       const isLabel = row.type === 18;
       const input = isLabel ? row.component : (row.components || [])[0];
-      if (!input || input.type !== 4) {
-        fields.push(el('div', 'muted', 'A component the sandbox cannot show'));
+      const labelText = isLabel ? row.label : input && input.label;
+      if (!input || (input.type !== 4 && input.type !== 3)) {
+        fields.push(el('div', 'muted', (labelText ? labelText + ': ' : '') + 'a component the sandbox cannot show'));
         continue;
       }
-      const labelText = isLabel ? row.label : input.label;
       const box = el('label', 'modal-field');
       box.dataset.customId = input.custom_id;
       const required = input.required !== false;
       box.append(el('span', 'modal-label', (labelText || input.custom_id) + (required ? ' *' : '')));
       if (isLabel && row.description) box.append(el('span', 'modal-description', row.description));
-      const field = el(input.style === 2 ? 'textarea' : 'input', 'modal-input');
-      if (input.style !== 2) field.type = 'text';
-      field.dataset.customId = input.custom_id;
-      if (input.placeholder) field.placeholder = input.placeholder;
-      if (input.value) field.value = input.value;
-      if (input.max_length) field.maxLength = input.max_length;
-      if (input.min_length) field.minLength = input.min_length;
-      field.required = required;
-      box.append(field);
+      box.append(input.type === 3 ? modalSelect(input, required) : modalText(input, required));
       fields.push(box);
     }
     $('modal-fields').replaceChildren(...fields);
@@ -930,11 +960,55 @@
     if (first) first.focus();
   }
 
+  function modalText(input, required) {
+    const field = el(input.style === 2 ? 'textarea' : 'input', 'modal-input');
+    if (input.style !== 2) field.type = 'text';
+    field.dataset.customId = input.custom_id;
+    field.dataset.kind = 'text';
+    if (input.placeholder) field.placeholder = input.placeholder;
+    if (input.value) field.value = input.value;
+    if (input.max_length) field.maxLength = input.max_length;
+    if (input.min_length) field.minLength = input.min_length;
+    field.required = required;
+    return field;
+  }
+
+  /** A string select in a Label: one choice (a drop-down with a placeholder) or several (a list). */
+  function modalSelect(input, required) {
+    const s = el('select', 'modal-input modal-select');
+    s.dataset.customId = input.custom_id;
+    s.dataset.kind = 'select';
+    const max = input.max_values || 1;
+    if (max > 1) {
+      s.multiple = true;
+      s.size = Math.min(6, (input.options || []).length);
+    } else {
+      const ph = el('option', null, input.placeholder || 'Make a selection');
+      ph.value = '';
+      ph.disabled = required;
+      ph.selected = !(input.options || []).some((o) => o.default);
+      s.append(ph);
+    }
+    for (const o of input.options || []) {
+      const opt = el('option', null, (o.emoji && o.emoji.name ? o.emoji.name + ' ' : '') + o.label
+        + (o.description ? ' — ' + o.description : ''));
+      opt.value = o.value;
+      opt.selected = !!o.default;
+      s.append(opt);
+    }
+    s.required = required;
+    return s;
+  }
+
   async function submitModal() {
     const modal = S.modal;
     if (!modal) return;
     const values = {};
-    for (const f of document.querySelectorAll('#modal-fields .modal-input')) values[f.dataset.customId] = f.value;
+    for (const f of document.querySelectorAll('#modal-fields .modal-input')) {
+      values[f.dataset.customId] = f.dataset.kind === 'select'
+        ? [...f.selectedOptions].map((o) => o.value).filter((v) => v !== '')
+        : f.value;
+    }
     $('modal-submit').disabled = true;
     try {
       const r = await api('POST', asMe('/modals/' + modal.interactionId + '/submit'), { values: values });
@@ -1014,6 +1088,7 @@
     });
     $('toast').addEventListener('click', hideError);
     $('modal-submit').addEventListener('click', submitModal);
+    $('modal-fields').addEventListener('change', () => { $('modal-error').hidden = true; });
     $('modal-cancel').addEventListener('click', dismissModal);
     $('modal').addEventListener('cancel', (ev) => {
       ev.preventDefault();

@@ -970,7 +970,8 @@ public final class EmulatorState {
    * message, counting depth-first from 1 and skipping ids the sender chose; responses must carry them), and a
    * unicode emoji sent as {@code {"name": "🗑️", "id": null}} (buttons, select options) loses its null {@code id}
    * and {@code animated}: Discord's component emoji response has an optional snowflake {@code id}, present only for
-   * a custom emoji.
+   * a custom emoji. Components V2 get the fields Discord fills in ({@link
+   * dev.tiramisu.discordemu.model.StoredComponents}).
    */
   public static void normalizeComponents(JsonNode components) {
     java.util.Set<Integer> used = new java.util.HashSet<>();
@@ -982,15 +983,16 @@ public final class EmulatorState {
       if (options != null && options.isArray()) {
         options.forEach(o -> dropNullEmojiFields(o.get("emoji")));
       }
+      dev.tiramisu.discordemu.model.StoredComponents.fillDefaults(c);
     }
     for (ObjectNode c : all) {
-      if (c.path("id").isInt()) {
+      if (c.path("id").isInt() && c.path("id").asInt() != 0) { // 0 means "assign one", as Discord documents
         used.add(c.path("id").asInt());
       }
     }
     int next = 1;
     for (ObjectNode c : all) {
-      if (!c.path("id").isInt()) {
+      if (!c.path("id").isInt() || c.path("id").asInt() == 0) {
         while (used.contains(next)) {
           next++;
         }

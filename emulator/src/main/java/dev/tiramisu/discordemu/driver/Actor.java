@@ -241,7 +241,10 @@ public final class Actor {
     }
   }
 
-  /** Clicks a button, found by its label or custom id, on a message the user can see. */
+  /**
+   * Clicks a button, found by its label or custom id, on a message the user can see: in an action row, a
+   * container, or a section's accessory.
+   */
   public InteractionHandle click(long messageId, String labelOrCustomId) {
     EmulatorState s = emu.state();
     Interaction i;
@@ -268,12 +271,17 @@ public final class Actor {
       ObjectNode data = Json.object();
       data.put("custom_id", button.path("custom_id").asText());
       data.put("component_type", 2);
+      data.put("id", button.path("id").asInt());
       i = emu.interactions().create(Interaction.MESSAGE_COMPONENT, userId, m.channelId, data, m.id);
     }
     return new InteractionHandle(emu, i.id, userId);
   }
 
-  /** Picks values in a string select menu. */
+  /**
+   * Picks values in a string select menu anywhere on a message the user can see (also inside a Components V2
+   * container): refused when the menu is disabled, a value is not offered or chosen twice, or the number of values
+   * is outside min_values..max_values.
+   */
   public InteractionHandle select(long messageId, String customId, String... values) {
     EmulatorState s = emu.state();
     Interaction i;
@@ -288,9 +296,20 @@ public final class Actor {
       if (menu == null) {
         throw new NotAllowedInClient("no select menu " + customId + " on message " + messageId);
       }
+      if (menu.path("disabled").asBoolean(false)) {
+        throw new NotAllowedInClient("select menu " + customId + " is disabled");
+      }
+      int min = menu.path("min_values").asInt(1);
+      int max = menu.path("max_values").asInt(1);
+      if (values.length < min || values.length > max
+          || new java.util.HashSet<>(java.util.List.of(values)).size() != values.length) {
+        throw new NotAllowedInClient(customId + " takes " + min + ".." + max + " different values, not "
+            + java.util.Arrays.toString(values));
+      }
       ObjectNode data = Json.object();
       data.put("custom_id", customId);
       data.put("component_type", 3);
+      data.put("id", menu.path("id").asInt());
       ArrayNode vals = data.putArray("values");
       for (String v : values) {
         boolean offered = false;
@@ -322,54 +341,37 @@ public final class Actor {
   }
 
   /**
-   * Submits the modal the bot opened in answer to {@code opener}, with values by text input custom id. Inputs not
-   * given are submitted empty; a required one left empty is refused, as the client does.
+   * Submits the modal the bot opened in answer to {@code opener}, with values by input custom id: a {@code String}
+   * for a text input, a {@code List<String>} (or {@code String[]}, or one {@code String}) for a string select.
+   * Inputs not given are submitted as the client leaves them (a text input's pre-filled value or empty, a select's
+   * default options). Refused with {@link NotAllowedInClient}, as the client would not let the user submit: a
+   * required input left empty, a text outside min..max length, a select value not offered or outside
+   * min_values..max_values, an input the modal does not have (see {@link ModalSubmission}).
    */
-  public InteractionHandle submitModal(InteractionHandle opener, Map<String, String> values) {
+  public InteractionHandle submitModal(InteractionHandle opener, Map<String, ?> values) {
     ObjectNode modal = opener.awaitModal();
     EmulatorState s = emu.state();
     Interaction i;
     synchronized (s) {
       Interaction from = s.interactions.get(opener.id);
-      ObjectNode data = Json.object();
-      data.put("custom_id", modal.path("custom_id").asText());
-      ArrayNode rows = data.putArray("components");
-      int componentId = 1;
-      for (JsonNode row : modal.path("components")) {
-        boolean label = row.path("type").asInt() == 18;
-        JsonNode input = label ? row.path("component") : row.path("components").path(0);
-        String customId = input.path("custom_id").asText();
-        String value = values.getOrDefault(customId, "");
-        if (input.path("required").asBoolean(true) && value.isEmpty()) {
-          throw new NotAllowedInClient("modal input " + customId + " is required");
-        }
-        int max = input.path("max_length").asInt(4000);
-        int min = input.path("min_length").asInt(0);
-        if (!value.isEmpty() && (value.length() > max || value.length() < min)) {
-          throw new NotAllowedInClient("modal input " + customId + " must be " + min + ".." + max + " characters");
-        }
-        ObjectNode text = Json.object();
-        text.put("type", 4);
-        text.put("custom_id", customId);
-        text.put("value", value);
-        if (label) {
-          ObjectNode l = rows.addObject();
-          l.put("type", 18);
-          l.put("id", componentId++);
-          text.put("id", componentId++);
-          l.set("component", text);
-        } else {
-          ObjectNode r = rows.addObject();
-          r.put("type", 1);
-          r.put("id", componentId++);
-          text.put("id", componentId++);
-          r.putArray("components").add(text);
-        }
+      if (from.userId != userId) {
+        throw new NotAllowedInClient("the modal of interaction " + opener.id + " was shown to user " + from.userId);
       }
+      ObjectNode data = ModalSubmission.build(modal, values);
       i = emu.interactions().create(Interaction.MODAL_SUBMIT, userId, from.channelId, data, from.messageId);
       i.triggeringInteractionId = from.id;
     }
     return new InteractionHandle(emu, i.id, userId);
+  }
+
+  /** {@link #submitModal(InteractionHandle, Map)} for the modal that answered interaction {@code openerId}. */
+  public InteractionHandle submitModal(long openerId, Map<String, ?> values) {
+    synchronized (emu.state()) {
+      if (!emu.state().interactions.containsKey(openerId)) {
+        throw new NotAllowedInClient("no interaction " + openerId);
+      }
+    }
+    return submitModal(new InteractionHandle(emu, openerId, userId), values);
   }
 
   /** Posts a message as this user (MESSAGE_CREATE). */

@@ -29,7 +29,10 @@ public record MessageView(long id, long channelId, long authorId, String content
     return (flags & Message.FLAG_EPHEMERAL) != 0;
   }
 
-  /** Content plus every embed's title, description, field names and values, footer: what a reader sees. */
+  /**
+   * Content plus every embed's title, description, field names and values, footer, then the Components V2 text
+   * displays in order (inside containers and sections too): what a reader sees.
+   */
   public String text() {
     StringBuilder sb = new StringBuilder(content);
     for (JsonNode e : embeds) {
@@ -42,7 +45,33 @@ public record MessageView(long id, long channelId, long authorId, String content
       append(sb, e.path("footer").path("text"));
       append(sb, e.path("author").path("name"));
     }
+    for (String t : textDisplays()) {
+      sb.append(sb.isEmpty() ? "" : "\n").append(t);
+    }
     return sb.toString();
+  }
+
+  /** The contents of the message's text displays (type 10), depth first: containers, sections, top level. */
+  public List<String> textDisplays() {
+    List<String> out = new ArrayList<>();
+    texts(components, out);
+    return out;
+  }
+
+  private static void texts(JsonNode node, List<String> out) {
+    if (node.isArray()) {
+      node.forEach(n -> texts(n, out));
+    } else if (node.isObject()) {
+      if (node.path("type").asInt() == 10 && node.path("content").isTextual()) {
+        out.add(node.path("content").asText());
+      }
+      texts(node.path("components"), out);
+    }
+  }
+
+  /** Whether the message was sent with the IS_COMPONENTS_V2 flag. */
+  public boolean componentsV2() {
+    return (flags & Message.FLAG_COMPONENTS_V2) != 0;
   }
 
   private static void append(StringBuilder sb, JsonNode n) {

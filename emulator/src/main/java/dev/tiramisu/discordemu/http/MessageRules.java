@@ -2,13 +2,13 @@ package dev.tiramisu.discordemu.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tiramisu.discordemu.DiscordException;
-import java.util.HashSet;
-import java.util.Set;
+import dev.tiramisu.discordemu.model.Message;
 
 /**
  * Discord's documented limits on message bodies: content ≤ 2000 characters, ≤ 10 embeds and 6000 embed
- * characters, ≤ 5 action rows of ≤ 5 buttons, custom ids ≤ 100 characters and unique, labels ≤ 80 characters.
- * A violation is answered with 400 / 50035 and the field that broke the rule.
+ * characters, the components ({@link ComponentRules}), and the {@code IS_COMPONENTS_V2} flag's rules: with it,
+ * {@code content}, {@code embeds}, {@code poll} and {@code sticker_ids} cannot be used, and once a message has it
+ * the flag cannot be removed. A violation is answered with 400 / 50035 and the field that broke the rule.
  */
 public final class MessageRules {
   private MessageRules() {}
@@ -17,7 +17,17 @@ public final class MessageRules {
   /** A message nonce given as a string has at most 25 characters. */
   public static final int MAX_NONCE = 25;
 
+  /** A message being created (a send, an interaction response, a follow-up). */
   public static void check(JsonNode body, boolean hasFiles, boolean requireSomething) {
+    check(body, hasFiles, requireSomething, null);
+  }
+
+  /** An edit of {@code existing}: its flags decide whether the body is read as Components V2. */
+  public static void checkEdit(JsonNode body, boolean hasFiles, Message existing) {
+    check(body, hasFiles, false, existing);
+  }
+
+  private static void check(JsonNode body, boolean hasFiles, boolean requireSomething, Message existing) {
     JsonNode content = body.path("content");
     if (content.isTextual() && content.asText().codePointCount(0, content.asText().length()) > MAX_CONTENT) {
       throw DiscordException.invalidForm("content", "BASE_TYPE_MAX_LENGTH",
@@ -54,7 +64,8 @@ public final class MessageRules {
         throw DiscordException.invalidForm("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
       }
     }
-    checkComponents(body.path("components"), "components");
+    boolean v2 = componentsV2(body, existing);
+    ComponentRules.checkMessage(body.path("components"), "components", v2);
     if (requireSomething) {
       boolean empty = (!content.isTextual() || content.asText().isEmpty())
           && (!embeds.isArray() || embeds.isEmpty())
@@ -68,51 +79,63 @@ public final class MessageRules {
     }
   }
 
-  /** Components of a message (action rows of buttons and selects) or of a modal (labels/rows of text inputs). */
-  public static void checkComponents(JsonNode rows, String field) {
-    if (!rows.isArray()) {
-      return;
+  /**
+   * Whether the message is, or becomes, a Components V2 message, after checking the flag's rules: it cannot be
+   * removed once set (a {@code flags} without it on such a message is refused), and {@code content}, {@code
+   * embeds}, {@code poll} and {@code sticker_ids} cannot be used with it. Upgrading a message by an edit needs its
+   * content and embeds cleared in the same edit, as Discord requires.
+   */
+  private static boolean componentsV2(JsonNode body, Message existing) {
+    boolean was = existing != null && (existing.flags & Message.FLAG_COMPONENTS_V2) != 0;
+    JsonNode flags = body.path("flags");
+    boolean asks = flags.isIntegralNumber() && (flags.asLong() & Message.FLAG_COMPONENTS_V2) != 0;
+    if (was && flags.isIntegralNumber() && !asks) {
+      throw DiscordException.invalidForm("flags", "MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG",
+          "The IS_COMPONENTS_V2 flag cannot be removed from a message once set.");
     }
-    if (rows.size() > 5) {
-      throw DiscordException.invalidForm(field, "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.");
+    if (!was && !asks) {
+      return false;
     }
-    Set<String> ids = new HashSet<>();
-    for (int r = 0; r < rows.size(); r++) {
-      JsonNode row = rows.get(r);
-      JsonNode children = row.has("components") ? row.path("components") : null;
-      if (row.has("component")) { // a Label (type 18) wraps one component
-        checkComponent(row.path("component"), field + "." + r + ".component", ids);
-        continue;
+    String legacy = "cannot be used when using MessageFlags.IS_COMPONENTS_V2";
+    if (body.path("content").isTextual() && !body.path("content").asText().isEmpty()) {
+      throw DiscordException.invalidForm("content", V2_LEGACY_FIELD, "The 'content' field " + legacy);
+    }
+    if (body.path("embeds").isArray() && !body.path("embeds").isEmpty()) {
+      throw DiscordException.invalidForm("embeds", V2_LEGACY_FIELD, "The 'embeds' field " + legacy);
+    }
+    if (body.has("poll") && !body.get("poll").isNull()) {
+      throw DiscordException.invalidForm("poll", V2_LEGACY_FIELD, "The 'poll' field " + legacy);
+    }
+    if (body.path("sticker_ids").isArray() && !body.path("sticker_ids").isEmpty()) {
+      throw DiscordException.invalidForm("sticker_ids", V2_LEGACY_FIELD, "The 'sticker_ids' field " + legacy);
+    }
+    if (existing != null && !was) { // an upgrade: what the message keeps must be allowed too
+      if (existing.content != null && !existing.content.isEmpty() && !body.has("content")) {
+        throw DiscordException.invalidForm("content", V2_LEGACY_FIELD,
+            "The 'content' field " + legacy + ": clear it (null) when adding the flag");
       }
-      if (children == null) {
-        checkComponent(row, field + "." + r, ids);
-        continue;
-      }
-      if (children.size() > 5) {
-        throw DiscordException.invalidForm(field + "." + r + ".components", "BASE_TYPE_MAX_LENGTH",
-            "Must be 5 or fewer in length.");
-      }
-      for (int c = 0; c < children.size(); c++) {
-        checkComponent(children.get(c), field + "." + r + ".components." + c, ids);
+      if (existing.embeds != null && !existing.embeds.isEmpty() && !body.has("embeds")) {
+        throw DiscordException.invalidForm("embeds", V2_LEGACY_FIELD,
+            "The 'embeds' field " + legacy + ": clear it (null) when adding the flag");
       }
     }
+    return true;
   }
 
-  private static void checkComponent(JsonNode c, String field, Set<String> ids) {
-    JsonNode id = c.path("custom_id");
-    if (id.isTextual()) {
-      if (id.asText().isEmpty() || id.asText().length() > 100) {
-        throw DiscordException.invalidForm(field + ".custom_id", "BASE_TYPE_BAD_LENGTH",
-            "Must be between 1 and 100 in length.");
-      }
-      if (!ids.add(id.asText())) {
-        throw DiscordException.invalidForm(field + ".custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED",
-            "Component custom id cannot be duplicated");
-      }
+  /**
+   * The same error with its field paths under {@code prefix}: an interaction callback's message fields are under
+   * {@code data} ({@code data.components.0.custom_id}), as Discord names them.
+   */
+  public static DiscordException under(String prefix, DiscordException e) {
+    if (e.errors == null) {
+      return e;
     }
-    checkLength(c.path("label"), c.path("type").asInt() == 18 ? 45 : 80, field + ".label");
-    checkLength(c.path("placeholder"), 150, field + ".placeholder");
+    com.fasterxml.jackson.databind.node.ObjectNode wrapped = dev.tiramisu.discordemu.Json.object();
+    wrapped.set(prefix, e.errors);
+    return new DiscordException(e.status, e.code, e.getMessage(), wrapped);
   }
+
+  private static final String V2_LEGACY_FIELD = "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2";
 
   private static int checkLength(JsonNode node, int max, String field) {
     if (!node.isTextual()) {

@@ -363,10 +363,10 @@ final class ChannelRoutes {
   }
 
   private RestResponse editMessage(RestRequest req) {
-    MessageRules.check(req.json, !req.files.isEmpty(), false);
     synchronized (state) {
       Channel c = visible(req);
       Message m = state.message(c.id, req.id("message_id", DiscordException.unknownMessage()));
+      MessageRules.checkEdit(req.json, !req.files.isEmpty(), m);
       if (m.authorId != state.botUserId || m.visibleTo != null) {
         if (req.json.has("content") || req.json.has("embeds") || req.json.has("components")) {
           throw new DiscordException(403, 50005, "Cannot edit a message authored by another user");

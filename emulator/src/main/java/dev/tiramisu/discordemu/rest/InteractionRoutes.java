@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiramisu.discordemu.DiscordException;
 import dev.tiramisu.discordemu.EmulatorState;
 import dev.tiramisu.discordemu.Json;
+import dev.tiramisu.discordemu.http.ComponentRules;
 import dev.tiramisu.discordemu.http.MessageRules;
 import dev.tiramisu.discordemu.http.RestRequest;
 import dev.tiramisu.discordemu.http.RestResponse;
@@ -71,7 +72,11 @@ final class InteractionRoutes {
       Message original;
       switch (type) {
         case CHANNEL_MESSAGE -> {
-          MessageRules.check(data, !req.files.isEmpty(), true);
+          try {
+            MessageRules.check(data, !req.files.isEmpty(), true);
+          } catch (DiscordException e) {
+            throw MessageRules.under("data", e);
+          }
           original = post(i, channel, data, req, 0);
         }
         case DEFERRED_CHANNEL_MESSAGE -> original = post(i, channel, Json.object(), req, FLAG_LOADING
@@ -82,7 +87,11 @@ final class InteractionRoutes {
           }
           original = state.message(i.channelId, i.messageId);
           if (type == UPDATE_MESSAGE) {
-            MessageRules.check(data, !req.files.isEmpty(), false);
+            try {
+              MessageRules.checkEdit(data, !req.files.isEmpty(), original);
+            } catch (DiscordException e) {
+              throw MessageRules.under("data", e);
+            }
             applyEdit(original, data);
             state.messageEdited(original);
           }
@@ -93,6 +102,7 @@ final class InteractionRoutes {
           }
           validateModal(data);
           i.modal = ((ObjectNode) data).deepCopy();
+          EmulatorState.normalizeComponents(i.modal.path("components")); // ids, as Discord assigns them
           original = null;
         }
         case PONG, AUTOCOMPLETE_RESULT -> original = null;
@@ -138,21 +148,7 @@ final class InteractionRoutes {
       throw DiscordException.invalidForm("data.custom_id", "BASE_TYPE_BAD_LENGTH",
           "Must be between 1 and 100 in length.");
     }
-    JsonNode components = data.path("components");
-    if (!components.isArray() || components.isEmpty()) {
-      throw DiscordException.invalidForm("data.components", "BASE_TYPE_REQUIRED", "This field is required");
-    }
-    MessageRules.checkComponents(components, "data.components");
-    for (int r = 0; r < components.size(); r++) {
-      JsonNode row = components.get(r);
-      JsonNode input = row.has("component") ? row.path("component") : row.path("components").path(0);
-      int max = input.path("max_length").asInt(4000);
-      int min = input.path("min_length").asInt(0);
-      if (max < 1 || max > 4000 || min < 0 || min > 4000 || min > max) {
-        throw DiscordException.invalidForm("data.components." + r, "BASE_TYPE_BAD_LENGTH",
-            "min_length and max_length must be within 0..4000 and min ≤ max");
-      }
-    }
+    ComponentRules.checkModal(data.path("components"), "data.components");
   }
 
   /** Creates an interaction response or follow-up message. */
@@ -243,7 +239,7 @@ final class InteractionRoutes {
     synchronized (state) {
       Interaction i = interaction(req);
       Message m = target(i, req, original);
-      MessageRules.check(req.json, !req.files.isEmpty(), false);
+      MessageRules.checkEdit(req.json, !req.files.isEmpty(), m);
       boolean wasLoading = (m.flags & FLAG_LOADING) != 0;
       applyEdit(m, req.json);
       ChannelRoutes.attach(state, m, req.files, req.json);
@@ -279,6 +275,8 @@ final class InteractionRoutes {
     if (data.has("flags")) {
       int suppress = 4;
       m.flags = (m.flags & ~suppress) | (data.path("flags").asInt(0) & suppress);
+      // IS_COMPONENTS_V2 can be added by an edit (MessageRules checked the content was cleared), never removed
+      m.flags |= data.path("flags").asInt(0) & Message.FLAG_COMPONENTS_V2;
     }
     if (data.has("allowed_mentions") && data.path("allowed_mentions").isObject()) {
       m.allowedMentions = (ObjectNode) data.path("allowed_mentions").deepCopy();

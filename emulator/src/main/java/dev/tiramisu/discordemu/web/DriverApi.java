@@ -325,28 +325,6 @@ final class DriverApi {
     return outcome(emu.as(userId).select(messageId, customId, chosen.toArray(String[]::new)));
   }
 
-  /** Submits a modal this user was shown: {@code {"values": {"reason": "..."}}}. */
-  ObjectNode submitModal(long userId, long openerId, JsonNode body) {
-    InteractionHandle opener = pendingModal(userId, openerId);
-    JsonNode values = body.path("values");
-    if (!values.isObject()) {
-      throw HttpError.badRequest("values must be an object of input id to text");
-    }
-    Map<String, String> typed = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext();) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getValue().isTextual()) {
-        throw HttpError.badRequest("the value of " + e.getKey() + " must be text");
-      }
-      typed.put(e.getKey(), e.getValue().asText());
-    }
-    InteractionHandle submitted = emu.as(userId).submitModal(opener, typed);
-    synchronized (pendingModals) {
-      pendingModals.remove(openerId);
-    }
-    return outcome(submitted);
-  }
-
   /** Closes a modal without submitting it, as the client's Cancel does (the bot is not told). */
   ObjectNode dismissModal(long userId, long openerId) {
     pendingModal(userId, openerId);

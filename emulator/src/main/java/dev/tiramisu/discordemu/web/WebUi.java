@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * POST /_driver/users/{u}/messages/{m}/click           {"customId": "close"}
  * POST /_driver/users/{u}/messages/{m}/select          {"customId": "menu", "values": ["a"]}
  * GET  /_driver/users/{u}/modals                       modals opened for u, waiting for an answer
- * POST /_driver/users/{u}/modals/{i}/submit            {"values": {"reason": "x"}}
+ * POST /_driver/users/{u}/modals/{i}/submit            {"values": {"reason": "x", "category": ["billing"]}}
  * POST /_driver/users/{u}/modals/{i}/dismiss
  * POST /_driver/reset                                  runs the host's reset hook (501 without one)
  * GET  /_driver/events                                 text/event-stream: "changed" after every change
@@ -70,12 +70,14 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
   private final Emulator emu;
   private final DriverApi api;
   private final HarnessApi harness;
+  private final ModalForms forms;
   private final EventStream events;
 
   public WebUi(Emulator emu) {
     this.emu = emu;
     this.api = new DriverApi(emu);
     this.harness = new HarnessApi(emu);
+    this.forms = new ModalForms(emu, api);
     this.events = new EventStream(emu.state());
   }
 
@@ -204,7 +206,7 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
       requireMethod(request, "POST");
       long openerId = id(modal.group(1));
       JsonNode body = readBody(request);
-      return modal.group(2).equals("submit") ? api.submitModal(userId, openerId, body)
+      return modal.group(2).equals("submit") ? forms.submit(userId, openerId, body)
           : api.dismissModal(userId, openerId);
     }
     throw HttpError.notFound("no driver route " + route);

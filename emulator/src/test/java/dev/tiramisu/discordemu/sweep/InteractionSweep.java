@@ -68,7 +68,8 @@ final class InteractionSweep {
           + " true for interaction webhooks").isEqualTo("ping");
     }
     http.invalid("POST", hook + "?wait=yes", "{\"content\":\"never\"}", "wait");
-    String followup = http.call(200, "POST", hook, "{\"content\":\"secret\",\"flags\":64,\"components\":"
+    // an ephemeral Components V2 follow-up (flags 64 | 1 << 15): no content, which the flag forbids
+    String followup = http.call(200, "POST", hook, "{\"components\":"
         + MessageSweep.COMPONENTS_V2.replace("\"type\":10,\"content\":\"## Components v2\"}", "\"type\":10,"
             + "\"content\":\"v2 follow-up\"}") + ",\"flags\":32832}").id();
     http.get(hook + "/messages/" + followup);

@@ -11,8 +11,12 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.container.Container;
 import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.section.Section;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.separator.Separator;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -31,7 +35,9 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 /**
  * A tiny real JDA bot for the sandbox page's tests: {@code /ping} answers ephemerally, {@code /panel} posts an embed
  * with buttons and a select menu, "Open form" opens a modal, {@code /thread} opens a private thread for the caller,
- * {@code /greet} takes a user option, {@code /dm} sends a direct message, {@code /staff} is hidden from members.
+ * {@code /greet} takes a user option, {@code /dm} sends a direct message, {@code /staff} is hidden from members,
+ * {@code /card} posts a Components V2 card (container, section with a button, separator, select) whose button opens
+ * a Label modal with a text input and a string select.
  */
 final class SandboxTestBot implements AutoCloseable {
   final Emulator emu;
@@ -79,6 +85,7 @@ final class SandboxTestBot implements AutoCloseable {
         Commands.slash("thread", "Opens a private thread for you")
             .addOption(OptionType.STRING, "name", "The thread's name", true),
         Commands.slash("dm", "Sends you a direct message"),
+        Commands.slash("card", "Posts a Components V2 card"),
         Commands.slash("greet", "Greets someone").addOption(OptionType.USER, "who", "Whom to greet", true),
         Commands.slash("staff", "Staff only")
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_THREADS))).complete();
@@ -133,6 +140,14 @@ final class SandboxTestBot implements AutoCloseable {
               .flatMap(dm -> dm.sendMessage("A **direct** message for " + event.getUser().getAsMention()))
               .queue();
         }
+        case "card" -> event.replyComponents(Container.of(
+                    TextDisplay.of("## Ticket types\n**Pick** a type <b>not html</b>"),
+                    Section.of(Button.primary("typed-form", "Open form"), TextDisplay.of("Or open a typed ticket")),
+                    Separator.createDivider(Separator.Spacing.LARGE),
+                    ActionRow.of(StringSelectMenu.create("ticket-type").setPlaceholder("Ticket type")
+                        .addOption("Billing", "billing").addOption("Report a player", "report").build()))
+                .withAccentColor(0xE67E22), TextDisplay.of("-# sandbox card"))
+            .useComponentsV2().queue();
         case "greet" -> event.reply("Hello " + event.getOption("who").getAsUser().getAsMention() + "!").queue();
         default -> event.reply("staff only").setEphemeral(true).queue();
       }
@@ -140,7 +155,14 @@ final class SandboxTestBot implements AutoCloseable {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-      if (event.getComponentId().equals("form")) {
+      if (event.getComponentId().equals("typed-form")) {
+        event.replyModal(Modal.create("typed", "Typed ticket")
+            .addComponents(
+                Label.of("Subject", TextInput.create("subject", TextInputStyle.SHORT).setMaxLength(40).build()),
+                Label.of("Category", "Pick one", StringSelectMenu.create("category")
+                    .addOption("Billing", "billing").addOption("Report a player", "report").build()))
+            .build()).queue();
+      } else if (event.getComponentId().equals("form")) {
         event.replyModal(Modal.create("feedback", "Feedback")
             .addComponents(Label.of("Your feedback", TextInput.create("text", TextInputStyle.PARAGRAPH)
                 .setPlaceholder("Tell us").build()))
@@ -157,6 +179,11 @@ final class SandboxTestBot implements AutoCloseable {
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+      if (event.getModalId().equals("typed")) {
+        event.reply("Typed: subject=" + event.getValue("subject").getAsString() + ", category="
+            + event.getValue("category").getAsStringList()).setEphemeral(true).queue();
+        return;
+      }
       event.reply("Thanks: " + event.getValue("text").getAsString()).setEphemeral(true).queue();
     }
   }
