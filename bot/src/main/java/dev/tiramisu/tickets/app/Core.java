@@ -19,6 +19,8 @@ public final class Core implements AutoCloseable {
   private final SettingsService settings;
   private final JobLeases leases;
   private final Messages messages;
+  private final dev.tiramisu.tickets.ticket.ClaimService claims;
+  private final dev.tiramisu.tickets.ticket.MemberService members;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -26,6 +28,20 @@ public final class Core implements AutoCloseable {
     this.settings = new SettingsService(database.settings(), clock);
     this.leases = database.leases();
     this.messages = Messages.english();
+    this.claims = new dev.tiramisu.tickets.ticket.ClaimService(database.tickets(),
+        database.staff(), database.settings(), clock);
+    this.members = new dev.tiramisu.tickets.ticket.MemberService(database.tickets(),
+        database.staff(), database.settings(), clock);
+  }
+
+  /** Claiming tickets (issue 11). */
+  public dev.tiramisu.tickets.ticket.ClaimService claims() {
+    return claims;
+  }
+
+  /** Adding and removing ticket members (issue 11). */
+  public dev.tiramisu.tickets.ticket.MemberService members() {
+    return members;
   }
 
   /**

@@ -31,6 +31,12 @@ sealed interface ComponentId {
   /** "Cancel" on a confirmation shown to {@code requesterId}. */
   record CancelClose(long ticketId, long requesterId) implements ComponentId {}
 
+  /** The Claim button in a ticket's first message (issue 11). */
+  record Claim(long ticketId) implements ComponentId {}
+
+  /** The Reopen button in a ticket's "closed by" message (issue 11). */
+  record Reopen(long ticketId) implements ComponentId {}
+
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
 
@@ -47,6 +53,10 @@ sealed interface ComponentId {
       id = PREFIX + ":confirm-close:" + c.ticketId() + ":" + c.requesterId();
     } else if (this instanceof CancelClose c) {
       id = PREFIX + ":cancel-close:" + c.ticketId() + ":" + c.requesterId();
+    } else if (this instanceof Claim c) {
+      id = PREFIX + ":claim:" + c.ticketId();
+    } else if (this instanceof Reopen c) {
+      id = PREFIX + ":reopen:" + c.ticketId();
     } else {
       throw new AssertionError(this);
     }
@@ -85,6 +95,10 @@ sealed interface ComponentId {
           return p.length == 4
               ? Optional.of(new CancelClose(id(p[2]), id(p[3])))
               : Optional.empty();
+        case "claim":
+          return p.length == 3 ? Optional.of(new Claim(id(p[2]))) : Optional.empty();
+        case "reopen":
+          return p.length == 3 ? Optional.of(new Reopen(id(p[2]))) : Optional.empty();
         default:
           return Optional.empty();
       }

@@ -46,6 +46,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final TicketHandlers tickets;
   private final StaffHandlers staff;
   private final SettingHandlers settings;
+  private final StaffWorkflow workflow;
   private final Replies replies;
 
   /**
@@ -54,12 +55,13 @@ final class InteractionRouter extends ListenerAdapter {
    *     database)
    */
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
-      StaffHandlers staff, SettingHandlers settings, Replies replies) {
+      StaffHandlers staff, SettingHandlers settings, StaffWorkflow workflow, Replies replies) {
     this.acknowledging = acknowledging;
     this.working = working;
     this.tickets = tickets;
     this.staff = staff;
     this.settings = settings;
+    this.workflow = workflow;
     this.replies = replies;
   }
 
@@ -72,7 +74,20 @@ final class InteractionRouter extends ListenerAdapter {
           () -> tickets.acknowledgeCreate(e, e,
               e.getOption(CommandCatalog.OPT_REASON, OptionMapping::getAsString)));
       case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE ->
-          deferThen(e, what, () -> tickets.closeCommand(e));
+          deferThen(e, what, () -> workflow.close().closeCommand(e));
+      // staff workflow (issue 11): claim, members, reopen
+      case CommandCatalog.TICKET + " " + CommandCatalog.CLAIM ->
+          deferThen(e, what, () -> workflow.claim().claimCommand(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.UNCLAIM ->
+          deferThen(e, what, () -> workflow.claim().unclaim(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.TRANSFER ->
+          deferThen(e, what, () -> workflow.claim().transfer(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.ADD ->
+          deferThen(e, what, () -> workflow.members().add(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.REMOVE ->
+          deferThen(e, what, () -> workflow.members().remove(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.REOPEN ->
+          deferThen(e, what, () -> workflow.reopen().reopenCommand(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.CHECK ->
           deferThen(e, what, () -> staff.check(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.BUTTON ->
@@ -97,14 +112,18 @@ final class InteractionRouter extends ListenerAdapter {
     if (c instanceof ComponentId.OpenTicket) {
       acknowledgeThen(e, what, () -> tickets.acknowledgeCreate(e, e, null));
     } else if (c instanceof ComponentId.Close close) {
-      deferThen(e, what, () -> tickets.closeButton(e, close));
+      deferThen(e, what, () -> workflow.close().closeButton(e, close));
     } else if (c instanceof ComponentId.ConfirmClose confirm) {
-      deferThen(e, what, () -> tickets.confirmClose(e, confirm));
+      deferThen(e, what, () -> workflow.close().confirmClose(e, confirm));
     } else if (c instanceof ComponentId.CancelClose cancel) {
       acknowledgeThen(e, what, () -> {
-        tickets.cancelClose(e, cancel);
+        workflow.close().cancelClose(e, cancel);
         return null;
       });
+    } else if (c instanceof ComponentId.Claim claim) {
+      deferThen(e, what, () -> workflow.claim().claimButton(e, claim));
+    } else if (c instanceof ComponentId.Reopen reopen) {
+      deferThen(e, what, () -> workflow.reopen().reopenButton(e, reopen));
     } else {
       unknown(e, "button with a non-button id " + c.getClass().getSimpleName(),
           MessageKey.ERROR_UNKNOWN_COMPONENT);

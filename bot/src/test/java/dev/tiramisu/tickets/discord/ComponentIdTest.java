@@ -12,7 +12,8 @@ class ComponentIdTest {
   void every_id_survives_a_round_trip_and_fits_discords_limit() {
     List<ComponentId> ids = List.of(new ComponentId.OpenTicket(), new ComponentId.OpenModal(),
         new ComponentId.Close(MAX), new ComponentId.ConfirmClose(MAX, MAX),
-        new ComponentId.CancelClose(1, 1234567890123456789L));
+        new ComponentId.CancelClose(1, 1234567890123456789L), new ComponentId.Claim(MAX),
+        new ComponentId.Reopen(MAX));
     for (ComponentId id : ids) {
       String encoded = id.encode();
       assertThat(encoded).startsWith("tt:").hasSizeLessThanOrEqualTo(ComponentId.MAX_LENGTH);
@@ -24,6 +25,8 @@ class ComponentIdTest {
   void the_panel_id_is_stable_across_versions() {
     assertThat(new ComponentId.OpenTicket().encode()).isEqualTo("tt:open");
     assertThat(new ComponentId.ConfirmClose(7, 42).encode()).isEqualTo("tt:confirm-close:7:42");
+    assertThat(new ComponentId.Claim(7).encode()).isEqualTo("tt:claim:7");
+    assertThat(new ComponentId.Reopen(7).encode()).isEqualTo("tt:reopen:7");
   }
 
   @Test
@@ -31,6 +34,7 @@ class ComponentIdTest {
     for (String bad : new String[] {null, "", "tt", "tt:", "xx:open", "tt:open:1", "tt:close",
         "tt:close:", "tt:close:-1", "tt:close:0", "tt:close:abc", "tt:close:1:2",
         "tt:confirm-close:1", "tt:close:99999999999999999999", "tt:close: 1", "tt:unknown",
+        "tt:claim", "tt:claim:0", "tt:claim:1:2", "tt:reopen:x", "tt:reopen:",
         "tt:close:1".repeat(20)}) {
       assertThat(ComponentId.decode(bad)).as(String.valueOf(bad)).isEmpty();
     }
