@@ -18,7 +18,6 @@ import dev.tiramisu.discordemu.openapi.OpenApiValidator;
 import dev.tiramisu.discordemu.ratelimit.Decision;
 import dev.tiramisu.discordemu.ratelimit.RateLimitConfig;
 import dev.tiramisu.discordemu.ratelimit.RateLimiter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.List;
@@ -119,7 +118,7 @@ public final class Emulator implements AutoCloseable {
     faults = new FaultInjector(FaultPlan.none(), config.faultSeed());
     gateway.setFaults(faults);
     rateLimiter = new RateLimiter(config.rateLimits() ? RateLimitConfig.defaults() : RateLimitConfig.disabled(),
-        Clock.systemUTC());
+        clock);
     rest.setGatekeeper(faults::holdAtGates);
     rest.addInterceptor(this::injectFault);
     rest.addInterceptor(this::rateLimit);
@@ -196,6 +195,16 @@ public final class Emulator implements AutoCloseable {
 
   public RateLimiter rateLimiter() {
     return rateLimiter;
+  }
+
+  private final EmulatorClock clock = new EmulatorClock();
+
+  /**
+   * The clock of the emulator's rate limits (the rename window among them): tests {@link
+   * EmulatorClock#advance advance} it instead of waiting.
+   */
+  public EmulatorClock clock() {
+    return clock;
   }
 
   private final Gateway[] gatewayHolder = new Gateway[1];

@@ -457,8 +457,9 @@ class TicketServiceTest {
     }
 
     @Override
-    public boolean reopenIfClosed(long id) {
-      return delegate.reopenIfClosed(id);
+    public boolean reopenIfClosed(long id, Instant at,
+        List<dev.tiramisu.tickets.effects.NewEffect> effects) {
+      return delegate.reopenIfClosed(id, at, effects);
     }
 
     @Override
