@@ -23,9 +23,13 @@ final class PendingCloseReasons {
 
   private record Key(long ticketId, long requesterId) {}
 
-  private record Entry(String reason, String token, Instant expires) {}
+  private record Entry(String reason, Instant expires) {}
+
+  private record Shown(String token, Instant expires) {}
 
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  /** Every confirmation shown per ticket (one person may have asked twice). */
+  private final Map<Long, List<Shown>> shown = new ConcurrentHashMap<>();
   private final Clock clock;
 
   PendingCloseReasons(Clock clock) {
@@ -39,15 +43,34 @@ final class PendingCloseReasons {
   void put(long ticketId, long requesterId, String reason, String token) {
     Key key = new Key(ticketId, requesterId);
     Instant now = clock.instant();
-    if (entries.size() >= MAX_ENTRIES) {
+    if (entries.size() >= MAX_ENTRIES || shown.size() >= MAX_ENTRIES) {
       entries.values().removeIf(e -> e.expires().isBefore(now));
-      if (entries.size() >= MAX_ENTRIES) {
+      shown.values().forEach(l -> {
+        synchronized (l) {
+          l.removeIf(x -> x.expires().isBefore(now));
+        }
+      });
+      shown.values().removeIf(l -> {
+        synchronized (l) {
+          return l.isEmpty();
+        }
+      });
+      if (entries.size() >= MAX_ENTRIES || shown.size() >= MAX_ENTRIES) {
         entries.remove(key);
         return; // full of live entries: the close goes ahead without a reason
       }
     }
-    entries.put(key, new Entry(reason == null || reason.isBlank() ? null : reason, token,
+    entries.put(key, new Entry(reason == null || reason.isBlank() ? null : reason,
         now.plus(TTL)));
+    if (token != null) {
+      List<Shown> list = shown.computeIfAbsent(ticketId, k -> new ArrayList<>());
+      synchronized (list) {
+        list.removeIf(x -> x.expires().isBefore(now));
+        if (list.size() < 100) {
+          list.add(new Shown(token, now.plus(TTL)));
+        }
+      }
+    }
   }
 
   /** The reason of the requester's confirmation, or null if none (or expired); kept. */
@@ -59,13 +82,13 @@ final class PendingCloseReasons {
   /** The tokens of the ticket's live confirmations (every requester's). */
   List<String> tokens(long ticketId) {
     Instant now = clock.instant();
-    List<String> out = new ArrayList<>();
-    entries.forEach((k, e) -> {
-      if (k.ticketId() == ticketId && !e.expires().isBefore(now) && e.token() != null) {
-        out.add(e.token());
-      }
-    });
-    return out;
+    List<Shown> list = shown.get(ticketId);
+    if (list == null) {
+      return List.of();
+    }
+    synchronized (list) {
+      return list.stream().filter(x -> !x.expires().isBefore(now)).map(Shown::token).toList();
+    }
   }
 
   void forget(long ticketId, long requesterId) {
@@ -75,5 +98,6 @@ final class PendingCloseReasons {
   /** Forgets every confirmation of the ticket (it closed). */
   void forgetTicket(long ticketId) {
     entries.keySet().removeIf(k -> k.ticketId() == ticketId);
+    shown.remove(ticketId);
   }
 }

@@ -44,7 +44,7 @@ public final class MemberService {
     return ClaimService.openTicket(tickets, guildId, ticketId).flatMap(t ->
         MemberRules.mayAdd(actor, t, s) ? Result.ok(t)
             : Result.refused(s.creatorCanAdd() ? MessageKey.ERROR_ADD_NOT_ALLOWED
-                : MessageKey.ERROR_ADD_STAFF_ONLY));
+                : MessageKey.ERROR_ADD_STAFF_ONLY, t.number()));
   }
 
   /** As {@link #checkAdd}, for removing: staff only ({@code ERROR_REMOVE_STAFF_ONLY}). */
@@ -52,7 +52,7 @@ public final class MemberService {
     GuildSettings s = settings.load(guildId);
     return ClaimService.openTicket(tickets, guildId, ticketId).flatMap(t ->
         MemberRules.mayRemove(actor, s) ? Result.ok(t)
-            : Result.refused(MessageKey.ERROR_REMOVE_STAFF_ONLY));
+            : Result.refused(MessageKey.ERROR_REMOVE_STAFF_ONLY, t.number()));
   }
 
   /**
