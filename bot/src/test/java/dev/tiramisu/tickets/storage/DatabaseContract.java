@@ -70,7 +70,8 @@ abstract class DatabaseContract extends StoreContract {
   void freshStores() {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
-      for (String table : List.of("tickets", "ticket_counters", "guild_settings", "job_leases")) {
+      for (String table : List.of("ticket_claims", "ticket_effects", "tickets", "ticket_counters",
+          "guild_settings", "job_leases")) {
         s.executeUpdate("DELETE FROM " + table);
       }
     } catch (SQLException e) {
@@ -79,6 +80,8 @@ abstract class DatabaseContract extends StoreContract {
     tickets = database.tickets();
     settings = database.settings();
     leases = database.leases();
+    staff = database.staff();
+    effects = database.effects();
   }
 
   @Test
