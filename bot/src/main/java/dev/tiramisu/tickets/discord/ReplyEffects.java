@@ -81,7 +81,9 @@ final class ReplyEffects {
         || state(chain, EffectKind.CLOSE_THREAD) == EffectState.FAILED
         || state(chain, EffectKind.RENAME_THREAD) == EffectState.FAILED) {
       lines.add(messages.format(MessageKey.TICKET_CLOSED_THREAD_FAILED));
-    } else if (state(chain, EffectKind.RENAME_THREAD) == EffectState.PENDING) {
+    } else if (EffectWorker.latest(chain, EffectKind.RENAME_THREAD).filter(r -> r.isPending()
+        && r.outcome() != null && r.outcome().startsWith(ThreadStateEffects.RENAME_LIMITED))
+        .isPresent()) {
       lines.add(messages.format(MessageKey.TICKET_CLOSED_RENAME_PENDING));
     }
     lines.add(messages.format(state(chain, EffectKind.DM_CLOSED) == EffectState.DONE

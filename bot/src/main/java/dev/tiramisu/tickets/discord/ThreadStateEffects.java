@@ -33,6 +33,8 @@ import net.dv8tion.jda.api.managers.channel.concrete.ThreadChannelManager;
  * rename of the same ticket (a reopen meanwhile) supersedes a waiting one.
  */
 final class ThreadStateEffects {
+  /** How the outcome of a rename refused by Discord's rename limit starts. */
+  static final String RENAME_LIMITED = "rename limit";
   private final ThreadLookup threads;
 
   ThreadStateEffects(ThreadLookup threads) {
@@ -92,7 +94,7 @@ final class ThreadStateEffects {
       try {
         patch.complete(false);
       } catch (RateLimitedException limited) {
-        return EffectResult.retryAfter("rename limit, retry after " + limited.getRetryAfter()
+        return EffectResult.retryAfter(RENAME_LIMITED + ", retry after " + limited.getRetryAfter()
             + " ms", Duration.ofMillis(Math.max(1, limited.getRetryAfter())));
       }
       unarchived = wasArchived;
