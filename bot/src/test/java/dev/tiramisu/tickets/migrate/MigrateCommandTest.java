@@ -87,8 +87,8 @@ class MigrateCommandTest {
     assertThat(run.code).as(run.err).isEqualTo(MigrateCommand.OK);
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
-        .containsExactly("guild_settings", "job_leases", "ticket_counters", "ticket_effects",
-            "tickets");
+        .containsExactly("guild_settings", "job_leases", "ticket_claims", "ticket_counters",
+            "ticket_effects", "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -396,6 +396,9 @@ class MigrateCommandTest {
       }
       if (i % 25 == 0) {
         tickets.markFailed(t.id(), "HTTP 403", T0.plusSeconds(i + 2));
+      }
+      if (i % 3 == 1) { // claims of open tickets (issue 11)
+        db.staff().claim(t.id(), STAFF + i, T0.plusSeconds(i + 3), List.of());
       }
     }
     for (int i = 1; i <= 40; i++) {
