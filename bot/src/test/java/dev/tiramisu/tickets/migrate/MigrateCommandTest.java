@@ -104,11 +104,13 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 5 tables (guild_settings 2, job_leases 1,"
-        + " ticket_counters 3, tickets " + (290 + BULK) + ", ticket_effects 40 rows) from "
-        + source + " to " + pg.url() + " at schema version 5; row counts verified");
+    assertThat(run.out).startsWith("copied 6 tables (guild_settings 2, job_leases 1,"
+        + " ticket_counters 3, tickets " + (290 + BULK) + ", ticket_claims 63,"
+        + " ticket_effects 40 rows) from "
+        + source + " to " + pg.url() + " at schema version 8; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 5 (same as the source)")
+        .contains("target schema at version 8 (same as the source)")
+        .contains("ticket_claims    [##########] 63/63")
         .contains("tickets          [----------] 0/1790")
         .contains("tickets          [#####-----] 1000/1790")
         .contains("tickets          [##########] 1790/1790")
@@ -201,7 +203,8 @@ class MigrateCommandTest {
     assertThat(refused.out).isEmpty();
     assertThat(failureLine(refused)).startsWith("migrate failed: the target already has data"
             + " (guild_settings: 2 rows, job_leases: 1 row, ticket_counters: 3 rows, tickets: "
-            + (290 + BULK) + " rows, ticket_effects: 40 rows), left unchanged; rerun with --force"
+            + (290 + BULK) + " rows, ticket_claims: 63 rows, ticket_effects: 40 rows), left"
+            + " unchanged; rerun with --force"
             + " to replace it"
             + " (--force empties the target's tables with TRUNCATE inside the same transaction");
     assertThat(snapshot()).isEqualTo(before);
