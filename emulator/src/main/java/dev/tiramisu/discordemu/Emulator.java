@@ -130,7 +130,7 @@ public final class Emulator implements AutoCloseable {
     faults = new FaultInjector(FaultPlan.none(), config.faultSeed());
     gateway.setFaults(faults);
     rateLimiter = new RateLimiter(config.rateLimits() ? RateLimitConfig.defaults() : RateLimitConfig.disabled(),
-        Clock.systemUTC());
+        clock);
     rest.setGatekeeper(faults::holdAtGates);
     rest.addInterceptor(this::injectFault);
     rest.addInterceptor(this::rateLimit);
@@ -216,6 +216,16 @@ public final class Emulator implements AutoCloseable {
 
   public RateLimiter rateLimiter() {
     return rateLimiter;
+  }
+
+  private final EmulatorClock clock = new EmulatorClock();
+
+  /**
+   * The clock of the emulator's rate limits (the rename window among them): tests {@link
+   * EmulatorClock#advance advance} it instead of waiting.
+   */
+  public EmulatorClock clock() {
+    return clock;
   }
 
   private final Gateway[] gatewayHolder = new Gateway[1];

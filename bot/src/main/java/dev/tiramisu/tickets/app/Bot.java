@@ -59,7 +59,7 @@ public final class Bot implements AutoCloseable {
       DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
           config::startupTimeoutFor, core.effects(), effects, core.blocklist(),
-          core.ticketList());
+          core.ticketList(), core.claims(), core.members());
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();

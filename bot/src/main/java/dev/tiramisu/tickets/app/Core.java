@@ -21,6 +21,8 @@ public final class Core implements AutoCloseable {
   private final Messages messages;
   private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
   private final dev.tiramisu.tickets.ticket.TicketList ticketList;
+  private final dev.tiramisu.tickets.ticket.ClaimService claims;
+  private final dev.tiramisu.tickets.ticket.MemberService members;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -31,6 +33,20 @@ public final class Core implements AutoCloseable {
     this.blocklist = new dev.tiramisu.tickets.ticket.Blocklist(database.blocklist(), clock);
     this.ticketList = new dev.tiramisu.tickets.ticket.TicketList(database.ticketQueries(),
         database.settings());
+    this.claims = new dev.tiramisu.tickets.ticket.ClaimService(database.tickets(),
+        database.staff(), database.settings(), clock);
+    this.members = new dev.tiramisu.tickets.ticket.MemberService(database.tickets(),
+        database.staff(), database.settings(), clock);
+  }
+
+  /** Claiming tickets (issue 11). */
+  public dev.tiramisu.tickets.ticket.ClaimService claims() {
+    return claims;
+  }
+
+  /** Adding and removing ticket members (issue 11). */
+  public dev.tiramisu.tickets.ticket.MemberService members() {
+    return members;
   }
 
   /**

@@ -14,10 +14,10 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 
 /**
- * The Discord effects of closing a ticket: post "closed by", one PATCH (closed name, locked,
- * archived; Discord allows two renames per ten minutes), DM the creator, log. Messages carry a
- * nonce and an attempt that may repeat an earlier one first looks for the message; the PATCH
- * re-reads the thread and is skipped when it is already closed.
+ * The Discord effects of closing a ticket that post messages: "closed by" (with the Reopen
+ * button), the DM to the creator, the log line. Messages carry a nonce and an attempt that may
+ * repeat an earlier one first looks for the message. Renaming, locking and archiving are {@link
+ * ThreadStateEffects}.
  */
 final class CloseEffects {
   private final TicketTexts texts;
@@ -34,20 +34,15 @@ final class CloseEffects {
       return EffectResult.failed("thread " + t.threadId() + " not found");
     }
     String content = texts.closedPost(t, e.payload().requireLong(TicketService.ACTOR));
-    return post(e, thread, content, "closed post");
-  }
-
-  EffectResult closeThread(Effect e, Ticket t, Guild guild) {
-    ThreadChannel thread = threads.find(guild, t);
-    if (thread == null) {
-      return EffectResult.failed("thread " + t.threadId() + " not found");
+    if (e.attempts() > 1) {
+      Optional<Message> earlier = OwnMessages.find(thread, OwnMessages.withContent(content));
+      if (earlier.isPresent()) {
+        return EffectResult.done("found closed post " + earlier.get().getId());
+      }
     }
-    String name = e.payload().require(TicketService.NAME);
-    if (thread.isArchived() && thread.isLocked() && thread.getName().equals(name)) {
-      return EffectResult.done("thread already closed");
-    }
-    thread.getManager().setName(name).setLocked(true).setArchived(true).complete();
-    return EffectResult.done("renamed, locked, archived");
+    Message sent = thread.sendMessage(texts.closedPostMessage(t, content)).setNonce(e.nonce())
+        .complete();
+    return EffectResult.done("closed post " + sent.getId());
   }
 
   EffectResult dmCreator(Effect e, Ticket t, Guild guild) {

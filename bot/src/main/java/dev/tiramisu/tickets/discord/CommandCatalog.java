@@ -33,11 +33,17 @@ final class CommandCatalog {
   static final String BUTTON = "button";
   static final String LIST = "list";
   static final String BLOCKLIST = "blocklist";
-  static final String ADD = "add";
-  static final String REMOVE = "remove";
   static final String OPT_USER = "user";
   static final String OPT_STATE = "state";
   static final String OPT_TARGET = "target";
+  // staff workflow (issue 11)
+  static final String CLAIM = "claim";
+  static final String UNCLAIM = "unclaim";
+  static final String TRANSFER = "transfer";
+  static final String ADD = "add";
+  static final String REMOVE = "remove";
+  static final String REOPEN = "reopen";
+  static final String OPT_MEMBER = "member";
   static final String SETTING = "setting";
   static final String SET = "set";
   static final String GET = "get";
@@ -80,6 +86,7 @@ final class CommandCatalog {
     CommandData ticket =
         Commands.slash(TICKET, m.format(MessageKey.COMMAND_TICKET_GROUP_DESCRIPTION))
             .addSubcommands(create, close, check, button, list(m))
+            .addSubcommands(staffWorkflow(m))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
 
@@ -136,6 +143,23 @@ final class CommandCatalog {
         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
         .setContexts(InteractionContextType.GUILD)
         .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+  }
+
+  /** {@code /ticket claim|unclaim|transfer|add|remove|reopen} (issue 11). */
+  private static List<SubcommandData> staffWorkflow(Messages m) {
+    return List.of(
+        new SubcommandData(CLAIM, m.format(MessageKey.COMMAND_CLAIM_DESCRIPTION)),
+        new SubcommandData(UNCLAIM, m.format(MessageKey.COMMAND_UNCLAIM_DESCRIPTION)),
+        new SubcommandData(TRANSFER, m.format(MessageKey.COMMAND_TRANSFER_DESCRIPTION))
+            .addOptions(new OptionData(OptionType.USER, OPT_MEMBER,
+                m.format(MessageKey.OPTION_TRANSFER_MEMBER_DESCRIPTION), true)),
+        new SubcommandData(ADD, m.format(MessageKey.COMMAND_ADD_DESCRIPTION))
+            .addOptions(new OptionData(OptionType.USER, OPT_MEMBER,
+                m.format(MessageKey.OPTION_ADD_MEMBER_DESCRIPTION), true)),
+        new SubcommandData(REMOVE, m.format(MessageKey.COMMAND_REMOVE_DESCRIPTION))
+            .addOptions(new OptionData(OptionType.USER, OPT_MEMBER,
+                m.format(MessageKey.OPTION_REMOVE_MEMBER_DESCRIPTION), true)),
+        new SubcommandData(REOPEN, m.format(MessageKey.COMMAND_REOPEN_DESCRIPTION)));
   }
 
   private static OptionData reason(Messages m, MessageKey description) {

@@ -45,6 +45,11 @@ sealed interface ComponentId {
 
   /** The states a {@link ListPage} id may name. */
   java.util.List<String> LIST_STATES = java.util.List.of("all", "open", "closed", "failed");
+  /** The Claim button in a ticket's first message (issue 11). */
+  record Claim(long ticketId) implements ComponentId {}
+
+  /** The Reopen button in a ticket's "closed by" message (issue 11). */
+  record Reopen(long ticketId) implements ComponentId {}
 
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
@@ -64,6 +69,10 @@ sealed interface ComponentId {
       id = PREFIX + ":cancel-close:" + c.ticketId() + ":" + c.requesterId();
     } else if (this instanceof ListPage l) {
       id = PREFIX + ":list:" + l.page() + ":" + l.creatorId() + ":" + l.state();
+    } else if (this instanceof Claim c) {
+      id = PREFIX + ":claim:" + c.ticketId();
+    } else if (this instanceof Reopen c) {
+      id = PREFIX + ":reopen:" + c.ticketId();
     } else {
       throw new AssertionError(this);
     }
@@ -111,6 +120,10 @@ sealed interface ComponentId {
           return page > Integer.MAX_VALUE
               ? Optional.empty()
               : Optional.of(new ListPage((int) page, creator, p[4]));
+        case "claim":
+          return p.length == 3 ? Optional.of(new Claim(id(p[2]))) : Optional.empty();
+        case "reopen":
+          return p.length == 3 ? Optional.of(new Reopen(id(p[2]))) : Optional.empty();
         default:
           return Optional.empty();
       }

@@ -89,7 +89,9 @@ public final class DiscordBot implements AutoCloseable {
       JobLeases leases, Reconciliation reconciliation, Clock clock,
       IntFunction<Duration> startupTimeout, EffectStore effectStore,
       EffectWorker.Config effectConfig, dev.tiramisu.tickets.ticket.Blocklist blocklist,
-      dev.tiramisu.tickets.ticket.TicketList ticketList) {
+      dev.tiramisu.tickets.ticket.TicketList ticketList,
+      dev.tiramisu.tickets.ticket.ClaimService claims,
+      dev.tiramisu.tickets.ticket.MemberService members) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -101,13 +103,20 @@ public final class DiscordBot implements AutoCloseable {
     ThreadLookup threads = new ThreadLookup(settings);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
-        new ReplyEffects(messages));
+        new ReplyEffects(messages), new ThreadStateEffects(threads),
+        new StaffEffects(texts, threads, claims));
+    TicketThreads inThread = new TicketThreads(tickets, replies);
+    StaffWorkflow workflow = new StaffWorkflow(
+        new CloseHandlers(tickets, claims, replies, new PendingCloseReasons(clock), worker,
+            inThread),
+        new ClaimHandlers(claims, replies, worker, inThread),
+        new MemberHandlers(members, claims, replies, worker, inThread),
+        new ReopenHandlers(tickets, replies, worker, inThread));
     InteractionRouter router = new InteractionRouter(acknowledging, working,
-        new TicketHandlers(tickets, settings, replies, new PendingCloseReasons(clock),
-            settingsReads, worker, blocklist),
+        new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist),
         new StaffHandlers(tickets, settings, replies, worker),
         new SettingHandlers(settings, replies), new ListHandlers(ticketList, replies),
-        new BlocklistHandlers(blocklist, settings, replies), replies);
+        new BlocklistHandlers(blocklist, settings, replies), workflow, replies);
     ShardsReady ready = new ShardsReady();
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))

@@ -8,12 +8,23 @@ import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 /**
  * The result of one attempt at an effect: done, failed for good (settled with the outcome), or
  * to be retried. {@code outcome} is an internal description (ids and error codes, never user text).
+ * {@code delay} is when a retry may come at the earliest as Discord said (a rate limit's {@code
+ * retry_after}), or null for the retry policy's backoff.
  */
-record EffectResult(Kind kind, String outcome) {
+record EffectResult(Kind kind, String outcome, java.time.Duration delay) {
   enum Kind { DONE, FAILED, RETRY }
 
   EffectResult {
     Objects.requireNonNull(kind, "kind");
+  }
+
+  EffectResult(Kind kind, String outcome) {
+    this(kind, outcome, null);
+  }
+
+  /** To be retried not before {@code delay} (Discord's {@code retry_after}). */
+  static EffectResult retryAfter(String outcome, java.time.Duration delay) {
+    return new EffectResult(Kind.RETRY, outcome, Objects.requireNonNull(delay, "delay"));
   }
 
   static EffectResult done(String outcome) {

@@ -85,6 +85,8 @@ public final class EffectWorker implements AutoCloseable {
   private final OpenEffects open;
   private final CloseEffects close;
   private final ReplyEffects replies;
+  private final ThreadStateEffects threadState;
+  private final StaffEffects staff;
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -97,7 +99,8 @@ public final class EffectWorker implements AutoCloseable {
 
   EffectWorker(EffectStore store, TicketService tickets,
       dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config, OpenEffects open,
-      CloseEffects close, ReplyEffects replies) {
+      CloseEffects close, ReplyEffects replies, ThreadStateEffects threadState,
+      StaffEffects staff) {
     this.store = Objects.requireNonNull(store, "store");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -105,6 +108,8 @@ public final class EffectWorker implements AutoCloseable {
     this.open = open;
     this.close = close;
     this.replies = replies;
+    this.threadState = threadState;
+    this.staff = staff;
     this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
@@ -230,13 +235,26 @@ public final class EffectWorker implements AutoCloseable {
   private void runChain(long ticketId) {
     while (!closed) {
       List<Effect> chain = store.forTicket(ticketId);
-      Effect next = chain.stream().filter(Effect::isPending).findFirst().orElse(null);
-      if (next == null) {
-        return;
-      }
       Instant now = clock.instant();
-      if (next.nextAttemptAt().isAfter(now)) {
-        later(ticketId, Duration.between(now, next.nextAttemptAt()));
+      Effect next = null;
+      Instant wake = null;
+      for (Effect e : chain) {
+        if (!e.isPending()) {
+          continue;
+        }
+        if (!e.nextAttemptAt().isAfter(now)) {
+          next = e;
+          break;
+        }
+        wake = wake == null || e.nextAttemptAt().isBefore(wake) ? e.nextAttemptAt() : wake;
+        if (!e.kind().mayWait()) {
+          break; // a waiting effect holds up the ones after it, except a rename (see mayWait)
+        }
+      }
+      if (next == null) {
+        if (wake != null) {
+          later(ticketId, Duration.between(now, wake));
+        }
         return;
       }
       if (!holds(next.guildId())) {
@@ -268,15 +286,15 @@ public final class EffectWorker implements AutoCloseable {
         // The answer and its settlement under the ticket's reply lock: a handler's interim
         // answer ("still in progress") must never land after the final one.
         synchronized (replyLock(t.id())) {
-          result = perform(started, t, shard, guild, before);
+          result = perform(started, t, shard, guild, before, chain);
           settle(started, t, result, clock.instant());
         }
       } else {
-        result = perform(started, t, shard, guild, before);
+        result = perform(started, t, shard, guild, before, chain);
         settle(started, t, result, clock.instant());
       }
-      if (result.kind() == EffectResult.Kind.RETRY) {
-        return; // the retry is scheduled
+      if (result.kind() == EffectResult.Kind.RETRY && !started.kind().mayWait()) {
+        return; // the retry is scheduled; the effects after it wait for it
       }
     }
   }
@@ -289,7 +307,8 @@ public final class EffectWorker implements AutoCloseable {
     if (t.threadId() == null) {
       return "skipped: the ticket has no thread";
     }
-    if (e.kind() == EffectKind.PIN_FIRST && t.firstMessageId() == null) {
+    if ((e.kind() == EffectKind.PIN_FIRST || e.kind() == EffectKind.EDIT_FIRST_MESSAGE)
+        && t.firstMessageId() == null) {
       return "skipped: no first message";
     }
     return null;
@@ -301,8 +320,9 @@ public final class EffectWorker implements AutoCloseable {
    * a bot really removed from a guild gives up after the retry policy's time. Answers need no
    * guild, only the shard and the interaction's token.
    */
-  private EffectResult perform(Effect e, Ticket t, JDA shard, Guild guild, List<Effect> before) {
-    if (guild == null && !e.kind().isReply()) {
+  private EffectResult perform(Effect e, Ticket t, JDA shard, Guild guild, List<Effect> before,
+      List<Effect> chain) {
+    if (guild == null && !e.kind().usesToken()) {
       return EffectResult.retry("guild " + e.guildId() + " not in the shard's cache");
     }
     try {
@@ -312,13 +332,21 @@ public final class EffectWorker implements AutoCloseable {
         case FIRST_MESSAGE -> open.firstMessage(e, t, guild);
         case PIN_FIRST -> open.pinFirst(e, t, guild);
         case POST_CLOSED -> close.postClosed(e, t, guild);
-        case CLOSE_THREAD -> close.closeThread(e, t, guild);
+        case CLOSE_THREAD -> threadState.lockAndArchive(e, t, guild);
         case DM_CLOSED -> close.dmCreator(e, t, guild);
         case LOG_CLOSED -> close.log(e, t, guild);
         case REPLY_OPENED ->
             replies.replyOpened(e, reread(t), shard, before, clock.instant());
         case REPLY_CLOSED ->
             replies.replyClosed(e, reread(t), shard, before, clock.instant());
+        case RENAME_THREAD -> threadState.rename(e, reread(t), guild, chain);
+        case REOPEN_THREAD -> threadState.unarchiveAndUnlock(e, t, guild);
+        case EDIT_FIRST_MESSAGE -> staff.editFirstMessage(e, reread(t), guild);
+        case CLEAR_CONFIRMATION -> replies.clearConfirmation(e, reread(t), shard, clock.instant());
+        case POST_NOTICE -> staff.postNotice(e, t, guild);
+        case LOG_NOTICE -> staff.logNotice(e, t, guild);
+        case ADD_MEMBER -> staff.addMember(e, t, guild);
+        case REMOVE_MEMBER -> staff.removeMember(e, t, guild);
       };
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");
@@ -342,7 +370,7 @@ public final class EffectWorker implements AutoCloseable {
         if (config.retry().givesUp(e.createdAt(), now)) {
           failed(e, t, "gave up: " + r.outcome(), now);
         } else {
-          Duration delay = config.retry().delayAfter(e.attempts());
+          Duration delay = r.delay() != null ? r.delay() : config.retry().delayAfter(e.attempts());
           store.retryLater(e.id(), r.outcome(), now.plus(delay));
           log.info("ticket id {}: {} attempt {} failed ({}); retrying in {}", t.id(), e.kind(),
               e.attempts(), r.outcome(), delay);
@@ -363,7 +391,7 @@ public final class EffectWorker implements AutoCloseable {
 
   /** The payload to keep once settled: an interaction token is dropped. */
   private static dev.tiramisu.tickets.effects.Payload keptPayload(Effect e) {
-    return e.kind().isReply() ? e.payload().without(TicketService.TOKEN) : null;
+    return e.kind().usesToken() ? e.payload().without(TicketService.TOKEN) : null;
   }
 
   private void later(long ticketId, Duration delay) {

@@ -48,6 +48,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final SettingHandlers settings;
   private final ListHandlers lists;
   private final BlocklistHandlers blocklist;
+  private final StaffWorkflow workflow;
   private final Replies replies;
 
   /**
@@ -57,7 +58,7 @@ final class InteractionRouter extends ListenerAdapter {
    */
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
-      BlocklistHandlers blocklist, Replies replies) {
+      BlocklistHandlers blocklist, StaffWorkflow workflow, Replies replies) {
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
@@ -65,6 +66,7 @@ final class InteractionRouter extends ListenerAdapter {
     this.tickets = tickets;
     this.staff = staff;
     this.settings = settings;
+    this.workflow = workflow;
     this.replies = replies;
   }
 
@@ -77,7 +79,20 @@ final class InteractionRouter extends ListenerAdapter {
           () -> tickets.acknowledgeCreate(e, e,
               e.getOption(CommandCatalog.OPT_REASON, OptionMapping::getAsString)));
       case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE ->
-          deferThen(e, what, () -> tickets.closeCommand(e));
+          deferThen(e, what, () -> workflow.close().closeCommand(e));
+      // staff workflow (issue 11): claim, members, reopen
+      case CommandCatalog.TICKET + " " + CommandCatalog.CLAIM ->
+          deferThen(e, what, () -> workflow.claim().claimCommand(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.UNCLAIM ->
+          deferThen(e, what, () -> workflow.claim().unclaim(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.TRANSFER ->
+          deferThen(e, what, () -> workflow.claim().transfer(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.ADD ->
+          deferThen(e, what, () -> workflow.members().add(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.REMOVE ->
+          deferThen(e, what, () -> workflow.members().remove(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.REOPEN ->
+          deferThen(e, what, () -> workflow.reopen().reopenCommand(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.CHECK ->
           deferThen(e, what, () -> staff.check(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.BUTTON ->
@@ -110,12 +125,12 @@ final class InteractionRouter extends ListenerAdapter {
     if (c instanceof ComponentId.OpenTicket) {
       acknowledgeThen(e, what, () -> tickets.acknowledgeCreate(e, e, null));
     } else if (c instanceof ComponentId.Close close) {
-      deferThen(e, what, () -> tickets.closeButton(e, close));
+      deferThen(e, what, () -> workflow.close().closeButton(e, close));
     } else if (c instanceof ComponentId.ConfirmClose confirm) {
-      deferThen(e, what, () -> tickets.confirmClose(e, confirm));
+      deferThen(e, what, () -> workflow.close().confirmClose(e, confirm));
     } else if (c instanceof ComponentId.CancelClose cancel) {
       acknowledgeThen(e, what, () -> {
-        tickets.cancelClose(e, cancel);
+        workflow.close().cancelClose(e, cancel);
         return null;
       });
     } else if (c instanceof ComponentId.ListPage page) {
@@ -124,6 +139,10 @@ final class InteractionRouter extends ListenerAdapter {
         e.deferEdit().complete();
         return () -> lists.page(e, page);
       });
+    } else if (c instanceof ComponentId.Claim claim) {
+      deferThen(e, what, () -> workflow.claim().claimButton(e, claim));
+    } else if (c instanceof ComponentId.Reopen reopen) {
+      deferThen(e, what, () -> workflow.reopen().reopenButton(e, reopen));
     } else {
       unknown(e, "button with a non-button id " + c.getClass().getSimpleName(),
           MessageKey.ERROR_UNKNOWN_COMPONENT);

@@ -42,6 +42,11 @@ final class ReplyEffects {
     return edit(e, jda, closedText(t, chain, e.payload().getLong(TicketService.CHANNEL)), now);
   }
 
+  /** A close confirmation of the ticket, edited to say it closed: its buttons are gone. */
+  EffectResult clearConfirmation(Effect e, Ticket t, JDA jda, Instant now) {
+    return edit(e, jda, messages.format(MessageKey.TICKET_CLOSE_CONFIRM_CLOSED, t.number()), now);
+  }
+
   private EffectResult edit(Effect e, JDA jda, String text, Instant now) {
     Optional<String> token = e.payload().get(TicketService.TOKEN);
     if (token.isEmpty()) {
@@ -87,8 +92,13 @@ final class ReplyEffects {
     List<String> lines = new ArrayList<>();
     lines.add(messages.format(MessageKey.TICKET_CLOSED_REPLY, t.number()));
     if (state(chain, EffectKind.POST_CLOSED) == EffectState.FAILED
-        || state(chain, EffectKind.CLOSE_THREAD) == EffectState.FAILED) {
+        || state(chain, EffectKind.CLOSE_THREAD) == EffectState.FAILED
+        || state(chain, EffectKind.RENAME_THREAD) == EffectState.FAILED) {
       lines.add(messages.format(MessageKey.TICKET_CLOSED_THREAD_FAILED));
+    } else if (EffectWorker.latest(chain, EffectKind.RENAME_THREAD).filter(r -> r.isPending()
+        && r.outcome() != null && r.outcome().startsWith(ThreadStateEffects.RENAME_LIMITED))
+        .isPresent()) {
+      lines.add(messages.format(MessageKey.TICKET_CLOSED_RENAME_PENDING));
     }
     lines.add(messages.format(state(chain, EffectKind.DM_CLOSED) == EffectState.DONE
         ? MessageKey.TICKET_CLOSED_DM_SENT : MessageKey.TICKET_CLOSED_DM_FAILED, t.creatorId()));

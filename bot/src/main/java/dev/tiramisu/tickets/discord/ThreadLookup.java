@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.discord;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.ticket.Ticket;
 import java.util.List;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -44,7 +45,23 @@ final class ThreadLookup {
         return th;
       }
     }
+    requireCacheReady(guild);
     return null;
+  }
+
+  /**
+   * "Not found" is only an answer while JDA's cache holds the guild: while JDA identifies anew
+   * (a dropped gateway connection) it cannot build the threads Discord lists (it drops them,
+   * "Missing guild"), so the lookup is retried instead of settled as not found.
+   *
+   * @throws IllegalStateException (retried by the effects worker) while the cache is rebuilt
+   */
+  private static void requireCacheReady(Guild guild) {
+    JDA jda = guild.getJDA();
+    if (jda.getStatus() != JDA.Status.CONNECTED || jda.getGuildById(guild.getIdLong()) == null) {
+      throw new IllegalStateException("guild " + guild.getIdLong()
+          + " not in JDA's cache (reconnecting): thread lookup retried");
+    }
   }
 
   /** Active threads under {@code parentId} named {@code name}, from Discord (not the cache). */

@@ -9,8 +9,6 @@ import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
-import dev.tiramisu.tickets.ticket.ClosedTicket;
-import dev.tiramisu.tickets.ticket.CreatorFallback;
 import dev.tiramisu.tickets.ticket.OpenedTicket;
 import dev.tiramisu.tickets.ticket.Reasons;
 import dev.tiramisu.tickets.ticket.ThreadInfo;
@@ -18,52 +16,40 @@ import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketService;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.modals.Modal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opening and closing tickets (checking and the panel: {@link StaffHandlers}). Every method runs on the router's
+ * Opening tickets (closing: {@link CloseHandlers}; checking and the panel: {@link StaffHandlers};
+ * the staff workflow: {@link ClaimHandlers}, {@link MemberHandlers}, {@link ReopenHandlers}). Every method runs on the router's
  * executor (never on JDA's gateway thread) and may block on the database and on Discord.
  *
  * <p>Order of work: acknowledge first (the router defers the ephemeral reply before calling a
- * handler, except for {@link #acknowledgeCreate}, which may show the reason form, and {@link
- * #cancelClose}, which updates the confirmation), then the service (which saves), then Discord,
+ * handler, except for {@link #acknowledgeCreate}, which may show the reason form), then the service (which saves), then Discord,
  * then the final answer. Nothing is saved before the acknowledgement has succeeded.
  */
 final class TicketHandlers {
   private static final Logger log = LoggerFactory.getLogger(TicketHandlers.class);
-  private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d{1,20})>");
-  /** How many messages after a thread's creation the legacy creator lookup reads. */
-  private static final int FALLBACK_HISTORY = 10;
   /** The longest the acknowledgement of a create waits for the guild's settings. */
   static final long ACK_SETTINGS_BUDGET_MS = 1_500;
   /**
@@ -82,7 +68,6 @@ final class TicketHandlers {
   private final SettingsService settings;
   private final Replies replies;
   private final Messages messages;
-  private final PendingCloseReasons pending;
   private final Executor settingsReads;
   private final EffectWorker effects;
   private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
@@ -92,7 +77,7 @@ final class TicketHandlers {
    *     a deferred reply, so the acknowledgement never waits longer than its budget for it
    */
   TicketHandlers(TicketService tickets, SettingsService settings, Replies replies,
-      PendingCloseReasons pending, Executor settingsReads, EffectWorker effects,
+      Executor settingsReads, EffectWorker effects,
       dev.tiramisu.tickets.ticket.Blocklist blocklist) {
     this.tickets = tickets;
     this.blocklist = blocklist;
@@ -100,7 +85,6 @@ final class TicketHandlers {
     this.settings = settings;
     this.replies = replies;
     this.messages = replies.messages();
-    this.pending = pending;
     this.settingsReads = settingsReads;
   }
 
@@ -245,6 +229,12 @@ final class TicketHandlers {
    * work is saved and still going on. The worker's answer replaces this one when it comes.
    */
   private void answerWhenDone(IReplyCallback e, Ticket t, EffectKind reply, MessageKey pending) {
+    answerWhenDone(effects, replies, e, t, reply, pending);
+  }
+
+  /** As above, for the other handlers (closing). */
+  static void answerWhenDone(EffectWorker effects, Replies replies, IReplyCallback e, Ticket t,
+      EffectKind reply, MessageKey pending) {
     Optional<Effect> answered = effects.awaitSettled(t.id(), reply, ANSWER_WAIT);
     if (answered.isEmpty() || !answered.get().isPending()) {
       return;
@@ -270,94 +260,6 @@ final class TicketHandlers {
         .build();
   }
 
-  // ------------------------------------------------------------------- close
-
-  void closeCommand(SlashCommandInteractionEvent e) {
-    Guild guild = e.getGuild();
-    if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return;
-    }
-    if (!e.getChannelType().isThread()) {
-      replies.send(e, MessageKey.ERROR_NOT_A_TICKET);
-      return;
-    }
-    ThreadChannel thread = e.getChannel().asThreadChannel();
-    Result<Ticket> ticket = tickets.resolve(guild.getIdLong(), info(thread), fallback(thread));
-    if (ticket.isRefused()) {
-      replies.send(e, ticket.refusal());
-      return;
-    }
-    String reason = e.getOption(CommandCatalog.OPT_REASON, OptionMapping::getAsString);
-    Result<?> checkedReason = Reasons.normalize(reason);
-    if (checkedReason.isRefused()) {
-      replies.send(e, checkedReason.refusal());
-      return;
-    }
-    askConfirmation(e, guild, ticket.value().id(), reason);
-  }
-
-  void closeButton(ButtonInteractionEvent e, ComponentId.Close id) {
-    Guild guild = e.getGuild();
-    if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return;
-    }
-    askConfirmation(e, guild, id.ticketId(), null);
-  }
-
-  private void askConfirmation(IReplyCallback e, Guild guild, long ticketId, String reason) {
-    Actor actor = actor(e.getMember());
-    Result<Ticket> allowed = tickets.checkClose(guild.getIdLong(), ticketId, actor);
-    if (allowed.isRefused()) {
-      replies.send(e, allowed.refusal());
-      return;
-    }
-    pending.put(ticketId, actor.userId(), reason);
-    replies.send(e,
-        messages.format(MessageKey.TICKET_CLOSE_CONFIRM, allowed.value().number()),
-        List.of(ActionRow.of(
-            Button.danger(new ComponentId.ConfirmClose(ticketId, actor.userId()).encode(),
-                messages.format(MessageKey.BUTTON_CLOSE_CONFIRM)),
-            Button.secondary(new ComponentId.CancelClose(ticketId, actor.userId()).encode(),
-                messages.format(MessageKey.BUTTON_CANCEL)))));
-  }
-
-  void cancelClose(ButtonInteractionEvent e, ComponentId.CancelClose id) {
-    if (e.getUser().getIdLong() != id.requesterId()) {
-      replies.send(e, MessageKey.ERROR_NOT_YOUR_CONFIRMATION);
-      return;
-    }
-    pending.forget(id.ticketId(), id.requesterId());
-    e.editMessage(messages.format(MessageKey.TICKET_CLOSE_CANCELLED))
-        .setComponents()
-        .setAllowedMentions(List.of())
-        .complete();
-  }
-
-  void confirmClose(ButtonInteractionEvent e, ComponentId.ConfirmClose id) {
-    Guild guild = e.getGuild();
-    if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return;
-    }
-    if (e.getUser().getIdLong() != id.requesterId()) {
-      replies.send(e, MessageKey.ERROR_NOT_YOUR_CONFIRMATION);
-      return;
-    }
-    String reason = pending.take(id.ticketId(), id.requesterId());
-    Result<ClosedTicket> closed = tickets.close(guild.getIdLong(), id.ticketId(),
-        actor(e.getMember()), reason, e.getToken());
-    if (closed.isRefused()) {
-      replies.send(e, closed.refusal());
-      return;
-    }
-    // Saved with its effects: post, one PATCH, DM, log, answer (see EffectWorker).
-    Ticket t = closed.value().ticket();
-    effects.kick(t.id(), guild.getIdLong());
-    answerWhenDone(e, t, EffectKind.REPLY_CLOSED, MessageKey.TICKET_CLOSE_PENDING);
-  }
-
   // ----------------------------------------------------------------- helpers
 
   static Actor actor(Member m) {
@@ -374,40 +276,6 @@ final class TicketHandlers {
   static ThreadInfo info(ThreadChannel t) {
     return new ThreadInfo(t.getIdLong(), t.getParentChannel().getIdLong(), t.getName(),
         t.getType() == ChannelType.GUILD_PRIVATE_THREAD);
-  }
-
-  /**
-   * The original bot's {@code get_ticket_creator}: the first user mentioned in the bot's first
-   * message after the thread's creation (read with history {@code after} the thread's id, which is
-   * its creation time).
-   */
-  private CreatorFallback fallback(ThreadChannel thread) {
-    return info -> {
-      if (info.id() != thread.getIdLong()) {
-        return OptionalLong.empty();
-      }
-      long self = thread.getJDA().getSelfUser().getIdLong();
-      List<Message> history =
-          thread.getHistoryAfter(thread.getIdLong(), FALLBACK_HISTORY).complete()
-              .getRetrievedHistory();
-      Message first = null;
-      for (Message m : history) { // newest first
-        if (m.getAuthor().getIdLong() == self) {
-          first = m;
-        }
-      }
-      if (first == null) {
-        return OptionalLong.empty();
-      }
-      Matcher mention = USER_MENTION.matcher(first.getContentRaw());
-      while (mention.find()) {
-        long id = Long.parseLong(mention.group(1));
-        if (id != self) {
-          return OptionalLong.of(id);
-        }
-      }
-      return OptionalLong.empty();
-    };
   }
 
   /** An internal description of a failure: error codes and permission names, no user text. */

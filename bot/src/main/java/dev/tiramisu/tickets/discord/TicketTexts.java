@@ -10,6 +10,8 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * The messages the bot posts about a ticket, rendered the same way on every attempt (so a retry
@@ -30,23 +32,49 @@ final class TicketTexts {
   /**
    * The first message: mentions the creator (first, for the legacy creator lookup) and the staff
    * role. Allowed mentions name exactly those two, so the reason can never ping anyone; pinging
-   * the staff role is what brings its members into the private thread.
+   * the staff role is what brings its members into the private thread. Carries Close and Claim.
    */
   MessageCreateData firstMessage(Ticket t, Long staffRoleId) {
     long creatorId = t.creatorId();
-    String content = fitReason(t.reason(), reason -> staffRoleId == null
-        ? messages.format(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF, creatorId, reason)
-        : messages.format(MessageKey.TICKET_OPENED_MESSAGE, creatorId, staffRoleId, reason));
     MessageCreateBuilder b = new MessageCreateBuilder()
-        .setContent(content)
+        .setContent(firstContent(t, staffRoleId, null))
         .setAllowedMentions(List.of())
         .mentionUsers(creatorId)
-        .setComponents(ActionRow.of(Button.danger(closeButtonId(t),
-            messages.format(MessageKey.BUTTON_CLOSE_TICKET))));
+        .setComponents(firstButtons(t, null));
     if (staffRoleId != null) {
       b.mentionRoles(staffRoleId);
     }
     return b.build();
+  }
+
+  /**
+   * The first message as the ticket stands now: the claimer shown under it, Close and Claim while
+   * open (Claim disabled once claimed), no buttons once closed. An edit pings nobody.
+   */
+  MessageEditData firstMessageEdit(Ticket t, Long staffRoleId, Long claimerId) {
+    return new MessageEditBuilder()
+        .setContent(firstContent(t, staffRoleId, claimerId))
+        .setAllowedMentions(List.of())
+        .setComponents(t.isOpen() ? List.of(firstButtons(t, claimerId)) : List.of())
+        .build();
+  }
+
+  private String firstContent(Ticket t, Long staffRoleId, Long claimerId) {
+    long creatorId = t.creatorId();
+    String claim = claimerId == null ? ""
+        : "\n" + messages.format(MessageKey.TICKET_CLAIMED_LINE, claimerId);
+    return fitReason(t.reason(), reason -> (staffRoleId == null
+        ? messages.format(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF, creatorId, reason)
+        : messages.format(MessageKey.TICKET_OPENED_MESSAGE, creatorId, staffRoleId, reason))
+        + claim);
+  }
+
+  private ActionRow firstButtons(Ticket t, Long claimerId) {
+    Button claim = Button.primary(new ComponentId.Claim(t.id()).encode(),
+        messages.format(claimerId == null ? MessageKey.BUTTON_CLAIM : MessageKey.BUTTON_CLAIMED));
+    return ActionRow.of(
+        Button.danger(closeButtonId(t), messages.format(MessageKey.BUTTON_CLOSE_TICKET)),
+        claimerId == null ? claim : claim.asDisabled());
   }
 
   /** The custom id of the first message's Close button: how a retry recognises that message. */
@@ -57,6 +85,14 @@ final class TicketTexts {
   String closedPost(Ticket t, long closerId) {
     return fitReason(t.closeReason(),
         r -> messages.format(MessageKey.TICKET_CLOSED_MESSAGE, closerId, r));
+  }
+
+  /** The "closed by" post with its Reopen button (staff only, checked by the bot). */
+  MessageCreateData closedPostMessage(Ticket t, String content) {
+    return new MessageCreateBuilder().setContent(content).setAllowedMentions(List.of())
+        .setComponents(ActionRow.of(Button.secondary(new ComponentId.Reopen(t.id()).encode(),
+            messages.format(MessageKey.BUTTON_REOPEN))))
+        .build();
   }
 
   String closedDm(Ticket t, String guildName, long closerId) {

@@ -17,14 +17,42 @@ public enum EffectKind {
   REPLY_OPENED(false),
   /** Post "closed by" in the thread (nonce; a retry first looks for it). */
   POST_CLOSED(true),
-  /** One PATCH: closed name, locked, archived (re-reads the thread; idempotent). */
+  /**
+   * One PATCH: locked and archived (re-reads the thread; idempotent). The closed name is {@link
+   * #RENAME_THREAD}'s, so Discord's rename limit never holds up the lock.
+   */
   CLOSE_THREAD(true),
   /** DM the creator (nonce; a retry first looks for it in the DM channel). */
   DM_CLOSED(false),
   /** Log the close (nonce; a retry first looks for it in the log channel). */
   LOG_CLOSED(false),
   /** Answer the closer (edits the deferred reply; idempotent). */
-  REPLY_CLOSED(false);
+  REPLY_CLOSED(false),
+
+  // --- issue 11, staff workflow: claim, add/remove, reopen, rename limit ---
+  /**
+   * Rename the thread to the payload's name, unless a later rename of the ticket supersedes it
+   * (re-reads the thread; idempotent). Waits for Discord's rename limit without holding up the
+   * ticket's later effects; an archived thread is unarchived for the rename and archived again.
+   */
+  RENAME_THREAD(true),
+  /**
+   * Edit the first message to the ticket's current state: the claimer, and its buttons (Close and
+   * Claim while open, none once closed). Re-reads the ticket when it runs; idempotent.
+   */
+  EDIT_FIRST_MESSAGE(true),
+  /** Remove the buttons of a close confirmation (edits it through its interaction's token). */
+  CLEAR_CONFIRMATION(false),
+  /** One PATCH: unarchived and unlocked (re-reads the thread; idempotent). */
+  REOPEN_THREAD(true),
+  /** Post a notice in the thread: reopened, member added or removed (nonce; a retry looks first). */
+  POST_NOTICE(true),
+  /** Log a notice: reopened, claimed, unclaimed, transferred, member added or removed. */
+  LOG_NOTICE(false),
+  /** Add a member to the thread (idempotent PUT). */
+  ADD_MEMBER(true),
+  /** Remove a member from the thread (idempotent DELETE). */
+  REMOVE_MEMBER(true);
 
   private final boolean needsThread;
 
@@ -40,5 +68,22 @@ public enum EffectKind {
   /** Whether the effect answers the person who acted (they see its outcome in that answer). */
   public boolean isReply() {
     return this == REPLY_OPENED || this == REPLY_CLOSED;
+  }
+
+  /**
+   * Whether the effect works through an interaction's token (an answer, or a confirmation's
+   * edit): it needs no guild, and the token is dropped from the payload once settled.
+   */
+  public boolean usesToken() {
+    return isReply() || this == CLEAR_CONFIRMATION;
+  }
+
+  /**
+   * Whether the effect, while waiting for its next attempt (Discord's rename limit: up to ten
+   * minutes), lets the ticket's later effects run. Only a rename: it re-reads the thread and
+   * applies the latest name whenever it runs, so its order with the others does not matter.
+   */
+  public boolean mayWait() {
+    return this == RENAME_THREAD;
   }
 }

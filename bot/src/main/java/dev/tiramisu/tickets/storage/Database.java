@@ -205,6 +205,11 @@ public final class Database implements AutoCloseable {
     return new JdbcTicketQueries(jdbc);
   }
 
+  /** Claims and the effects of staff actions on this database (issue 11). */
+  public dev.tiramisu.tickets.ticket.StaffStore staff() {
+    return new JdbcStaffStore(jdbc);
+  }
+
   /** Job leases on this database. */
   public JobLeases leases() {
     return new JdbcJobLeases(jdbc);

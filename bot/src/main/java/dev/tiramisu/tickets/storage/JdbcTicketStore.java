@@ -274,12 +274,25 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   @Override
-  public boolean reopenIfClosed(long ticketId) {
-    return update(
+  public boolean reopenIfClosed(long ticketId, Instant at, List<NewEffect> effects) {
+    return jdbc.transaction(
         "reopening a ticket",
-        "UPDATE tickets SET state = 'OPEN', closed_at = NULL, closed_by = NULL, close_reason = NULL"
-            + " WHERE id = ? AND state = 'CLOSED'",
-        ps -> ps.setLong(1, ticketId));
+        c -> {
+          long guildId;
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE tickets SET state = 'OPEN', closed_at = NULL, closed_by = NULL,"
+                  + " close_reason = NULL WHERE id = ? AND state = 'CLOSED' RETURNING guild_id")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return false;
+              }
+              guildId = rs.getLong(1);
+            }
+          }
+          JdbcEffectStore.insert(c, ticketId, guildId, effects, at);
+          return true;
+        });
   }
 
   @Override

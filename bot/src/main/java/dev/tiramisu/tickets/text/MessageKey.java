@@ -306,7 +306,96 @@ public enum MessageKey {
   ERROR_SETTING_TEMPLATE_UNKNOWN_PLACEHOLDER(
       "error.setting-template-unknown-placeholder", "name", "placeholder"),
   /** Discord refused the thread with 160006: the guild has too many active threads. */
-  ERROR_THREAD_LIMIT_REACHED("error.thread-limit-reached", "number");
+  ERROR_THREAD_LIMIT_REACHED("error.thread-limit-reached", "number"),
+  // --- staff workflow (issue 11): claim, add/remove, reopen, rename limit ---
+  /** Only staff may claim. */
+  ERROR_CLAIM_STAFF_ONLY("error.claim-staff-only"),
+  /** The action needs an open ticket. */
+  ERROR_TICKET_CLOSED("error.ticket-closed", "number"),
+  /** Someone else holds the ticket. */
+  ERROR_ALREADY_CLAIMED("error.already-claimed", "number", "claimerId"),
+  /** The actor already holds it. */
+  ERROR_ALREADY_CLAIMED_BY_YOU("error.already-claimed-by-you", "number"),
+  /** Unclaim or transfer of a ticket nobody holds. */
+  ERROR_NOT_CLAIMED("error.not-claimed", "number"),
+  /** Only the claimer or Manage Server may release a claim. */
+  ERROR_UNCLAIM_NOT_ALLOWED("error.unclaim-not-allowed", "number", "claimerId"),
+  /** Only the claimer or Manage Server may transfer a claim. */
+  ERROR_TRANSFER_NOT_ALLOWED("error.transfer-not-allowed", "number", "claimerId"),
+  /** The user named is a bot. */
+  ERROR_TARGET_BOT("error.target-bot", "userId"),
+  /** The user named is not a member of the server. */
+  ERROR_TARGET_NOT_MEMBER("error.target-not-member", "userId"),
+  /** The transfer names the current claimer. */
+  ERROR_TRANSFER_SAME("error.transfer-same", "number", "userId"),
+  /** A claim can only go to staff. */
+  ERROR_TRANSFER_NOT_STAFF("error.transfer-not-staff", "userId"),
+  /** Neither staff nor (with creator_can_add) the creator. */
+  ERROR_ADD_NOT_ALLOWED("error.add-not-allowed", "number"),
+  /** Only staff may add (creator_can_add is off). */
+  ERROR_ADD_STAFF_ONLY("error.add-staff-only", "number"),
+  /** Only staff may remove. */
+  ERROR_REMOVE_STAFF_ONLY("error.remove-staff-only", "number"),
+  /** The creator cannot be removed. */
+  ERROR_REMOVE_CREATOR("error.remove-creator", "userId", "number"),
+  /** The user is in the thread already. */
+  ERROR_ALREADY_IN_TICKET("error.already-in-ticket", "userId", "number"),
+  /** The user is not in the thread. */
+  ERROR_NOT_IN_TICKET("error.not-in-ticket", "userId", "number"),
+  /** Under the first message while the ticket is claimed. */
+  TICKET_CLAIMED_LINE("ticket.claimed.line", "claimerId"),
+  /** Added to staff's answers on a ticket someone else claimed (claim_notice). */
+  TICKET_CLAIM_NOTICE("ticket.claim.notice", "claimerId"),
+  /** Answer to the claimer. */
+  TICKET_CLAIMED_REPLY("ticket.claimed.reply", "number"),
+  /** Answer to unclaim. */
+  TICKET_UNCLAIMED_REPLY("ticket.unclaimed.reply", "number"),
+  /** Answer to transfer. */
+  TICKET_TRANSFERRED_REPLY("ticket.transferred.reply", "number", "userId"),
+  /** Log line: claimed. */
+  TICKET_CLAIMED_LOG("ticket.claimed.log", "number", "claimerId", "threadId"),
+  /** Log line: claim released. */
+  TICKET_UNCLAIMED_LOG("ticket.unclaimed.log", "number", "actorId", "claimerId", "threadId"),
+  /** Log line: claim transferred. */
+  TICKET_TRANSFERRED_LOG("ticket.transferred.log", "number", "fromId", "toId", "actorId", "threadId"),
+  /** Posted in the thread; pings only the added member. */
+  TICKET_MEMBER_ADDED_MESSAGE("ticket.member-added.message", "actorId", "userId"),
+  /** Posted in the thread; pings nobody. */
+  TICKET_MEMBER_REMOVED_MESSAGE("ticket.member-removed.message", "actorId", "userId"),
+  /** Log line: member added. */
+  TICKET_MEMBER_ADDED_LOG("ticket.member-added.log", "number", "userId", "actorId", "threadId"),
+  /** Log line: member removed. */
+  TICKET_MEMBER_REMOVED_LOG("ticket.member-removed.log", "number", "userId", "actorId", "threadId"),
+  /** Answer to add. */
+  TICKET_MEMBER_ADDED_REPLY("ticket.member-added.reply", "userId", "number"),
+  /** Answer to remove. */
+  TICKET_MEMBER_REMOVED_REPLY("ticket.member-removed.reply", "userId", "number"),
+  /** Answer to reopen. */
+  TICKET_REOPENED_REPLY("ticket.reopened.reply", "number", "threadId"),
+  /** A close confirmation once the ticket closed (its buttons removed). */
+  TICKET_CLOSE_CONFIRM_CLOSED("ticket.close.confirm-closed", "number"),
+  /** Told to the closer when Discord's rename limit delays the rename. */
+  TICKET_CLOSED_RENAME_PENDING("ticket.closed.rename-pending"),
+  BUTTON_CLAIM("button.claim"),
+  /** The Claim button, disabled, once claimed. */
+  BUTTON_CLAIMED("button.claimed"),
+  BUTTON_REOPEN("button.reopen"),
+  COMMAND_CLAIM_DESCRIPTION("command.claim.description"),
+  COMMAND_UNCLAIM_DESCRIPTION("command.unclaim.description"),
+  COMMAND_TRANSFER_DESCRIPTION("command.transfer.description"),
+  COMMAND_ADD_DESCRIPTION("command.add.description"),
+  COMMAND_REMOVE_DESCRIPTION("command.remove.description"),
+  OPTION_TRANSFER_MEMBER_DESCRIPTION("option.transfer-member.description"),
+  OPTION_ADD_MEMBER_DESCRIPTION("option.add-member.description"),
+  OPTION_REMOVE_MEMBER_DESCRIPTION("option.remove-member.description"),
+  EFFECT_RENAME_THREAD("effect.rename-thread"),
+  EFFECT_EDIT_FIRST_MESSAGE("effect.edit-first-message"),
+  EFFECT_CLEAR_CONFIRMATION("effect.clear-confirmation"),
+  EFFECT_REOPEN_THREAD("effect.reopen-thread"),
+  EFFECT_POST_NOTICE("effect.post-notice"),
+  EFFECT_LOG_NOTICE("effect.log-notice"),
+  EFFECT_ADD_MEMBER("effect.add-member"),
+  EFFECT_REMOVE_MEMBER("effect.remove-member");
 
   private final String key;
   private final List<String> params;

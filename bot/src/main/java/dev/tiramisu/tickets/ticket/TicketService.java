@@ -279,6 +279,16 @@ public final class TicketService {
    */
   public Result<ClosedTicket> close(long guildId, long ticketId, Actor actor, String rawReason,
       String replyToken) {
+    return close(guildId, ticketId, actor, rawReason, replyToken, List.of());
+  }
+
+  /**
+   * Closes the ticket as {@link #close(long, long, Actor, String, String)} does; the close also
+   * removes the buttons of the close confirmations shown through {@code confirmationTokens} (the
+   * interactions that showed them), so none stays live on a closed ticket.
+   */
+  public Result<ClosedTicket> close(long guildId, long ticketId, Actor actor, String rawReason,
+      String replyToken, List<String> confirmationTokens) {
     Result<Optional<String>> reason = Reasons.normalize(rawReason);
     if (reason.isRefused()) {
       return Result.refused(reason.refusal());
@@ -292,7 +302,8 @@ public final class TicketService {
       }
       Ticket open = allowed.value();
       if (tickets.closeIfOpen(ticketId, actor.userId(), reason.value().orElse(null), now(),
-          closeEffects(open, s, actor.userId(), replyToken, userName(open)))) {
+          closeEffects(open, s, actor.userId(), replyToken, userName(open),
+              confirmationTokens))) {
         Ticket closed = tickets.findById(ticketId).orElseThrow();
         log.info("guild {}: ticket #{} (id {}) closed by user {}", guildId, closed.number(),
             ticketId, actor.userId());
@@ -306,7 +317,9 @@ public final class TicketService {
   }
 
   /**
-   * Reopens a closed ticket. Only staff may reopen; exactly one of concurrent calls succeeds.
+   * Reopens a closed ticket. Only staff may reopen; exactly one of concurrent calls succeeds, and
+   * only it records the reopen's effects (unarchive and unlock, rename back, the first message's
+   * buttons live again, post "reopened by", log).
    *
    * @return what the adapter needs to reopen the thread, or {@code ERROR_NOT_A_TICKET}, {@code
    *     ERROR_TICKET_FAILED}, {@code ERROR_REOPEN_NOT_ALLOWED}, {@code ERROR_TICKET_NOT_CLOSED}
@@ -321,7 +334,8 @@ public final class TicketService {
     if (!TicketRules.mayReopen(actor, s)) {
       return Result.refused(MessageKey.ERROR_REOPEN_NOT_ALLOWED);
     }
-    if (!tickets.reopenIfClosed(ticketId)) {
+    if (!tickets.reopenIfClosed(ticketId, now(),
+        TicketEffects.reopen(t, s, actor.userId(), userName(t)))) {
       return Result.refused(MessageKey.ERROR_TICKET_NOT_CLOSED, t.number());
     }
     Ticket reopened = tickets.findById(ticketId).orElseThrow();
@@ -394,13 +408,19 @@ public final class TicketService {
     return out;
   }
 
+  /**
+   * The close: post "closed by" (with Reopen), the first message without its buttons, rename
+   * (its own effect: Discord's rename limit must not hold up the rest), lock and archive, DM, log,
+   * answer, and the other confirmations' buttons removed.
+   */
   private static List<NewEffect> closeEffects(Ticket t, GuildSettings s, long closerId,
-      String replyToken, String userName) {
+      String replyToken, String userName, List<String> confirmationTokens) {
     List<NewEffect> out = new ArrayList<>();
     Payload actor = Payload.empty().with(ACTOR, closerId);
     out.add(NewEffect.of(EffectKind.POST_CLOSED, actor));
-    out.add(NewEffect.of(EffectKind.CLOSE_THREAD,
-        Payload.empty().with(NAME, s.nameTemplate().renderClosed(t.number(), userName))));
+    out.add(TicketEffects.editFirstMessage(s));
+    out.add(TicketEffects.rename(s.nameTemplate().renderClosed(t.number(), userName)));
+    out.add(NewEffect.of(EffectKind.CLOSE_THREAD, Payload.empty()));
     out.add(NewEffect.of(EffectKind.DM_CLOSED, actor));
     OptionalLong log = s.logChannelId();
     if (log.isPresent()) {
@@ -409,6 +429,9 @@ public final class TicketService {
     if (replyToken != null) {
       out.add(NewEffect.of(EffectKind.REPLY_CLOSED, actor.with(TOKEN, replyToken)
           .with(CHANNEL, log.isPresent() ? log.getAsLong() : null)));
+    }
+    for (String token : confirmationTokens) {
+      out.add(TicketEffects.clearConfirmation(token));
     }
     return out;
   }
@@ -425,7 +448,7 @@ public final class TicketService {
         .orElseGet(() -> Result.refused(MessageKey.ERROR_NOT_A_TICKET));
   }
 
-  private static Result<Ticket> usable(Ticket t, long guildId) {
+  static Result<Ticket> usable(Ticket t, long guildId) {
     if (t.guildId() != guildId) {
       return Result.refused(MessageKey.ERROR_NOT_A_TICKET);
     }

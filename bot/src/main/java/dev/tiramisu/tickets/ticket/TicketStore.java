@@ -120,7 +120,17 @@ public interface TicketStore {
    *
    * @return true only for the one call that reopened it
    */
-  boolean reopenIfClosed(long ticketId);
+  default boolean reopenIfClosed(long ticketId) {
+    return reopenIfClosed(ticketId, Instant.now(), List.of());
+  }
+
+  /**
+   * Reopens the ticket if it is CLOSED, clearing the close fields, and records {@code effects}
+   * in the same transaction (only when it reopened it).
+   *
+   * @return true only for the one call that reopened it
+   */
+  boolean reopenIfClosed(long ticketId, Instant at, List<NewEffect> effects);
 
   /**
    * Raises the guild's counter to at least {@code atLeast} (never lowers it), e.g. to continue the

@@ -14,7 +14,8 @@ class ComponentIdTest {
         new ComponentId.Close(MAX), new ComponentId.ConfirmClose(MAX, MAX),
         new ComponentId.CancelClose(1, 1234567890123456789L),
         new ComponentId.ListPage(Integer.MAX_VALUE, MAX, "closed"),
-        new ComponentId.ListPage(1, 0, "all"));
+        new ComponentId.ListPage(1, 0, "all"), new ComponentId.Claim(MAX),
+        new ComponentId.Reopen(MAX));
     for (ComponentId id : ids) {
       String encoded = id.encode();
       assertThat(encoded).startsWith("tt:").hasSizeLessThanOrEqualTo(ComponentId.MAX_LENGTH);
@@ -27,6 +28,8 @@ class ComponentIdTest {
     assertThat(new ComponentId.OpenTicket().encode()).isEqualTo("tt:open");
     assertThat(new ComponentId.ConfirmClose(7, 42).encode()).isEqualTo("tt:confirm-close:7:42");
     assertThat(new ComponentId.ListPage(2, 42, "open").encode()).isEqualTo("tt:list:2:42:open");
+    assertThat(new ComponentId.Claim(7).encode()).isEqualTo("tt:claim:7");
+    assertThat(new ComponentId.Reopen(7).encode()).isEqualTo("tt:reopen:7");
   }
 
   @Test
@@ -35,7 +38,8 @@ class ComponentIdTest {
         "tt:close:", "tt:close:-1", "tt:close:0", "tt:close:abc", "tt:close:1:2",
         "tt:confirm-close:1", "tt:close:99999999999999999999", "tt:close: 1", "tt:unknown",
         "tt:close:1".repeat(20), "tt:list:0:0:all", "tt:list:1:0:deleted", "tt:list:1:0",
-        "tt:list:1:-1:all", "tt:list:99999999999:0:all"}) {
+        "tt:list:1:-1:all", "tt:list:99999999999:0:all",
+        "tt:claim", "tt:claim:0", "tt:claim:1:2", "tt:reopen:x", "tt:reopen:"}) {
       assertThat(ComponentId.decode(bad)).as(String.valueOf(bad)).isEmpty();
     }
   }

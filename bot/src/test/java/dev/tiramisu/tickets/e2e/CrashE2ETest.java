@@ -54,10 +54,14 @@ class CrashE2ETest {
 
   static final List<Step> CLOSE = List.of(
       new Step("post closed", "POST /channels/{channel.id}/messages", 1),
-      new Step("rename, lock, archive", "PATCH /channels/{channel.id}", 1),
+      new Step("first message without buttons",
+          "PATCH /channels/{channel.id}/messages/{message.id}", 1),
+      new Step("rename", "PATCH /channels/{channel.id}", 1),
+      new Step("lock, archive", "PATCH /channels/{channel.id}", 2),
       new Step("DM the creator", "POST /channels/{channel.id}/messages", 2),
       new Step("log the close", "POST /channels/{channel.id}/messages", 3),
-      new Step("answer the closer", "PATCH /webhooks/*", 1));
+      new Step("answer the closer", "PATCH /webhooks/*", 1),
+      new Step("confirmation without buttons", "PATCH /webhooks/*", 2));
 
   private Emulator emu;
   private final List<ForkedBotProcess> processes = new ArrayList<>();

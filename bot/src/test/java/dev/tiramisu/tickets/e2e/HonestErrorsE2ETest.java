@@ -72,10 +72,10 @@ class HonestErrorsE2ETest {
     // an old message of the bot: another version's ids, an unknown tt: id, a form id on a button
     long old = botPosts(g, ActionRow.of(
         Button.primary("v1:close:42", "Old close"),
-        Button.secondary("tt:reopen:7", "Future reopen"),
+        Button.secondary("tt:escalate:7", "Future escalate"),
         Button.secondary("tt:open-modal", "Misplaced")));
 
-    for (String label : List.of("Old close", "Future reopen", "Misplaced")) {
+    for (String label : List.of("Old close", "Future escalate", "Misplaced")) {
       MessageView reply = g.as("alice").click(old, label).awaitReply();
 
       assertThat(reply.text()).as(label).isEqualTo(text(MessageKey.ERROR_UNKNOWN_COMPONENT));

@@ -41,7 +41,7 @@ class TicketCloseE2ETest extends SingleBotE2ETest {
   }
 
   @Test
-  void close_button_confirmed_posts_renames_locks_archives_in_one_patch_dms_and_logs() {
+  void close_button_confirmed_posts_renames_locks_archives_dms_logs_and_removes_the_buttons() {
     TestGuild g = h.guild();
     h.enableTickets(g);
     Ticket t = h.open(g, "alice", "broken");
@@ -72,11 +72,23 @@ class TicketCloseE2ETest extends SingleBotE2ETest {
           g.user("alice"), text(MessageKey.TICKET_NO_REASON), thread.id()));
       assertThat(log.pingedUsers()).isEmpty();
     });
-    assertThat(h.sent(mark, THREAD_PATCH)).singleElement().satisfies(p -> {
-      assertThat(p.body().path("name").asText()).isEqualTo("[Closed] Ticket #1");
-      assertThat(p.body().path("locked").asBoolean()).isTrue();
-      assertThat(p.body().path("archived").asBoolean()).isTrue();
+    // the rename is its own request (Discord's rename limit must not hold up the lock)
+    assertThat(h.sent(mark, THREAD_PATCH)).satisfiesExactly(
+        p -> assertThat(p.body().path("name").asText()).isEqualTo("[Closed] Ticket #1"),
+        p -> {
+          assertThat(p.body().has("name")).isFalse();
+          assertThat(p.body().path("locked").asBoolean()).isTrue();
+          assertThat(p.body().path("archived").asBoolean()).isTrue();
+        });
+    // no live Close button on a closed ticket: the first message and the confirmation lose theirs
+    assertThat(h.bot().effects().awaitIdle(t.id(), java.time.Duration.ofSeconds(30))).isTrue();
+    assertThat(firstMessage(g, t).buttonLabels()).isEmpty();
+    assertThat(g.message(confirm.id()).orElseThrow()).satisfies(c -> {
+      assertThat(c.text()).isEqualTo(text(MessageKey.TICKET_CLOSE_CONFIRM_CLOSED, 1));
+      assertThat(c.buttonLabels()).isEmpty();
     });
+    assertThat(inThread.get(inThread.size() - 1).buttonLabels())
+        .containsExactly(text(MessageKey.BUTTON_REOPEN));
     assertThat(posts(mark, thread.id())).isEqualTo(1);
     assertThat(h.sent(mark, OPEN_DM)).hasSize(1);
     Ticket closed = h.ticketByThread(thread.id()).orElseThrow();
@@ -209,7 +221,7 @@ class TicketCloseE2ETest extends SingleBotE2ETest {
         .hasSize(1);
     assertThat(answers).filteredOn(s -> s.startsWith("Ticket #1 was already closed by"))
         .hasSize(1);
-    assertThat(h.sent(mark, THREAD_PATCH)).hasSize(1);
+    assertThat(h.sent(mark, THREAD_PATCH)).hasSize(2); // rename, then lock and archive
     assertThat(posts(mark, t.threadId())).isEqualTo(1);
     assertThat(posts(mark, g.channel("mod-log"))).isEqualTo(1);
     assertThat(h.sent(mark, OPEN_DM)).hasSize(1);
@@ -226,12 +238,13 @@ class TicketCloseE2ETest extends SingleBotE2ETest {
     int mark = h.emu.requests().mark();
 
     MessageView again = g.as("moderator").slash(t.threadId(), "ticket close").awaitReply();
-    MessageView secondClick = g.as("alice").click(confirm.id(),
-        text(MessageKey.BUTTON_CLOSE_CONFIRM)).awaitReply();
+    assertThat(h.bot().effects().awaitIdle(t.id(), java.time.Duration.ofSeconds(30))).isTrue();
 
     String already = text(MessageKey.ERROR_ALREADY_CLOSED, 1, g.user("alice"));
     assertThat(again.text()).isEqualTo(already);
-    assertThat(secondClick.text()).isEqualTo(already);
+    // the confirmation cannot be pressed again: its buttons are gone
+    assertThatThrownBy(() -> g.as("alice").click(confirm.id(),
+        text(MessageKey.BUTTON_CLOSE_CONFIRM))).isInstanceOf(Actor.NotAllowedInClient.class);
     assertThat(h.sent(mark, THREAD_PATCH)).isEmpty();
     assertThat(h.sent(mark, POST_MESSAGE)).isEmpty();
     assertThat(h.sent(mark, OPEN_DM)).isEmpty();

@@ -45,7 +45,8 @@ class TicketCreateE2ETest extends SingleBotE2ETest {
     assertThat(first.pingedUsers()).containsExactly(g.user("alice"));
     assertThat(first.pingedRoles()).containsExactly(g.role("Staff"));
     assertThat(first.pingedEveryone()).isFalse();
-    assertThat(first.buttonLabels()).containsExactly(text(MessageKey.BUTTON_CLOSE_TICKET));
+    assertThat(first.buttonLabels()).containsExactly(text(MessageKey.BUTTON_CLOSE_TICKET),
+        text(MessageKey.BUTTON_CLAIM));
     assertThat(thread.pins()).containsExactly(first.id());
 
     Ticket t = h.ticketByThread(thread.id()).orElseThrow();

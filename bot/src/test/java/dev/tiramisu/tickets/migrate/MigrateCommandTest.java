@@ -87,8 +87,8 @@ class MigrateCommandTest {
     assertThat(run.code).as(run.err).isEqualTo(MigrateCommand.OK);
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
-        .containsExactly("guild_settings", "job_leases", "ticket_blocklist", "ticket_counters",
-            "ticket_creators", "ticket_effects", "ticket_names", "tickets");
+        .containsExactly("guild_settings", "job_leases", "ticket_blocklist", "ticket_claims",
+            "ticket_counters", "ticket_creators", "ticket_effects", "ticket_names", "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -104,12 +104,13 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 8 tables (guild_settings 2, job_leases 1,"
+    assertThat(run.out).startsWith("copied 9 tables (guild_settings 2, job_leases 1,"
         + " ticket_blocklist 0, ticket_counters 3, ticket_creators 0, tickets " + (290 + BULK)
-        + ", ticket_effects 40, ticket_names 0 rows) from "
-        + source + " to " + pg.url() + " at schema version 7; row counts verified");
+        + ", ticket_claims 63, ticket_effects 40, ticket_names 0 rows) from "
+        + source + " to " + pg.url() + " at schema version 8; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 7 (same as the source)")
+        .contains("target schema at version 8 (same as the source)")
+        .contains("ticket_claims     [##########] 63/63")
         .contains("tickets           [----------] 0/1790")
         .contains("tickets           [#####-----] 1000/1790")
         .contains("tickets           [##########] 1790/1790")
@@ -202,7 +203,8 @@ class MigrateCommandTest {
     assertThat(refused.out).isEmpty();
     assertThat(failureLine(refused)).startsWith("migrate failed: the target already has data"
             + " (guild_settings: 2 rows, job_leases: 1 row, ticket_counters: 3 rows, tickets: "
-            + (290 + BULK) + " rows, ticket_effects: 40 rows), left unchanged; rerun with --force"
+            + (290 + BULK) + " rows, ticket_claims: 63 rows, ticket_effects: 40 rows), left"
+            + " unchanged; rerun with --force"
             + " to replace it"
             + " (--force empties the target's tables with TRUNCATE inside the same transaction");
     assertThat(snapshot()).isEqualTo(before);
@@ -397,6 +399,9 @@ class MigrateCommandTest {
       }
       if (i % 25 == 0) {
         tickets.markFailed(t.id(), "HTTP 403", T0.plusSeconds(i + 2));
+      }
+      if (i % 3 == 1) { // claims of open tickets (issue 11)
+        db.staff().claim(t.id(), STAFF + i, T0.plusSeconds(i + 3), List.of());
       }
     }
     for (int i = 1; i <= 40; i++) {

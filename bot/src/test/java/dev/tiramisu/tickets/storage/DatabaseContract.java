@@ -79,7 +79,8 @@ abstract class DatabaseContract extends StoreContract {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
       for (String table : List.of("ticket_names", "ticket_creators", "ticket_blocklist",
-          "tickets", "ticket_counters", "guild_settings", "job_leases")) {
+          "ticket_claims", "ticket_effects", "tickets", "ticket_counters", "guild_settings",
+          "job_leases")) {
         s.executeUpdate("DELETE FROM " + table);
       }
     } catch (SQLException e) {
@@ -88,6 +89,8 @@ abstract class DatabaseContract extends StoreContract {
     tickets = database.tickets();
     settings = database.settings();
     leases = database.leases();
+    staff = database.staff();
+    effects = database.effects();
   }
 
   @Test

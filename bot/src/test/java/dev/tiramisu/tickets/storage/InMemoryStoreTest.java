@@ -8,7 +8,10 @@ import dev.tiramisu.tickets.testing.InMemoryTicketStore;
 class InMemoryStoreTest extends StoreContract {
   @Override
   void freshStores() {
-    tickets = new InMemoryTicketStore();
+    InMemoryTicketStore memory = new InMemoryTicketStore();
+    tickets = memory;
+    staff = new dev.tiramisu.tickets.testing.InMemoryStaffStore(memory);
+    effects = memory.effects();
     settings = new InMemorySettingsStore();
     leases = new InMemoryJobLeases();
   }

@@ -32,6 +32,9 @@ abstract class StoreContract {
   TicketStore tickets;
   SettingsStore settings;
   JobLeases leases;
+  /** Claims and staff actions (issue 11), with the effects they record. */
+  dev.tiramisu.tickets.ticket.StaffStore staff;
+  dev.tiramisu.tickets.effects.EffectStore effects;
 
   /** Empty stores for one test. */
   abstract void freshStores();
@@ -281,5 +284,76 @@ abstract class StoreContract {
     assertThat(leases.tryClaim("sweep", "a", T0.plusSeconds(91), ttl)).as("not a's").isFalse();
     leases.release("sweep", "b");
     assertThat(leases.tryClaim("sweep", "a", T0.plusSeconds(92), ttl)).isTrue();
+  }
+
+  // --- claims (issue 11) ---
+
+  private static java.util.List<dev.tiramisu.tickets.effects.NewEffect> oneEffect() {
+    return java.util.List.of(dev.tiramisu.tickets.effects.NewEffect.of(
+        dev.tiramisu.tickets.effects.EffectKind.EDIT_FIRST_MESSAGE,
+        dev.tiramisu.tickets.effects.Payload.empty()));
+  }
+
+  @Test
+  void a_ticket_is_claimed_once_only_while_open_and_each_claim_records_its_effects() {
+    Ticket t = tickets.create(GUILD, USER, null, T0);
+    Ticket other = tickets.create(GUILD, USER, null, T0);
+    tickets.closeIfOpen(other.id(), STAFF, null, T0);
+
+    assertThat(staff.claimOf(t.id())).isEmpty();
+    assertThat(staff.claim(t.id(), STAFF, T0, oneEffect())).isTrue();
+    assertThat(staff.claim(t.id(), USER, T0, oneEffect())).isFalse();
+    assertThat(staff.claim(other.id(), STAFF, T0, oneEffect())).as("closed").isFalse();
+
+    assertThat(staff.claimOf(t.id())).contains(new dev.tiramisu.tickets.ticket.Claim(t.id(),
+        STAFF, T0));
+    assertThat(effects.forTicket(t.id())).hasSize(1);
+    assertThat(effects.forTicket(other.id())).isEmpty();
+  }
+
+  @Test
+  void release_and_transfer_only_succeed_for_the_current_holder() {
+    Ticket t = tickets.create(GUILD, USER, null, T0);
+    staff.claim(t.id(), STAFF, T0, List.of());
+
+    assertThat(staff.release(t.id(), USER, T0, oneEffect())).isFalse();
+    assertThat(staff.transfer(t.id(), USER, 7L, T0, oneEffect())).isFalse();
+    assertThat(staff.transfer(t.id(), STAFF, 7L, T0.plusSeconds(1), oneEffect())).isTrue();
+    assertThat(staff.claimOf(t.id())).contains(new dev.tiramisu.tickets.ticket.Claim(t.id(), 7L,
+        T0.plusSeconds(1)));
+    assertThat(staff.release(t.id(), STAFF, T0, oneEffect())).isFalse();
+    assertThat(staff.release(t.id(), 7L, T0, oneEffect())).isTrue();
+    assertThat(staff.claimOf(t.id())).isEmpty();
+    assertThat(effects.forTicket(t.id())).hasSize(2);
+    staff.record(t.id(), T0, oneEffect());
+    assertThat(effects.forTicket(t.id())).hasSize(3);
+  }
+
+  @Test
+  void of_many_concurrent_claims_exactly_one_wins() throws Exception {
+    Ticket t = tickets.create(GUILD, USER, null, T0);
+    int n = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        long who = 1000 + i;
+        results.add(pool.submit(() -> {
+          go.await();
+          return staff.claim(t.id(), who, T0, oneEffect());
+        }));
+      }
+      go.countDown();
+      int won = 0;
+      for (var r : results) {
+        won += r.get() ? 1 : 0;
+      }
+      assertThat(won).isEqualTo(1);
+      assertThat(effects.forTicket(t.id())).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

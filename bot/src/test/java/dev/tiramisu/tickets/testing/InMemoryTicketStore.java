@@ -139,7 +139,8 @@ public final class InMemoryTicketStore implements TicketStore {
   }
 
   @Override
-  public synchronized boolean reopenIfClosed(long ticketId) {
+  public synchronized boolean reopenIfClosed(long ticketId, Instant at,
+      List<NewEffect> newEffects) {
     Ticket t = rows.get(ticketId);
     if (t == null || t.state() != TicketState.CLOSED) {
       return false;
@@ -147,6 +148,7 @@ public final class InMemoryTicketStore implements TicketStore {
     rows.put(ticketId, new Ticket(t.id(), t.guildId(), t.number(), t.creatorId(), t.reason(),
         TicketState.OPEN, t.threadId(), t.firstMessageId(), t.createdAt(), null, null, null,
         null));
+    effects.insert(ticketId, t.guildId(), newEffects, at);
     return true;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.common.Refusal;
 import dev.tiramisu.tickets.common.Result;
+import dev.tiramisu.tickets.effects.EffectKind;
 import dev.tiramisu.tickets.settings.SettingKey;
 import dev.tiramisu.tickets.settings.SettingValue;
 import dev.tiramisu.tickets.testing.InMemorySettingsStore;
@@ -428,6 +429,28 @@ class TicketServiceTest {
     }
 
     @Test
+    void the_reopen_records_its_effects_and_the_close_splits_rename_from_lock() {
+      set(SettingKey.MODLOG_CHANNEL, new SettingValue.Snowflake(MODLOG));
+      Ticket t = openWithThread(70);
+      service.close(GUILD, t.id(), CREATOR_ACTOR, null, "tok", List.of("c1", "c2"));
+      List<EffectKind> closing = store.effects().forTicket(t.id()).stream()
+          .map(e -> e.kind()).skip(4).toList();
+      assertThat(closing).containsExactly(EffectKind.POST_CLOSED, EffectKind.EDIT_FIRST_MESSAGE,
+          EffectKind.RENAME_THREAD, EffectKind.CLOSE_THREAD, EffectKind.DM_CLOSED,
+          EffectKind.LOG_CLOSED, EffectKind.REPLY_CLOSED, EffectKind.CLEAR_CONFIRMATION,
+          EffectKind.CLEAR_CONFIRMATION);
+
+      service.reopen(GUILD, t.id(), STAFF);
+
+      List<dev.tiramisu.tickets.effects.Effect> all = store.effects().forTicket(t.id());
+      assertThat(all.stream().map(e -> e.kind()).skip(4 + closing.size())).containsExactly(
+          EffectKind.REOPEN_THREAD, EffectKind.RENAME_THREAD, EffectKind.EDIT_FIRST_MESSAGE,
+          EffectKind.POST_NOTICE, EffectKind.LOG_NOTICE);
+      assertThat(all.get(all.size() - 4).payload().require(TicketService.NAME))
+          .isEqualTo("Ticket #1");
+    }
+
+    @Test
     void creators_may_not_reopen() {
       Ticket t = openWithThread(70);
       service.close(GUILD, t.id(), STAFF, null);
@@ -502,8 +525,9 @@ class TicketServiceTest {
     }
 
     @Override
-    public boolean reopenIfClosed(long id) {
-      return delegate.reopenIfClosed(id);
+    public boolean reopenIfClosed(long id, Instant at,
+        List<dev.tiramisu.tickets.effects.NewEffect> effects) {
+      return delegate.reopenIfClosed(id, at, effects);
     }
 
     @Override
