@@ -24,7 +24,16 @@ public enum EffectKind {
   /** Log the close (nonce; a retry first looks for it in the log channel). */
   LOG_CLOSED(false),
   /** Answer the closer (edits the deferred reply; idempotent). */
-  REPLY_CLOSED(false);
+  REPLY_CLOSED(false),
+  // --- timers (issue 11: close requests, auto-close) ---
+  /** Post a close request with Accept / Keep open (nonce; a retry first looks for its buttons). */
+  CLOSE_REQUEST_POST(true),
+  /** Edit a close request's message: its outcome, buttons removed (idempotent edit). */
+  CLOSE_REQUEST_UPDATE(true),
+  /** Post the auto-close warning (nonce; a retry first looks for it). */
+  AUTOCLOSE_WARNING(true),
+  /** Log a close request's or warning's step (nonce; a retry first looks for it). */
+  LOG_TIMER(false);
 
   private final boolean needsThread;
 

@@ -195,6 +195,11 @@ public final class Database implements AutoCloseable {
     return new JdbcEffectStore(jdbc);
   }
 
+  /** The tickets' timers (close requests, activity, notices) on this database. */
+  public dev.tiramisu.tickets.ticket.TimerStore timers() {
+    return new JdbcTimerStore(jdbc);
+  }
+
   /** Job leases on this database. */
   public JobLeases leases() {
     return new JdbcJobLeases(jdbc);
