@@ -1,6 +1,7 @@
 package dev.tiramisu.tickets.settings;
 
 import dev.tiramisu.tickets.common.Actor;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -15,6 +16,12 @@ import java.util.OptionalLong;
  * @param requireReason whether opening a ticket needs a reason (default true)
  * @param creatorCanClose whether a ticket's creator may close it (default true)
  * @param nameTemplate thread names (default {@code Ticket #{number}})
+ * @param maxOpenPerUser open tickets one member may have at once (default 1; 0 = no limit)
+ * @param createCooldown the wait between two tickets of one member (default zero = none)
+ * @param autocloseAfter inactivity after which a ticket closes (default zero = never)
+ * @param autocloseWarning how long before that close the ticket is warned (zero = no warning)
+ * @param creatorCanAdd whether a ticket's creator may add members (default false)
+ * @param claimNotice whether staff acting on a ticket claimed by someone else are told so
  */
 public record GuildSettings(
     long guildId,
@@ -24,26 +31,47 @@ public record GuildSettings(
     Long transcriptChannelId,
     boolean requireReason,
     boolean creatorCanClose,
-    NameTemplate nameTemplate) {
+    NameTemplate nameTemplate,
+    int maxOpenPerUser,
+    Duration createCooldown,
+    Duration autocloseAfter,
+    Duration autocloseWarning,
+    boolean creatorCanAdd,
+    boolean claimNotice) {
 
   public static final boolean DEFAULT_REQUIRE_REASON = true;
   public static final boolean DEFAULT_CREATOR_CAN_CLOSE = true;
+  public static final int DEFAULT_MAX_OPEN_PER_USER = 1;
+  public static final Duration DEFAULT_CREATE_COOLDOWN = Duration.ZERO;
+  public static final Duration DEFAULT_AUTOCLOSE_AFTER = Duration.ZERO;
+  public static final Duration DEFAULT_AUTOCLOSE_WARNING = Duration.ofHours(24);
+  public static final boolean DEFAULT_CREATOR_CAN_ADD = false;
+  public static final boolean DEFAULT_CLAIM_NOTICE = true;
 
   public GuildSettings {
     Objects.requireNonNull(nameTemplate, "nameTemplate");
+    Objects.requireNonNull(createCooldown, "createCooldown");
+    Objects.requireNonNull(autocloseAfter, "autocloseAfter");
+    Objects.requireNonNull(autocloseWarning, "autocloseWarning");
+    if (maxOpenPerUser < 0) {
+      throw new IllegalArgumentException("maxOpenPerUser < 0");
+    }
+  }
+
+  /** The original settings; every later one at its default. */
+  public GuildSettings(long guildId, Long ticketChannelId, Long staffRoleId, Long modlogChannelId,
+      Long transcriptChannelId, boolean requireReason, boolean creatorCanClose,
+      NameTemplate nameTemplate) {
+    this(guildId, ticketChannelId, staffRoleId, modlogChannelId, transcriptChannelId,
+        requireReason, creatorCanClose, nameTemplate, DEFAULT_MAX_OPEN_PER_USER,
+        DEFAULT_CREATE_COOLDOWN, DEFAULT_AUTOCLOSE_AFTER, DEFAULT_AUTOCLOSE_WARNING,
+        DEFAULT_CREATOR_CAN_ADD, DEFAULT_CLAIM_NOTICE);
   }
 
   /** A guild that never changed a setting. */
   public static GuildSettings defaults(long guildId) {
-    return new GuildSettings(
-        guildId,
-        null,
-        null,
-        null,
-        null,
-        DEFAULT_REQUIRE_REASON,
-        DEFAULT_CREATOR_CAN_CLOSE,
-        NameTemplate.DEFAULT);
+    return new GuildSettings(guildId, null, null, null, null, DEFAULT_REQUIRE_REASON,
+        DEFAULT_CREATOR_CAN_CLOSE, NameTemplate.DEFAULT);
   }
 
   /** Tickets can be opened once {@code ticket_channel} is set. */
@@ -70,58 +98,62 @@ public record GuildSettings(
 
   /** This settings object with one value changed ({@link SettingValue.Reset} = default). */
   public GuildSettings with(SettingKey key, SettingValue value) {
-    GuildSettings d = defaults(guildId);
+    Builder b = new Builder(this);
     boolean reset = value instanceof SettingValue.Reset;
+    GuildSettings d = defaults(guildId);
     switch (key) {
-      case TICKET_CHANNEL:
-        return new GuildSettings(guildId, reset ? null : id(value), staffRoleId, modlogChannelId,
-            transcriptChannelId, requireReason, creatorCanClose, nameTemplate);
-      case STAFF_ROLE:
-        return new GuildSettings(guildId, ticketChannelId, reset ? null : id(value),
-            modlogChannelId, transcriptChannelId, requireReason, creatorCanClose, nameTemplate);
-      case MODLOG_CHANNEL:
-        return new GuildSettings(guildId, ticketChannelId, staffRoleId, reset ? null : id(value),
-            transcriptChannelId, requireReason, creatorCanClose, nameTemplate);
-      case TRANSCRIPT_CHANNEL:
-        return new GuildSettings(guildId, ticketChannelId, staffRoleId, modlogChannelId,
-            reset ? null : id(value), requireReason, creatorCanClose, nameTemplate);
-      case REQUIRE_REASON:
-        return new GuildSettings(guildId, ticketChannelId, staffRoleId, modlogChannelId,
-            transcriptChannelId, reset ? d.requireReason : flag(value), creatorCanClose,
-            nameTemplate);
-      case CREATOR_CAN_CLOSE:
-        return new GuildSettings(guildId, ticketChannelId, staffRoleId, modlogChannelId,
-            transcriptChannelId, requireReason, reset ? d.creatorCanClose : flag(value),
-            nameTemplate);
-      case NAME_TEMPLATE:
-        return new GuildSettings(guildId, ticketChannelId, staffRoleId, modlogChannelId,
-            transcriptChannelId, requireReason, creatorCanClose,
-            reset ? d.nameTemplate : ((SettingValue.Template) value).template());
-      default:
-        throw new AssertionError(key);
+      case TICKET_CHANNEL -> b.ticketChannelId = reset ? null : id(value);
+      case STAFF_ROLE -> b.staffRoleId = reset ? null : id(value);
+      case MODLOG_CHANNEL -> b.modlogChannelId = reset ? null : id(value);
+      case TRANSCRIPT_CHANNEL -> b.transcriptChannelId = reset ? null : id(value);
+      case REQUIRE_REASON -> b.requireReason = reset ? d.requireReason : flag(value);
+      case CREATOR_CAN_CLOSE -> b.creatorCanClose = reset ? d.creatorCanClose : flag(value);
+      case NAME_TEMPLATE -> b.nameTemplate =
+          reset ? d.nameTemplate : ((SettingValue.Template) value).template();
+      case MAX_OPEN_PER_USER -> b.maxOpenPerUser =
+          reset ? d.maxOpenPerUser : ((SettingValue.Count) value).n();
+      case CREATE_COOLDOWN -> b.createCooldown = reset ? d.createCooldown : span(value);
+      case AUTOCLOSE_AFTER -> b.autocloseAfter = reset ? d.autocloseAfter : span(value);
+      case AUTOCLOSE_WARNING -> b.autocloseWarning = reset ? d.autocloseWarning : span(value);
+      case CREATOR_CAN_ADD -> b.creatorCanAdd = reset ? d.creatorCanAdd : flag(value);
+      case CLAIM_NOTICE -> b.claimNotice = reset ? d.claimNotice : flag(value);
+      default -> throw new AssertionError(key);
     }
+    return b.build();
   }
 
-  /** The current value of {@code key}: a {@code Long} id or null, a {@code Boolean}, or a template. */
+  /**
+   * The current value of {@code key}: a {@code Long} id or null, a {@code Boolean}, a template, an
+   * {@code Integer} or a {@link Duration}.
+   */
   public Object get(SettingKey key) {
-    switch (key) {
-      case TICKET_CHANNEL:
-        return ticketChannelId;
-      case STAFF_ROLE:
-        return staffRoleId;
-      case MODLOG_CHANNEL:
-        return modlogChannelId;
-      case TRANSCRIPT_CHANNEL:
-        return transcriptChannelId;
-      case REQUIRE_REASON:
-        return requireReason;
-      case CREATOR_CAN_CLOSE:
-        return creatorCanClose;
-      case NAME_TEMPLATE:
-        return nameTemplate;
-      default:
-        throw new AssertionError(key);
+    return switch (key) {
+      case TICKET_CHANNEL -> ticketChannelId;
+      case STAFF_ROLE -> staffRoleId;
+      case MODLOG_CHANNEL -> modlogChannelId;
+      case TRANSCRIPT_CHANNEL -> transcriptChannelId;
+      case REQUIRE_REASON -> requireReason;
+      case CREATOR_CAN_CLOSE -> creatorCanClose;
+      case NAME_TEMPLATE -> nameTemplate;
+      case MAX_OPEN_PER_USER -> maxOpenPerUser;
+      case CREATE_COOLDOWN -> createCooldown;
+      case AUTOCLOSE_AFTER -> autocloseAfter;
+      case AUTOCLOSE_WARNING -> autocloseWarning;
+      case CREATOR_CAN_ADD -> creatorCanAdd;
+      case CLAIM_NOTICE -> claimNotice;
+    };
+  }
+
+  /**
+   * When an inactive ticket gets its warning, counted from its last message: {@code
+   * autoclose_after - autoclose_warning}; zero when there is no warning or auto-close is off.
+   */
+  public Duration autocloseWarnAt() {
+    if (autocloseAfter.isZero() || autocloseWarning.isZero()
+        || autocloseWarning.compareTo(autocloseAfter) >= 0) {
+      return Duration.ZERO;
     }
+    return autocloseAfter.minus(autocloseWarning);
   }
 
   private static long id(SettingValue value) {
@@ -130,5 +162,50 @@ public record GuildSettings(
 
   private static boolean flag(SettingValue value) {
     return ((SettingValue.Flag) value).on();
+  }
+
+  private static Duration span(SettingValue value) {
+    return ((SettingValue.Span) value).duration();
+  }
+
+  /** A mutable copy, so {@link #with} changes one field without repeating the others. */
+  private static final class Builder {
+    private final long guildId;
+    private Long ticketChannelId;
+    private Long staffRoleId;
+    private Long modlogChannelId;
+    private Long transcriptChannelId;
+    private boolean requireReason;
+    private boolean creatorCanClose;
+    private NameTemplate nameTemplate;
+    private int maxOpenPerUser;
+    private Duration createCooldown;
+    private Duration autocloseAfter;
+    private Duration autocloseWarning;
+    private boolean creatorCanAdd;
+    private boolean claimNotice;
+
+    Builder(GuildSettings s) {
+      guildId = s.guildId;
+      ticketChannelId = s.ticketChannelId;
+      staffRoleId = s.staffRoleId;
+      modlogChannelId = s.modlogChannelId;
+      transcriptChannelId = s.transcriptChannelId;
+      requireReason = s.requireReason;
+      creatorCanClose = s.creatorCanClose;
+      nameTemplate = s.nameTemplate;
+      maxOpenPerUser = s.maxOpenPerUser;
+      createCooldown = s.createCooldown;
+      autocloseAfter = s.autocloseAfter;
+      autocloseWarning = s.autocloseWarning;
+      creatorCanAdd = s.creatorCanAdd;
+      claimNotice = s.claimNotice;
+    }
+
+    GuildSettings build() {
+      return new GuildSettings(guildId, ticketChannelId, staffRoleId, modlogChannelId,
+          transcriptChannelId, requireReason, creatorCanClose, nameTemplate, maxOpenPerUser,
+          createCooldown, autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice);
+    }
   }
 }

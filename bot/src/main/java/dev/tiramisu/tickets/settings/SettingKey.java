@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.settings;
 import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.text.DiscordText;
 import dev.tiramisu.tickets.text.MessageKey;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.stream.Collectors;
  *   <li>roles: {@code <@&id>} or a bare id;
  *   <li>booleans: {@code true/false, yes/no, on/off, 1/0, enable(d)/disable(d)};
  *   <li>templates: see {@link NameTemplate#parse};
+ *   <li>numbers: {@code 0} to {@link #MAX_OPEN_LIMIT}, {@code off}/{@code unlimited} for 0;
+ *   <li>durations: see {@link Durations#parse}, within the setting's bounds;
  *   <li>{@code default} resets any setting; {@code none} also clears a channel or role.
  * </ul>
  *
@@ -35,14 +38,31 @@ public enum SettingKey {
   REQUIRE_REASON("require_reason", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_REQUIRE_REASON),
   CREATOR_CAN_CLOSE(
       "creator_can_close", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_CREATOR_CAN_CLOSE),
-  NAME_TEMPLATE("name_template", Kind.TEMPLATE, MessageKey.SETTING_DESCRIPTION_NAME_TEMPLATE);
+  NAME_TEMPLATE("name_template", Kind.TEMPLATE, MessageKey.SETTING_DESCRIPTION_NAME_TEMPLATE),
+  MAX_OPEN_PER_USER(
+      "max_open_per_user", Kind.NUMBER, MessageKey.SETTING_DESCRIPTION_MAX_OPEN_PER_USER),
+  CREATE_COOLDOWN(
+      "create_cooldown", Kind.DURATION, MessageKey.SETTING_DESCRIPTION_CREATE_COOLDOWN),
+  AUTOCLOSE_AFTER(
+      "autoclose_after", Kind.DURATION, MessageKey.SETTING_DESCRIPTION_AUTOCLOSE_AFTER),
+  AUTOCLOSE_WARNING(
+      "autoclose_warning", Kind.DURATION, MessageKey.SETTING_DESCRIPTION_AUTOCLOSE_WARNING),
+  CREATOR_CAN_ADD("creator_can_add", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_CREATOR_CAN_ADD),
+  CLAIM_NOTICE("claim_notice", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_CLAIM_NOTICE);
+
+  /** Largest {@code max_open_per_user}; 0 means no limit. */
+  public static final int MAX_OPEN_LIMIT = 50;
 
   /** The type of a setting's value. */
   public enum Kind {
     CHANNEL,
     ROLE,
     BOOLEAN,
-    TEMPLATE
+    TEMPLATE,
+    /** A whole number ({@code max_open_per_user}: 0 to {@link #MAX_OPEN_LIMIT}). */
+    NUMBER,
+    /** A {@link Durations duration}; {@code off} is zero. Bounds: {@link #minDuration()}. */
+    DURATION
   }
 
   private static final Pattern CHANNEL_MENTION = Pattern.compile("<#(\\d{1,20})>");
@@ -58,6 +78,24 @@ public enum SettingKey {
     this.settingName = settingName;
     this.kind = kind;
     this.description = description;
+  }
+
+  /** The shortest non-zero value of a duration setting. */
+  public Duration minDuration() {
+    return switch (this) {
+      case CREATE_COOLDOWN, AUTOCLOSE_WARNING -> Duration.ofMinutes(1);
+      case AUTOCLOSE_AFTER -> Duration.ofMinutes(10);
+      default -> Duration.ZERO;
+    };
+  }
+
+  /** The longest value of a duration setting. */
+  public Duration maxDuration() {
+    return switch (this) {
+      case CREATE_COOLDOWN, AUTOCLOSE_WARNING -> Duration.ofDays(30);
+      case AUTOCLOSE_AFTER -> Duration.ofDays(90);
+      default -> Duration.ZERO;
+    };
   }
 
   /** The name users type, e.g. {@code ticket_channel}. */
@@ -118,6 +156,10 @@ public enum SettingKey {
         return parseBoolean(v, lower);
       case TEMPLATE:
         return NameTemplate.parse(v).map(SettingValue.Template::new);
+      case NUMBER:
+        return parseNumber(v, lower);
+      case DURATION:
+        return Durations.parse(v, minDuration(), maxDuration()).map(SettingValue.Span::new);
       default:
         throw new AssertionError(kind);
     }
@@ -153,6 +195,20 @@ public enum SettingKey {
       default:
         return Result.refused(MessageKey.ERROR_SETTING_INVALID_BOOLEAN, settingName, echo(v));
     }
+  }
+
+  private Result<SettingValue> parseNumber(String v, String lower) {
+    if (lower.equals("off") || lower.equals("none") || lower.equals("unlimited")) {
+      return Result.ok(new SettingValue.Count(0));
+    }
+    if (v.matches("\\d{1,3}")) {
+      int n = Integer.parseInt(v);
+      if (n <= MAX_OPEN_LIMIT) {
+        return Result.ok(new SettingValue.Count(n));
+      }
+    }
+    return Result.refused(
+        MessageKey.ERROR_SETTING_INVALID_NUMBER, settingName, echo(v), 0, MAX_OPEN_LIMIT);
   }
 
   /** User text quoted back in an error: escaped and bounded so it cannot break the reply. */

@@ -21,6 +21,24 @@ public sealed interface SettingValue {
   /** A thread name template. */
   record Template(NameTemplate template) implements SettingValue {}
 
+  /** A whole number (0 = no limit). */
+  record Count(int n) implements SettingValue {
+    public Count {
+      if (n < 0) {
+        throw new IllegalArgumentException("counts are not negative, got " + n);
+      }
+    }
+  }
+
+  /** A duration ({@link java.time.Duration#ZERO} = off). */
+  record Span(java.time.Duration duration) implements SettingValue {
+    public Span {
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("durations are not negative, got " + duration);
+      }
+    }
+  }
+
   /** Back to the default. */
   record Reset() implements SettingValue {}
 }

@@ -54,6 +54,14 @@ public final class SettingsService {
     if (!actor.canManageServer()) {
       return Result.refused(MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
     }
+    if (change.key() == SettingKey.AUTOCLOSE_WARNING) {
+      GuildSettings after = store.load(guildId).with(change.key(), change.value());
+      if (!after.autocloseAfter().isZero() && !after.autocloseWarning().isZero()
+          && after.autocloseWarning().compareTo(after.autocloseAfter()) >= 0) {
+        return Result.refused(MessageKey.ERROR_SETTING_WARNING_NOT_BEFORE,
+            Durations.format(after.autocloseWarning()), Durations.format(after.autocloseAfter()));
+      }
+    }
     store.put(guildId, change.key(), change.value(), clock.instant());
     log.info(
         "guild {}: setting {} {} by user {}",
@@ -88,6 +96,14 @@ public final class SettingsService {
             (Boolean) value ? MessageKey.SETTING_VALUE_ON : MessageKey.SETTING_VALUE_OFF);
       case TEMPLATE:
         return DiscordText.escape(value.toString());
+      case NUMBER:
+        return (Integer) value == 0
+            ? messages.format(MessageKey.SETTING_VALUE_UNLIMITED)
+            : value.toString();
+      case DURATION:
+        return ((java.time.Duration) value).isZero()
+            ? messages.format(MessageKey.SETTING_VALUE_OFF)
+            : Durations.format((java.time.Duration) value);
       default:
         throw new AssertionError(key);
     }

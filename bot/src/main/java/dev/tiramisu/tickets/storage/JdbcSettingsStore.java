@@ -31,26 +31,33 @@ final class JdbcSettingsStore implements SettingsStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT ticket_channel_id, staff_role_id, modlog_channel_id,"
-                      + " transcript_channel_id, require_reason, creator_can_close, name_template"
+                      + " transcript_channel_id, require_reason, creator_can_close, name_template,"
+                      + " max_open_per_user, create_cooldown_s, autoclose_after_s,"
+                      + " autoclose_warning_s, creator_can_add, claim_notice"
                       + " FROM guild_settings WHERE guild_id = ?")) {
             ps.setLong(1, guildId);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
                 return GuildSettings.defaults(guildId);
               }
-              Boolean requireReason = Jdbc.nullableBoolean(rs, "require_reason");
-              Boolean creatorCanClose = Jdbc.nullableBoolean(rs, "creator_can_close");
+              Long maxOpen = Jdbc.nullableLong(rs, "max_open_per_user");
               return new GuildSettings(
                   guildId,
                   Jdbc.nullableLong(rs, "ticket_channel_id"),
                   Jdbc.nullableLong(rs, "staff_role_id"),
                   Jdbc.nullableLong(rs, "modlog_channel_id"),
                   Jdbc.nullableLong(rs, "transcript_channel_id"),
-                  requireReason != null ? requireReason : GuildSettings.DEFAULT_REQUIRE_REASON,
-                  creatorCanClose != null
-                      ? creatorCanClose
-                      : GuildSettings.DEFAULT_CREATOR_CAN_CLOSE,
-                  template(guildId, rs.getString("name_template")));
+                  flag(rs, "require_reason", GuildSettings.DEFAULT_REQUIRE_REASON),
+                  flag(rs, "creator_can_close", GuildSettings.DEFAULT_CREATOR_CAN_CLOSE),
+                  template(guildId, rs.getString("name_template")),
+                  maxOpen != null
+                      ? maxOpen.intValue()
+                      : GuildSettings.DEFAULT_MAX_OPEN_PER_USER,
+                  seconds(rs, "create_cooldown_s", GuildSettings.DEFAULT_CREATE_COOLDOWN),
+                  seconds(rs, "autoclose_after_s", GuildSettings.DEFAULT_AUTOCLOSE_AFTER),
+                  seconds(rs, "autoclose_warning_s", GuildSettings.DEFAULT_AUTOCLOSE_WARNING),
+                  flag(rs, "creator_can_add", GuildSettings.DEFAULT_CREATOR_CAN_ADD),
+                  flag(rs, "claim_notice", GuildSettings.DEFAULT_CLAIM_NOTICE));
             }
           }
         });
@@ -75,6 +82,10 @@ final class JdbcSettingsStore implements SettingsStore {
               ps.setBoolean(2, f.on());
             } else if (value instanceof SettingValue.Template t) {
               ps.setString(2, t.template().template());
+            } else if (value instanceof SettingValue.Count n) {
+              ps.setInt(2, n.n());
+            } else if (value instanceof SettingValue.Span d) {
+              ps.setLong(2, d.duration().toSeconds());
             } else {
               ps.setNull(2, sqlType(key));
             }
@@ -100,6 +111,18 @@ final class JdbcSettingsStore implements SettingsStore {
         return "creator_can_close";
       case NAME_TEMPLATE:
         return "name_template";
+      case MAX_OPEN_PER_USER:
+        return "max_open_per_user";
+      case CREATE_COOLDOWN:
+        return "create_cooldown_s";
+      case AUTOCLOSE_AFTER:
+        return "autoclose_after_s";
+      case AUTOCLOSE_WARNING:
+        return "autoclose_warning_s";
+      case CREATOR_CAN_ADD:
+        return "creator_can_add";
+      case CLAIM_NOTICE:
+        return "claim_notice";
       default:
         throw new AssertionError(key);
     }
@@ -114,9 +137,25 @@ final class JdbcSettingsStore implements SettingsStore {
         return Types.BOOLEAN;
       case TEMPLATE:
         return Types.VARCHAR;
+      case NUMBER:
+        return Types.INTEGER;
+      case DURATION:
+        return Types.BIGINT;
       default:
         throw new AssertionError(key);
     }
+  }
+
+  private static boolean flag(ResultSet rs, String column, boolean dflt)
+      throws java.sql.SQLException {
+    Boolean v = Jdbc.nullableBoolean(rs, column);
+    return v != null ? v : dflt;
+  }
+
+  private static java.time.Duration seconds(ResultSet rs, String column,
+      java.time.Duration dflt) throws java.sql.SQLException {
+    Long v = Jdbc.nullableLong(rs, column);
+    return v != null ? java.time.Duration.ofSeconds(v) : dflt;
   }
 
   private static NameTemplate template(long guildId, String stored) {

@@ -64,6 +64,10 @@ public enum MessageKey {
   ERROR_SETTING_TEMPLATE_INVALID("error.setting-template-invalid", "name"),
   /** For the adapter: the channel given for a channel setting is not a text channel. */
   ERROR_SETTING_CHANNEL_TYPE("error.setting-channel-type", "name"),
+  ERROR_SETTING_INVALID_NUMBER("error.setting-invalid-number", "name", "value", "min", "max"),
+  ERROR_SETTING_WARNING_NOT_BEFORE("error.setting-warning-not-before", "warning", "after"),
+  ERROR_DURATION_INVALID("error.duration-invalid", "value"),
+  ERROR_DURATION_RANGE("error.duration-range", "value", "min", "max"),
   /** Unexpected bug; {@code ref} is the short reference logged with the details. */
   ERROR_INTERNAL_REF("error.internal-ref", "ref"),
   /** A button, select menu or form whose custom id the bot does not know (old or foreign). */
@@ -222,6 +226,13 @@ public enum MessageKey {
   SETTING_DESCRIPTION_REQUIRE_REASON("setting.description.require_reason"),
   SETTING_DESCRIPTION_CREATOR_CAN_CLOSE("setting.description.creator_can_close"),
   SETTING_DESCRIPTION_NAME_TEMPLATE("setting.description.name_template"),
+  SETTING_DESCRIPTION_MAX_OPEN_PER_USER("setting.description.max_open_per_user"),
+  SETTING_DESCRIPTION_CREATE_COOLDOWN("setting.description.create_cooldown"),
+  SETTING_DESCRIPTION_AUTOCLOSE_AFTER("setting.description.autoclose_after"),
+  SETTING_DESCRIPTION_AUTOCLOSE_WARNING("setting.description.autoclose_warning"),
+  SETTING_DESCRIPTION_CREATOR_CAN_ADD("setting.description.creator_can_add"),
+  SETTING_DESCRIPTION_CLAIM_NOTICE("setting.description.claim_notice"),
+  SETTING_VALUE_UNLIMITED("setting.value.unlimited"),
 
   // --- timers (issue 11: close requests, auto-close, the world changing) ---
   /** A staff member asked for a close request in their own ticket. */

@@ -40,13 +40,22 @@ class GuildSettingsTest {
         case BOOLEAN:
           value = new SettingValue.Flag(false);
           break;
+        case NUMBER:
+          value = new SettingValue.Count(4);
+          break;
+        case DURATION:
+          value = new SettingValue.Span(java.time.Duration.ofMinutes(10 + key.ordinal()));
+          break;
         default:
           value = new SettingValue.Template(NameTemplate.of("T{number}"));
       }
       s = s.with(key, value);
     }
     assertThat(s).isEqualTo(new GuildSettings(1, 100L, 101L, 102L, 103L, false, false,
-        NameTemplate.of("T{number}")));
+        NameTemplate.of("T{number}"), 4,
+        java.time.Duration.ofMinutes(10 + SettingKey.CREATE_COOLDOWN.ordinal()),
+        java.time.Duration.ofMinutes(10 + SettingKey.AUTOCLOSE_AFTER.ordinal()),
+        java.time.Duration.ofMinutes(10 + SettingKey.AUTOCLOSE_WARNING.ordinal()), false, false));
     assertThat(s.get(SettingKey.STAFF_ROLE)).isEqualTo(101L);
     assertThat(s.get(SettingKey.CREATOR_CAN_CLOSE)).isEqualTo(false);
 

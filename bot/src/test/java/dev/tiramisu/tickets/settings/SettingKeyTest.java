@@ -23,7 +23,8 @@ class SettingKeyTest {
     assertThat(SettingKey.parse("*bold*").refusal())
         .isEqualTo(Refusal.of(MessageKey.ERROR_SETTING_UNKNOWN, "\\*bold\\*",
             "ticket_channel, staff_role, modlog_channel, transcript_channel, require_reason,"
-                + " creator_can_close, name_template"));
+                + " creator_can_close, name_template, max_open_per_user, create_cooldown,"
+                + " autoclose_after, autoclose_warning, creator_can_add, claim_notice"));
   }
 
   @Test
@@ -98,5 +99,29 @@ class SettingKeyTest {
     assertThat(java.util.Arrays.stream(SettingKey.values()).map(SettingKey::description))
         .doesNotHaveDuplicates()
         .allSatisfy(d -> assertThat(d.key()).startsWith("setting.description."));
+  }
+
+  @Test
+  void numbers_take_zero_to_the_limit_and_off() {
+    assertThat(SettingKey.MAX_OPEN_PER_USER.parseValue("3").value())
+        .isEqualTo(new SettingValue.Count(3));
+    assertThat(SettingKey.MAX_OPEN_PER_USER.parseValue("unlimited").value())
+        .isEqualTo(new SettingValue.Count(0));
+    assertThat(SettingKey.MAX_OPEN_PER_USER.parseValue("51").refusal())
+        .isEqualTo(Refusal.of(MessageKey.ERROR_SETTING_INVALID_NUMBER, "max_open_per_user", "51",
+            0, SettingKey.MAX_OPEN_LIMIT));
+    assertThat(SettingKey.MAX_OPEN_PER_USER.parseValue("-1").isRefused()).isTrue();
+  }
+
+  @Test
+  void durations_are_bounded_per_setting() {
+    assertThat(SettingKey.AUTOCLOSE_AFTER.parseValue("72h").value())
+        .isEqualTo(new SettingValue.Span(java.time.Duration.ofHours(72)));
+    assertThat(SettingKey.AUTOCLOSE_AFTER.parseValue("off").value())
+        .isEqualTo(new SettingValue.Span(java.time.Duration.ZERO));
+    assertThat(SettingKey.AUTOCLOSE_AFTER.parseValue("5m").refusal())
+        .isEqualTo(Refusal.of(MessageKey.ERROR_DURATION_RANGE, "5m", "10m", "90d"));
+    assertThat(SettingKey.CREATE_COOLDOWN.parseValue("soon").refusal())
+        .isEqualTo(Refusal.of(MessageKey.ERROR_DURATION_INVALID, "soon"));
   }
 }

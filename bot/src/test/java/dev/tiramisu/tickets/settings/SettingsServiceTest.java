@@ -73,4 +73,20 @@ class SettingsServiceTest {
     assertThat(SettingsService.display(s, SettingKey.NAME_TEMPLATE, messages))
         .isEqualTo("\\*{number}\\*");
   }
+
+  @Test
+  void the_inactivity_warning_must_come_before_the_close() {
+    service.set(GUILD, MANAGER, "autoclose_after", "72h").value();
+    assertThat(service.set(GUILD, MANAGER, "autoclose_warning", "3d").refusal())
+        .isEqualTo(Refusal.of(MessageKey.ERROR_SETTING_WARNING_NOT_BEFORE, "3d", "3d"));
+    GuildSettings after = service.set(GUILD, MANAGER, "autoclose_warning", "1d").value();
+    assertThat(after.autocloseWarnAt()).isEqualTo(java.time.Duration.ofHours(48));
+    assertThat(SettingsService.display(after, SettingKey.AUTOCLOSE_AFTER, messages))
+        .isEqualTo("3d");
+    assertThat(SettingsService.display(after, SettingKey.CREATE_COOLDOWN, messages))
+        .isEqualTo("off");
+    assertThat(SettingsService.display(
+        service.set(GUILD, MANAGER, "max_open_per_user", "0").value(),
+        SettingKey.MAX_OPEN_PER_USER, messages)).isEqualTo("no limit");
+  }
 }

@@ -232,9 +232,20 @@ abstract class StoreContract {
     settings.put(GUILD, SettingKey.REQUIRE_REASON, new SettingValue.Flag(false), T0);
     settings.put(GUILD, SettingKey.CREATOR_CAN_CLOSE, new SettingValue.Flag(false), T0);
     settings.put(GUILD, SettingKey.NAME_TEMPLATE, new SettingValue.Template(template), T0);
+    settings.put(GUILD, SettingKey.MAX_OPEN_PER_USER, new SettingValue.Count(0), T0);
+    settings.put(GUILD, SettingKey.CREATE_COOLDOWN,
+        new SettingValue.Span(java.time.Duration.ofMinutes(5)), T0);
+    settings.put(GUILD, SettingKey.AUTOCLOSE_AFTER,
+        new SettingValue.Span(java.time.Duration.ofHours(72)), T0);
+    settings.put(GUILD, SettingKey.AUTOCLOSE_WARNING,
+        new SettingValue.Span(java.time.Duration.ZERO), T0);
+    settings.put(GUILD, SettingKey.CREATOR_CAN_ADD, new SettingValue.Flag(true), T0);
+    settings.put(GUILD, SettingKey.CLAIM_NOTICE, new SettingValue.Flag(false), T0);
 
     assertThat(settings.load(GUILD))
-        .isEqualTo(new GuildSettings(GUILD, 11L, 22L, 33L, 44L, false, false, template));
+        .isEqualTo(new GuildSettings(GUILD, 11L, 22L, 33L, 44L, false, false, template, 0,
+            java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(72),
+            java.time.Duration.ZERO, true, false));
     assertThat(settings.load(OTHER_GUILD)).isEqualTo(GuildSettings.defaults(OTHER_GUILD));
   }
 
