@@ -19,6 +19,7 @@ public final class Core implements AutoCloseable {
   private final SettingsService settings;
   private final JobLeases leases;
   private final Messages messages;
+  private final dev.tiramisu.tickets.ticket.TicketTimers timers;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -26,6 +27,8 @@ public final class Core implements AutoCloseable {
     this.settings = new SettingsService(database.settings(), clock);
     this.leases = database.leases();
     this.messages = Messages.english();
+    this.timers = new dev.tiramisu.tickets.ticket.TicketTimers(tickets, database.timers(),
+        database.settings(), messages, clock);
   }
 
   /**
@@ -52,6 +55,11 @@ public final class Core implements AutoCloseable {
 
   public JobLeases leases() {
     return leases;
+  }
+
+  /** Close requests, auto-close and the tickets' reactions to Discord changing under them. */
+  public dev.tiramisu.tickets.ticket.TicketTimers timers() {
+    return timers;
   }
 
   public Messages messages() {

@@ -31,6 +31,12 @@ sealed interface ComponentId {
   /** "Cancel" on a confirmation shown to {@code requesterId}. */
   record CancelClose(long ticketId, long requesterId) implements ComponentId {}
 
+  /** "Accept and close" on a close request (only the ticket's creator may press it). */
+  record CloseRequestAccept(long requestId) implements ComponentId {}
+
+  /** "Keep open" on a close request (only the ticket's creator may press it). */
+  record CloseRequestKeep(long requestId) implements ComponentId {}
+
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
 
@@ -47,6 +53,10 @@ sealed interface ComponentId {
       id = PREFIX + ":confirm-close:" + c.ticketId() + ":" + c.requesterId();
     } else if (this instanceof CancelClose c) {
       id = PREFIX + ":cancel-close:" + c.ticketId() + ":" + c.requesterId();
+    } else if (this instanceof CloseRequestAccept c) {
+      id = PREFIX + ":cr-accept:" + c.requestId();
+    } else if (this instanceof CloseRequestKeep c) {
+      id = PREFIX + ":cr-keep:" + c.requestId();
     } else {
       throw new AssertionError(this);
     }
@@ -85,6 +95,10 @@ sealed interface ComponentId {
           return p.length == 4
               ? Optional.of(new CancelClose(id(p[2]), id(p[3])))
               : Optional.empty();
+        case "cr-accept":
+          return p.length == 3 ? Optional.of(new CloseRequestAccept(id(p[2]))) : Optional.empty();
+        case "cr-keep":
+          return p.length == 3 ? Optional.of(new CloseRequestKeep(id(p[2]))) : Optional.empty();
         default:
           return Optional.empty();
       }

@@ -6,6 +6,7 @@ import dev.tiramisu.tickets.jobs.JobLeases;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.TicketService;
+import dev.tiramisu.tickets.ticket.TicketTimers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -61,13 +62,15 @@ public final class DiscordBot implements AutoCloseable {
   private final List<ExecutorService> executors;
   private final UnattachedReconciler reconciler;
   private final EffectWorker effects;
+  private final TimerScheduler timers;
 
   private DiscordBot(ShardManager shards, List<ExecutorService> executors,
-      UnattachedReconciler reconciler, EffectWorker effects) {
+      UnattachedReconciler reconciler, EffectWorker effects, TimerScheduler timers) {
     this.shards = shards;
     this.executors = executors;
     this.reconciler = reconciler;
     this.effects = effects;
+    this.timers = timers;
   }
 
   /**
@@ -88,7 +91,8 @@ public final class DiscordBot implements AutoCloseable {
       OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
       JobLeases leases, Reconciliation reconciliation, Clock clock,
       IntFunction<Duration> startupTimeout, EffectStore effectStore,
-      EffectWorker.Config effectConfig) {
+      EffectWorker.Config effectConfig, TicketTimers ticketTimers,
+      TimerScheduler.Config timerConfig) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -100,18 +104,26 @@ public final class DiscordBot implements AutoCloseable {
     ThreadLookup threads = new ThreadLookup(settings);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
-        new ReplyEffects(messages));
+        new ReplyEffects(messages), new TimerEffects(ticketTimers, texts, threads));
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, new PendingCloseReasons(clock),
             settingsReads, worker),
         new StaffHandlers(tickets, settings, replies, worker),
-        new SettingHandlers(settings, replies), replies);
+        new SettingHandlers(settings, replies, ticketTimers),
+        new CloseRequestHandlers(tickets, ticketTimers, replies, worker), replies);
+    WorldEvents world = new WorldEvents(tickets, ticketTimers, worker, working);
+    TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
+        clock, timerConfig);
     ShardsReady ready = new ShardsReady();
     DefaultShardManagerBuilder builder =
-        DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+        // GUILD_MESSAGES (not privileged): messages in ticket threads are activity for the
+        // timers; their content is never read (no MESSAGE_CONTENT). Raw events: THREAD_DELETE
+        // of threads JDA has not cached.
+        DefaultShardManagerBuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
             .setShardsTotal(shardConfig.total())
             .setEnableShutdownHook(false) // Main's hook closes the bot in order
-            .addEventListeners(ready, router);
+            .setRawEventsEnabled(true)
+            .addEventListeners(ready, router, world);
     if (!shardConfig.allShards()) {
       builder.setShards(shardConfig.ids());
     }
@@ -150,10 +162,11 @@ public final class DiscordBot implements AutoCloseable {
       throw e;
     }
     worker.start(manager);
+    scheduler.start(manager);
     UnattachedReconciler reconciler =
         new UnattachedReconciler(manager, tickets, settings, leases, clock, reconciliation);
     reconciler.start();
-    return new DiscordBot(manager, executors, reconciler, worker);
+    return new DiscordBot(manager, executors, reconciler, worker, scheduler);
   }
 
   private static Set<Integer> shardIds(ShardConfig shardConfig, ShardManager manager) {
@@ -204,6 +217,11 @@ public final class DiscordBot implements AutoCloseable {
     return reconciler;
   }
 
+  /** The scheduler firing close requests' deadlines and auto-close. */
+  public TimerScheduler timers() {
+    return timers;
+  }
+
   /** The worker performing the durable Discord effects. */
   public EffectWorker effects() {
     return effects;
@@ -212,6 +230,7 @@ public final class DiscordBot implements AutoCloseable {
   @Override
   public void close() {
     try {
+      timers.close();
       reconciler.close();
     } finally {
       try {

@@ -85,6 +85,7 @@ public final class EffectWorker implements AutoCloseable {
   private final OpenEffects open;
   private final CloseEffects close;
   private final ReplyEffects replies;
+  private final TimerEffects timers;
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -97,7 +98,7 @@ public final class EffectWorker implements AutoCloseable {
 
   EffectWorker(EffectStore store, TicketService tickets,
       dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config, OpenEffects open,
-      CloseEffects close, ReplyEffects replies) {
+      CloseEffects close, ReplyEffects replies, TimerEffects timers) {
     this.store = Objects.requireNonNull(store, "store");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -105,6 +106,7 @@ public final class EffectWorker implements AutoCloseable {
     this.open = open;
     this.close = close;
     this.replies = replies;
+    this.timers = timers;
     this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
@@ -314,11 +316,15 @@ public final class EffectWorker implements AutoCloseable {
         case POST_CLOSED -> close.postClosed(e, t, guild);
         case CLOSE_THREAD -> close.closeThread(e, t, guild);
         case DM_CLOSED -> close.dmCreator(e, t, guild);
-        case LOG_CLOSED -> close.log(e, t, guild);
+        case LOG_CLOSED -> close.log(e, t, guild, before);
         case REPLY_OPENED ->
             replies.replyOpened(e, reread(t), shard, before, clock.instant());
         case REPLY_CLOSED ->
             replies.replyClosed(e, reread(t), shard, before, clock.instant());
+        case CLOSE_REQUEST_POST -> timers.postRequest(e, t, guild);
+        case CLOSE_REQUEST_UPDATE -> timers.updateRequest(e, t, guild);
+        case AUTOCLOSE_WARNING -> timers.warn(e, t, guild);
+        case LOG_TIMER -> timers.log(e, t, guild);
       };
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");

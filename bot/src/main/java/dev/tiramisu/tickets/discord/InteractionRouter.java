@@ -46,6 +46,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final TicketHandlers tickets;
   private final StaffHandlers staff;
   private final SettingHandlers settings;
+  private final CloseRequestHandlers closeRequests;
   private final Replies replies;
 
   /**
@@ -54,12 +55,14 @@ final class InteractionRouter extends ListenerAdapter {
    *     database)
    */
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
-      StaffHandlers staff, SettingHandlers settings, Replies replies) {
+      StaffHandlers staff, SettingHandlers settings, CloseRequestHandlers closeRequests,
+      Replies replies) {
     this.acknowledging = acknowledging;
     this.working = working;
     this.tickets = tickets;
     this.staff = staff;
     this.settings = settings;
+    this.closeRequests = closeRequests;
     this.replies = replies;
   }
 
@@ -77,6 +80,8 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> staff.check(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.BUTTON ->
           deferThen(e, what, () -> staff.panel(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE_REQUEST ->
+          deferThen(e, what, () -> closeRequests.request(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.SET ->
           deferThen(e, what, () -> settings.set(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.GET ->
@@ -105,6 +110,10 @@ final class InteractionRouter extends ListenerAdapter {
         tickets.cancelClose(e, cancel);
         return null;
       });
+    } else if (c instanceof ComponentId.CloseRequestAccept accept) {
+      deferThen(e, what, () -> closeRequests.accept(e, accept));
+    } else if (c instanceof ComponentId.CloseRequestKeep keep) {
+      deferThen(e, what, () -> closeRequests.keepOpen(e, keep));
     } else {
       unknown(e, "button with a non-button id " + c.getClass().getSimpleName(),
           MessageKey.ERROR_UNKNOWN_COMPONENT);

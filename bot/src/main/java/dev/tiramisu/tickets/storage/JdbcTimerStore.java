@@ -274,7 +274,7 @@ final class JdbcTimerStore implements TimerStore {
   public List<Long> autocloseGuilds() {
     return jdbc.run("listing guilds with auto-close", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT guild_id FROM guild_settings"
-          + " WHERE autoclose_after IS NOT NULL AND autoclose_after > 0 ORDER BY guild_id")) {
+          + " WHERE autoclose_after_s IS NOT NULL AND autoclose_after_s > 0 ORDER BY guild_id")) {
         List<Long> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
