@@ -67,7 +67,7 @@ public final class Bot implements AutoCloseable {
     try {
       DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
-          config::startupTimeoutFor, core.effects(), effects, core.timers(), timers);
+          config::startupTimeoutFor, core.effects(), effects, core.timers(), core.world(), timers);
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();

@@ -20,6 +20,7 @@ public final class Core implements AutoCloseable {
   private final JobLeases leases;
   private final Messages messages;
   private final dev.tiramisu.tickets.ticket.TicketTimers timers;
+  private final dev.tiramisu.tickets.ticket.TicketWorld world;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -28,6 +29,8 @@ public final class Core implements AutoCloseable {
     this.leases = database.leases();
     this.messages = Messages.english();
     this.timers = new dev.tiramisu.tickets.ticket.TicketTimers(tickets, database.timers(),
+        database.settings(), messages, clock);
+    this.world = new dev.tiramisu.tickets.ticket.TicketWorld(tickets, database.timers(),
         database.settings(), messages, clock);
   }
 
@@ -60,6 +63,11 @@ public final class Core implements AutoCloseable {
   /** Close requests, auto-close and the tickets' reactions to Discord changing under them. */
   public dev.tiramisu.tickets.ticket.TicketTimers timers() {
     return timers;
+  }
+
+  /** Tickets whose thread or channel was deleted on Discord. */
+  public dev.tiramisu.tickets.ticket.TicketWorld world() {
+    return world;
   }
 
   public Messages messages() {

@@ -92,7 +92,7 @@ public final class DiscordBot implements AutoCloseable {
       JobLeases leases, Reconciliation reconciliation, Clock clock,
       IntFunction<Duration> startupTimeout, EffectStore effectStore,
       EffectWorker.Config effectConfig, TicketTimers ticketTimers,
-      TimerScheduler.Config timerConfig) {
+      dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -109,9 +109,9 @@ public final class DiscordBot implements AutoCloseable {
         new TicketHandlers(tickets, settings, replies, new PendingCloseReasons(clock),
             settingsReads, worker),
         new StaffHandlers(tickets, settings, replies, worker),
-        new SettingHandlers(settings, replies, ticketTimers),
+        new SettingHandlers(settings, replies, world),
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker), replies);
-    WorldEvents world = new WorldEvents(tickets, ticketTimers, worker, working);
+    WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);
     ShardsReady ready = new ShardsReady();
@@ -123,7 +123,7 @@ public final class DiscordBot implements AutoCloseable {
             .setShardsTotal(shardConfig.total())
             .setEnableShutdownHook(false) // Main's hook closes the bot in order
             .setRawEventsEnabled(true)
-            .addEventListeners(ready, router, world);
+            .addEventListeners(ready, router, worldEvents);
     if (!shardConfig.allShards()) {
       builder.setShards(shardConfig.ids());
     }

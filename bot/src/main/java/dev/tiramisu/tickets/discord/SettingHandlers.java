@@ -33,14 +33,14 @@ final class SettingHandlers {
   private final SettingsService settings;
   private final Replies replies;
   private final Messages messages;
-  private final dev.tiramisu.tickets.ticket.TicketTimers timers;
+  private final dev.tiramisu.tickets.ticket.TicketWorld world;
 
   SettingHandlers(SettingsService settings, Replies replies,
-      dev.tiramisu.tickets.ticket.TicketTimers timers) {
+      dev.tiramisu.tickets.ticket.TicketWorld world) {
     this.settings = settings;
     this.replies = replies;
     this.messages = replies.messages();
-    this.timers = timers;
+    this.world = world;
   }
 
   /**
@@ -49,8 +49,8 @@ final class SettingHandlers {
    */
   private List<String> notices(Guild guild) {
     List<String> lines = new ArrayList<>();
-    for (var n : timers.takeNotices(guild.getIdLong())) {
-      if (dev.tiramisu.tickets.ticket.TicketTimers.NOTICE_CHANNEL_DELETED.equals(n.kind())) {
+    for (var n : world.takeNotices(guild.getIdLong())) {
+      if (dev.tiramisu.tickets.ticket.TicketWorld.NOTICE_CHANNEL_DELETED.equals(n.kind())) {
         lines.add(messages.format(MessageKey.NOTICE_CHANNEL_DELETED,
             n.channelId() == null ? 0L : n.channelId(), n.count(),
             n.createdAt().getEpochSecond()));

@@ -5,6 +5,7 @@ import dev.tiramisu.tickets.ticket.ClosedTicket;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketService;
 import dev.tiramisu.tickets.ticket.TicketTimers;
+import dev.tiramisu.tickets.ticket.TicketWorld;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -31,13 +32,15 @@ final class WorldEvents extends ListenerAdapter {
 
   private final TicketService tickets;
   private final TicketTimers timers;
+  private final TicketWorld world;
   private final EffectWorker effects;
   private final Executor executor;
 
-  WorldEvents(TicketService tickets, TicketTimers timers, EffectWorker effects,
-      Executor executor) {
+  WorldEvents(TicketService tickets, TicketTimers timers, TicketWorld world,
+      EffectWorker effects, Executor executor) {
     this.tickets = tickets;
     this.timers = timers;
+    this.world = world;
     this.effects = effects;
     this.executor = executor;
   }
@@ -81,7 +84,7 @@ final class WorldEvents extends ListenerAdapter {
     long guildId = d.getUnsignedLong("guild_id");
     long threadId = d.getUnsignedLong("id");
     long botId = e.getJDA().getSelfUser().getIdLong();
-    run("thread " + threadId + " deleted", () -> timers.threadDeleted(guildId, threadId, botId)
+    run("thread " + threadId + " deleted", () -> world.threadDeleted(guildId, threadId, botId)
         .ifPresent(c -> closed(c, "its thread was deleted")));
   }
 
@@ -94,7 +97,7 @@ final class WorldEvents extends ListenerAdapter {
     long channelId = e.getChannel().getIdLong();
     long botId = e.getJDA().getSelfUser().getIdLong();
     run("channel " + channelId + " deleted", () -> {
-      List<ClosedTicket> closed = timers.channelDeleted(guildId, channelId, botId);
+      List<ClosedTicket> closed = world.channelDeleted(guildId, channelId, botId);
       closed.forEach(c -> closed(c, "its channel was deleted"));
     });
   }

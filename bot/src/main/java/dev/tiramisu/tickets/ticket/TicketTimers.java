@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The rules of a ticket's timers, free of Discord: close requests (staff ask the creator; Accept
  * closes, Keep open or the creator writing cancels, a deadline closes by itself), auto-close on
- * inactivity ({@link AutoClose}), and tickets whose thread or channel was deleted on Discord.
+ * inactivity ({@link AutoClose}). Tickets whose thread or channel was deleted: {@link
+ * TicketWorld}.
  *
  * <p>Exactly once: every step is claimed with a conditional update in {@link TimerStore} (a
  * request leaves PENDING once; a warning is recorded once per idle period) together with its
@@ -48,8 +49,6 @@ public final class TicketTimers {
   /** Lifecycle steps that do not count as activity: the timers' own posts and log lines. */
   public static final List<String> NOT_ACTIVITY =
       List.of(EffectKind.AUTOCLOSE_WARNING.name(), EffectKind.LOG_TIMER.name());
-  /** Notice kind: the ticket channel (or a channel with tickets) was deleted. */
-  public static final String NOTICE_CHANNEL_DELETED = "CHANNEL_DELETED";
 
   /** Payload keys of the timers' effects. */
   public static final String REQUEST = "request";
@@ -370,55 +369,6 @@ public final class TicketTimers {
     TimerStore.IdleTicket t = step.ticket();
     return tickets.closeBySystem(t.guildId(), t.ticketId(), botId,
         messages.format(MessageKey.AUTOCLOSE_REASON), false);
-  }
-
-  // ------------------------------------------------------- the world changing
-
-  /**
-   * The ticket's thread was deleted on Discord: closes the ticket as "thread deleted", without
-   * the effects that act on the thread.
-   *
-   * @return the closed ticket, or empty if the thread was no open ticket's
-   */
-  public Optional<ClosedTicket> threadDeleted(long guildId, long threadId, long botId) {
-    Optional<Ticket> t = tickets.findByThread(threadId).filter(x -> x.guildId() == guildId);
-    if (t.isEmpty() || !t.get().isOpen()) {
-      return Optional.empty();
-    }
-    Result<ClosedTicket> closed = tickets.closeBySystem(guildId, t.get().id(), botId,
-        messages.format(MessageKey.CLOSE_REASON_THREAD_DELETED), true);
-    return closed.isOk() ? Optional.of(closed.value()) : Optional.empty();
-  }
-
-  /**
-   * A text channel was deleted: closes the open tickets whose thread was in it ("ticket channel
-   * deleted"; their threads went with it) and, if it was the ticket channel or held tickets,
-   * leaves a notice for the admins' next {@code /setting} command.
-   *
-   * @return the tickets closed
-   */
-  public List<ClosedTicket> channelDeleted(long guildId, long channelId, long botId) {
-    GuildSettings s = settings.load(guildId);
-    boolean ticketChannel = s.ticketChannelId() != null && s.ticketChannelId() == channelId;
-    List<ClosedTicket> closed = new ArrayList<>();
-    for (long ticketId : store.openTicketsUnder(guildId, channelId, ticketChannel)) {
-      Result<ClosedTicket> r = tickets.closeBySystem(guildId, ticketId, botId,
-          messages.format(MessageKey.CLOSE_REASON_CHANNEL_DELETED), true);
-      if (r.isOk()) {
-        closed.add(r.value());
-      }
-    }
-    if (ticketChannel || !closed.isEmpty()) {
-      store.addNotice(guildId, NOTICE_CHANNEL_DELETED, channelId, closed.size(), now());
-      log.info("guild {}: channel {} deleted; {} tickets closed, admins will be told", guildId,
-          channelId, closed.size());
-    }
-    return closed;
-  }
-
-  /** Notices for the guild's admins, each returned once. */
-  public List<TimerStore.Notice> takeNotices(long guildId) {
-    return store.takeNotices(guildId);
   }
 
   // ------------------------------------------------------------------ helpers

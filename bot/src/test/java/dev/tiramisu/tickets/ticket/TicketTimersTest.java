@@ -44,6 +44,7 @@ class TicketTimersTest {
   Database db;
   TicketService tickets;
   TicketTimers timers;
+  TicketWorld world;
   long nextThread = 7000;
 
   @BeforeEach
@@ -52,6 +53,7 @@ class TicketTimersTest {
         Files.createTempDirectory("timers-test").resolve("t.db").toString()));
     tickets = new TicketService(db.tickets(), db.settings(), clock);
     timers = new TicketTimers(tickets, db.timers(), db.settings(), Messages.english(), clock);
+    world = new TicketWorld(tickets, db.timers(), db.settings(), Messages.english(), clock);
     set(SettingKey.TICKET_CHANNEL, new SettingValue.Snowflake(CHANNEL));
     set(SettingKey.STAFF_ROLE, new SettingValue.Snowflake(STAFF_ROLE));
     set(SettingKey.MODLOG_CHANNEL, new SettingValue.Snowflake(MODLOG));
@@ -281,12 +283,12 @@ class TicketTimersTest {
   void a_deleted_thread_closes_its_ticket_without_thread_effects() {
     Ticket t = open();
 
-    ClosedTicket c = timers.threadDeleted(GUILD, t.threadId(), BOT).orElseThrow();
+    ClosedTicket c = world.threadDeleted(GUILD, t.threadId(), BOT).orElseThrow();
 
     assertThat(c.ticket().closeReason()).isEqualTo("thread deleted");
     assertThat(effects(t)).doesNotContain(EffectKind.POST_CLOSED, EffectKind.CLOSE_THREAD)
         .contains(EffectKind.DM_CLOSED, EffectKind.LOG_CLOSED);
-    assertThat(timers.threadDeleted(GUILD, t.threadId(), BOT)).isEmpty();
+    assertThat(world.threadDeleted(GUILD, t.threadId(), BOT)).isEmpty();
   }
 
   @Test
@@ -294,17 +296,17 @@ class TicketTimersTest {
     Ticket a = open();
     Ticket b = open();
 
-    List<ClosedTicket> closed = timers.channelDeleted(GUILD, CHANNEL, BOT);
+    List<ClosedTicket> closed = world.channelDeleted(GUILD, CHANNEL, BOT);
 
     assertThat(closed).extracting(c -> c.ticket().id()).containsExactly(a.id(), b.id());
-    assertThat(timers.takeNotices(GUILD)).singleElement().satisfies(n -> {
-      assertThat(n.kind()).isEqualTo(TicketTimers.NOTICE_CHANNEL_DELETED);
+    assertThat(world.takeNotices(GUILD)).singleElement().satisfies(n -> {
+      assertThat(n.kind()).isEqualTo(TicketWorld.NOTICE_CHANNEL_DELETED);
       assertThat(n.channelId()).isEqualTo(CHANNEL);
       assertThat(n.count()).isEqualTo(2);
     });
-    assertThat(timers.takeNotices(GUILD)).isEmpty();
-    assertThat(timers.channelDeleted(GUILD, 777, BOT)).isEmpty();
-    assertThat(timers.takeNotices(GUILD)).isEmpty();
+    assertThat(world.takeNotices(GUILD)).isEmpty();
+    assertThat(world.channelDeleted(GUILD, 777, BOT)).isEmpty();
+    assertThat(world.takeNotices(GUILD)).isEmpty();
   }
 
   private static <T> List<T> concurrently(int n, Callable<T> task) throws Exception {
