@@ -92,6 +92,7 @@ class CloseRequestE2ETest {
     assertThat(reply.ephemeral()).isTrue();
     assertThat(reply.text()).isEqualTo(text(MessageKey.CLOSE_REQUEST_SENT, g.user("alice")));
     CloseRequest r = pending(t);
+    settled(t); // the log line comes after the post the answer waited for
     MessageView posted = requestMessage(g, t, r);
     assertThat(posted.text()).isEqualTo(text(MessageKey.CLOSE_REQUEST_MESSAGE, g.user("alice"),
         g.user("moderator"), "fixed the printer"));
