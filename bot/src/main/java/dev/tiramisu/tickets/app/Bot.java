@@ -5,6 +5,7 @@ import dev.tiramisu.tickets.discord.DiscordBot;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
 import dev.tiramisu.tickets.discord.EffectWorker;
 import dev.tiramisu.tickets.discord.Reconciliation;
+import dev.tiramisu.tickets.discord.TimerScheduler;
 import dev.tiramisu.tickets.discord.UnattachedReconciler;
 import java.time.Clock;
 import java.util.Objects;
@@ -52,6 +53,14 @@ public final class Bot implements AutoCloseable {
   /** As above, with the worker of durable Discord effects configured (tests: manual sweeps). */
   public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint,
       Reconciliation reconciliation, EffectWorker.Config effects, Clock clock) {
+    return start(config, token, endpoint, reconciliation, effects,
+        TimerScheduler.Config.DEFAULT, clock);
+  }
+
+  /** As above, with the timers' scheduler configured (tests: manual sweeps on a moved clock). */
+  public static Bot start(BotConfig config, String token, DiscordEndpoint endpoint,
+      Reconciliation reconciliation, EffectWorker.Config effects, TimerScheduler.Config timers,
+      Clock clock) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(reconciliation, "reconciliation");
     Core core = Core.start(config, clock);
@@ -59,7 +68,7 @@ public final class Bot implements AutoCloseable {
       DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
           config::startupTimeoutFor, core.effects(), effects, core.blocklist(),
-          core.ticketList(), core.claims(), core.members());
+          core.ticketList(), core.claims(), core.members(), core.timers(), core.world(), timers);
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();
@@ -79,6 +88,11 @@ public final class Bot implements AutoCloseable {
   /** Performs the durable Discord effects; see {@link EffectWorker}. */
   public EffectWorker effects() {
     return discord.effects();
+  }
+
+  /** Fires close requests' deadlines and auto-close; see {@link TimerScheduler}. */
+  public TimerScheduler timers() {
+    return discord.timers();
   }
 
   /** Settles tickets a dead process saved without a thread; see {@link UnattachedReconciler}. */

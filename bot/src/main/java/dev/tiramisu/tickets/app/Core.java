@@ -23,6 +23,8 @@ public final class Core implements AutoCloseable {
   private final dev.tiramisu.tickets.ticket.TicketList ticketList;
   private final dev.tiramisu.tickets.ticket.ClaimService claims;
   private final dev.tiramisu.tickets.ticket.MemberService members;
+  private final dev.tiramisu.tickets.ticket.TicketTimers timers;
+  private final dev.tiramisu.tickets.ticket.TicketWorld world;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -37,6 +39,10 @@ public final class Core implements AutoCloseable {
         database.staff(), database.settings(), clock);
     this.members = new dev.tiramisu.tickets.ticket.MemberService(database.tickets(),
         database.staff(), database.settings(), clock);
+    this.timers = new dev.tiramisu.tickets.ticket.TicketTimers(tickets, database.timers(),
+        database.settings(), messages, clock);
+    this.world = new dev.tiramisu.tickets.ticket.TicketWorld(tickets, database.timers(),
+        database.settings(), messages, clock);
   }
 
   /** Claiming tickets (issue 11). */
@@ -81,6 +87,16 @@ public final class Core implements AutoCloseable {
 
   public dev.tiramisu.tickets.ticket.TicketList ticketList() {
     return ticketList;
+  }
+
+  /** Close requests, auto-close and the tickets' reactions to Discord changing under them. */
+  public dev.tiramisu.tickets.ticket.TicketTimers timers() {
+    return timers;
+  }
+
+  /** Tickets whose thread or channel was deleted on Discord. */
+  public dev.tiramisu.tickets.ticket.TicketWorld world() {
+    return world;
   }
 
   public Messages messages() {

@@ -12,6 +12,8 @@ import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 
 /**
  * The Discord effects of closing a ticket that post messages: "closed by" (with the Reopen
@@ -45,14 +47,28 @@ final class CloseEffects {
     return EffectResult.done("closed post " + sent.getId());
   }
 
+  /** The outcome of a DM skipped because the creator is no longer a member (the log says so). */
+  static final String CREATOR_LEFT = "skipped: the creator is no longer a member of the server";
+
   EffectResult dmCreator(Effect e, Ticket t, Guild guild) {
+    // Discord lets a bot DM only users who share a server with it (else 50007): a creator who
+    // left is not written to, and the log line says why.
+    try {
+      guild.retrieveMemberById(t.creatorId()).complete();
+    } catch (ErrorResponseException ex) {
+      if (ex.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER
+          || ex.getErrorResponse() == ErrorResponse.UNKNOWN_USER) {
+        return EffectResult.failed(CREATOR_LEFT);
+      }
+      throw ex;
+    }
     PrivateChannel dm = guild.getJDA().openPrivateChannelById(t.creatorId()).complete();
     String content =
         texts.closedDm(t, guild.getName(), e.payload().requireLong(TicketService.ACTOR));
     return post(e, dm, content, "DM");
   }
 
-  EffectResult log(Effect e, Ticket t, Guild guild) {
+  EffectResult log(Effect e, Ticket t, Guild guild, List<Effect> before) {
     long channelId = e.payload().requireLong(TicketService.CHANNEL);
     TextChannel channel = guild.getTextChannelById(channelId);
     if (channel == null) {
@@ -63,6 +79,11 @@ final class CloseEffects {
       return EffectResult.failed("missing permissions " + missing + " in log channel");
     }
     String content = texts.closedLog(t, e.payload().requireLong(TicketService.ACTOR));
+    boolean creatorLeft = EffectWorker.latest(before, dev.tiramisu.tickets.effects.EffectKind.DM_CLOSED)
+        .map(dm -> CREATOR_LEFT.equals(dm.outcome())).orElse(false);
+    if (creatorLeft) {
+      content += "\n" + texts.messages().format(MessageKey.LOG_DM_SKIPPED_LEFT, t.creatorId());
+    }
     return post(e, channel, content, "log line");
   }
 

@@ -44,6 +44,7 @@ final class CommandCatalog {
   static final String REMOVE = "remove";
   static final String REOPEN = "reopen";
   static final String OPT_MEMBER = "member";
+  static final String CLOSE_REQUEST = "closerequest";
   static final String SETTING = "setting";
   static final String SET = "set";
   static final String GET = "get";
@@ -54,6 +55,7 @@ final class CommandCatalog {
   static final String OPT_MESSAGE = "message";
   static final String OPT_NAME = "name";
   static final String OPT_VALUE = "value";
+  static final String OPT_AFTER = "after";
 
   /** Discord's limit for a message's content. */
   static final int MAX_MESSAGE = 2000;
@@ -83,10 +85,17 @@ final class CommandCatalog {
                 new OptionData(OptionType.STRING, OPT_MESSAGE,
                         m.format(MessageKey.OPTION_PANEL_MESSAGE_DESCRIPTION), false)
                     .setMaxLength(MAX_MESSAGE));
+    SubcommandData closeRequest =
+        new SubcommandData(CLOSE_REQUEST, m.format(MessageKey.COMMAND_CLOSEREQUEST_DESCRIPTION))
+            .addOptions(reason(m, MessageKey.OPTION_CLOSEREQUEST_REASON_DESCRIPTION),
+                new OptionData(OptionType.STRING, OPT_AFTER,
+                        m.format(MessageKey.OPTION_CLOSEREQUEST_AFTER_DESCRIPTION), false)
+                    .setMaxLength(20));
     CommandData ticket =
         Commands.slash(TICKET, m.format(MessageKey.COMMAND_TICKET_GROUP_DESCRIPTION))
             .addSubcommands(create, close, check, button, list(m))
             .addSubcommands(staffWorkflow(m))
+            .addSubcommands(closeRequest)
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
 

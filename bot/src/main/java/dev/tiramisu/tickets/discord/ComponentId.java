@@ -50,6 +50,11 @@ sealed interface ComponentId {
 
   /** The Reopen button in a ticket's "closed by" message (issue 11). */
   record Reopen(long ticketId) implements ComponentId {}
+  /** "Accept and close" on a close request (only the ticket's creator may press it). */
+  record CloseRequestAccept(long requestId) implements ComponentId {}
+
+  /** "Keep open" on a close request (only the ticket's creator may press it). */
+  record CloseRequestKeep(long requestId) implements ComponentId {}
 
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
@@ -73,6 +78,10 @@ sealed interface ComponentId {
       id = PREFIX + ":claim:" + c.ticketId();
     } else if (this instanceof Reopen c) {
       id = PREFIX + ":reopen:" + c.ticketId();
+    } else if (this instanceof CloseRequestAccept c) {
+      id = PREFIX + ":cr-accept:" + c.requestId();
+    } else if (this instanceof CloseRequestKeep c) {
+      id = PREFIX + ":cr-keep:" + c.requestId();
     } else {
       throw new AssertionError(this);
     }
@@ -124,6 +133,10 @@ sealed interface ComponentId {
           return p.length == 3 ? Optional.of(new Claim(id(p[2]))) : Optional.empty();
         case "reopen":
           return p.length == 3 ? Optional.of(new Reopen(id(p[2]))) : Optional.empty();
+        case "cr-accept":
+          return p.length == 3 ? Optional.of(new CloseRequestAccept(id(p[2]))) : Optional.empty();
+        case "cr-keep":
+          return p.length == 3 ? Optional.of(new CloseRequestKeep(id(p[2]))) : Optional.empty();
         default:
           return Optional.empty();
       }

@@ -6,6 +6,7 @@ import dev.tiramisu.tickets.jobs.JobLeases;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.TicketService;
+import dev.tiramisu.tickets.ticket.TicketTimers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -61,13 +62,15 @@ public final class DiscordBot implements AutoCloseable {
   private final List<ExecutorService> executors;
   private final UnattachedReconciler reconciler;
   private final EffectWorker effects;
+  private final TimerScheduler timers;
 
   private DiscordBot(ShardManager shards, List<ExecutorService> executors,
-      UnattachedReconciler reconciler, EffectWorker effects) {
+      UnattachedReconciler reconciler, EffectWorker effects, TimerScheduler timers) {
     this.shards = shards;
     this.executors = executors;
     this.reconciler = reconciler;
     this.effects = effects;
+    this.timers = timers;
   }
 
   /**
@@ -91,7 +94,8 @@ public final class DiscordBot implements AutoCloseable {
       EffectWorker.Config effectConfig, dev.tiramisu.tickets.ticket.Blocklist blocklist,
       dev.tiramisu.tickets.ticket.TicketList ticketList,
       dev.tiramisu.tickets.ticket.ClaimService claims,
-      dev.tiramisu.tickets.ticket.MemberService members) {
+      dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
+      dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -104,7 +108,7 @@ public final class DiscordBot implements AutoCloseable {
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
         new ReplyEffects(messages), new ThreadStateEffects(threads),
-        new StaffEffects(texts, threads, claims));
+        new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads));
     TicketThreads inThread = new TicketThreads(tickets, replies);
     StaffWorkflow workflow = new StaffWorkflow(
         new CloseHandlers(tickets, claims, replies, new PendingCloseReasons(clock), worker,
@@ -115,14 +119,22 @@ public final class DiscordBot implements AutoCloseable {
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist),
         new StaffHandlers(tickets, settings, replies, worker),
-        new SettingHandlers(settings, replies), new ListHandlers(ticketList, replies),
-        new BlocklistHandlers(blocklist, settings, replies), workflow, replies);
+        new SettingHandlers(settings, replies, world), new ListHandlers(ticketList, replies),
+        new BlocklistHandlers(blocklist, settings, replies), workflow,
+        new CloseRequestHandlers(tickets, ticketTimers, replies, worker), replies);
+    WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
+    TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
+        clock, timerConfig);
     ShardsReady ready = new ShardsReady();
     DefaultShardManagerBuilder builder =
-        DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+        // GUILD_MESSAGES (not privileged): messages in ticket threads are activity for the
+        // timers; their content is never read (no MESSAGE_CONTENT). Raw events: THREAD_DELETE
+        // of threads JDA has not cached.
+        DefaultShardManagerBuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
             .setShardsTotal(shardConfig.total())
             .setEnableShutdownHook(false) // Main's hook closes the bot in order
-            .addEventListeners(ready, router);
+            .setRawEventsEnabled(true)
+            .addEventListeners(ready, router, worldEvents);
     if (!shardConfig.allShards()) {
       builder.setShards(shardConfig.ids());
     }
@@ -161,10 +173,11 @@ public final class DiscordBot implements AutoCloseable {
       throw e;
     }
     worker.start(manager);
+    scheduler.start(manager);
     UnattachedReconciler reconciler =
         new UnattachedReconciler(manager, tickets, settings, leases, clock, reconciliation);
     reconciler.start();
-    return new DiscordBot(manager, executors, reconciler, worker);
+    return new DiscordBot(manager, executors, reconciler, worker, scheduler);
   }
 
   private static Set<Integer> shardIds(ShardConfig shardConfig, ShardManager manager) {
@@ -215,6 +228,11 @@ public final class DiscordBot implements AutoCloseable {
     return reconciler;
   }
 
+  /** The scheduler firing close requests' deadlines and auto-close. */
+  public TimerScheduler timers() {
+    return timers;
+  }
+
   /** The worker performing the durable Discord effects. */
   public EffectWorker effects() {
     return effects;
@@ -223,6 +241,7 @@ public final class DiscordBot implements AutoCloseable {
   @Override
   public void close() {
     try {
+      timers.close();
       reconciler.close();
     } finally {
       try {

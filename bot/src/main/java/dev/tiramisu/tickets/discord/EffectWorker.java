@@ -87,6 +87,7 @@ public final class EffectWorker implements AutoCloseable {
   private final ReplyEffects replies;
   private final ThreadStateEffects threadState;
   private final StaffEffects staff;
+  private final TimerEffects timers;
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -100,7 +101,7 @@ public final class EffectWorker implements AutoCloseable {
   EffectWorker(EffectStore store, TicketService tickets,
       dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config, OpenEffects open,
       CloseEffects close, ReplyEffects replies, ThreadStateEffects threadState,
-      StaffEffects staff) {
+      StaffEffects staff, TimerEffects timers) {
     this.store = Objects.requireNonNull(store, "store");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -110,6 +111,7 @@ public final class EffectWorker implements AutoCloseable {
     this.replies = replies;
     this.threadState = threadState;
     this.staff = staff;
+    this.timers = timers;
     this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
@@ -334,7 +336,7 @@ public final class EffectWorker implements AutoCloseable {
         case POST_CLOSED -> close.postClosed(e, t, guild);
         case CLOSE_THREAD -> threadState.lockAndArchive(e, t, guild);
         case DM_CLOSED -> close.dmCreator(e, t, guild);
-        case LOG_CLOSED -> close.log(e, t, guild);
+        case LOG_CLOSED -> close.log(e, t, guild, before);
         case REPLY_OPENED ->
             replies.replyOpened(e, reread(t), shard, before, clock.instant());
         case REPLY_CLOSED ->
@@ -347,6 +349,10 @@ public final class EffectWorker implements AutoCloseable {
         case LOG_NOTICE -> staff.logNotice(e, t, guild);
         case ADD_MEMBER -> staff.addMember(e, t, guild);
         case REMOVE_MEMBER -> staff.removeMember(e, t, guild);
+        case CLOSE_REQUEST_POST -> timers.postRequest(e, t, guild);
+        case CLOSE_REQUEST_UPDATE -> timers.updateRequest(e, t, guild);
+        case AUTOCLOSE_WARNING -> timers.warn(e, t, guild);
+        case LOG_TIMER -> timers.log(e, t, guild);
       };
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");

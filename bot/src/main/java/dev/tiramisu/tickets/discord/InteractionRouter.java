@@ -49,6 +49,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final ListHandlers lists;
   private final BlocklistHandlers blocklist;
   private final StaffWorkflow workflow;
+  private final CloseRequestHandlers closeRequests;
   private final Replies replies;
 
   /**
@@ -58,7 +59,8 @@ final class InteractionRouter extends ListenerAdapter {
    */
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
-      BlocklistHandlers blocklist, StaffWorkflow workflow, Replies replies) {
+      BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
+      Replies replies) {
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
@@ -67,6 +69,7 @@ final class InteractionRouter extends ListenerAdapter {
     this.staff = staff;
     this.settings = settings;
     this.workflow = workflow;
+    this.closeRequests = closeRequests;
     this.replies = replies;
   }
 
@@ -97,6 +100,8 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> staff.check(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.BUTTON ->
           deferThen(e, what, () -> staff.panel(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE_REQUEST ->
+          deferThen(e, what, () -> closeRequests.request(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.SET ->
           deferThen(e, what, () -> settings.set(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.GET ->
@@ -143,6 +148,10 @@ final class InteractionRouter extends ListenerAdapter {
       deferThen(e, what, () -> workflow.claim().claimButton(e, claim));
     } else if (c instanceof ComponentId.Reopen reopen) {
       deferThen(e, what, () -> workflow.reopen().reopenButton(e, reopen));
+    } else if (c instanceof ComponentId.CloseRequestAccept accept) {
+      deferThen(e, what, () -> closeRequests.accept(e, accept));
+    } else if (c instanceof ComponentId.CloseRequestKeep keep) {
+      deferThen(e, what, () -> closeRequests.keepOpen(e, keep));
     } else {
       unknown(e, "button with a non-button id " + c.getClass().getSimpleName(),
           MessageKey.ERROR_UNKNOWN_COMPONENT);

@@ -100,7 +100,10 @@ final class ReplyEffects {
         .isPresent()) {
       lines.add(messages.format(MessageKey.TICKET_CLOSED_RENAME_PENDING));
     }
-    lines.add(messages.format(state(chain, EffectKind.DM_CLOSED) == EffectState.DONE
+    boolean creatorLeft = EffectWorker.latest(chain, EffectKind.DM_CLOSED)
+        .map(dm -> CloseEffects.CREATOR_LEFT.equals(dm.outcome())).orElse(false);
+    lines.add(messages.format(creatorLeft ? MessageKey.TICKET_CLOSED_DM_SKIPPED_LEFT
+        : state(chain, EffectKind.DM_CLOSED) == EffectState.DONE
         ? MessageKey.TICKET_CLOSED_DM_SENT : MessageKey.TICKET_CLOSED_DM_FAILED, t.creatorId()));
     if (logChannel.isEmpty()) {
       lines.add(messages.format(MessageKey.TICKET_CLOSED_NO_LOG));

@@ -34,11 +34,30 @@ final class SettingHandlers {
   private final SettingsService settings;
   private final Replies replies;
   private final Messages messages;
+  private final dev.tiramisu.tickets.ticket.TicketWorld world;
 
-  SettingHandlers(SettingsService settings, Replies replies) {
+  SettingHandlers(SettingsService settings, Replies replies,
+      dev.tiramisu.tickets.ticket.TicketWorld world) {
     this.settings = settings;
     this.replies = replies;
     this.messages = replies.messages();
+    this.world = world;
+  }
+
+  /**
+   * What the admins must hear about since their last {@code /setting} command (e.g. the ticket
+   * channel was deleted), each shown once, before the command's own answer.
+   */
+  private List<String> notices(Guild guild) {
+    List<String> lines = new ArrayList<>();
+    for (var n : world.takeNotices(guild.getIdLong())) {
+      if (dev.tiramisu.tickets.ticket.TicketWorld.NOTICE_CHANNEL_DELETED.equals(n.kind())) {
+        lines.add(messages.format(MessageKey.NOTICE_CHANNEL_DELETED,
+            n.channelId() == null ? 0L : n.channelId(), n.count(),
+            n.createdAt().getEpochSecond()));
+      }
+    }
+    return lines;
   }
 
   void set(SlashCommandInteractionEvent e) {
@@ -75,6 +94,7 @@ final class SettingHandlers {
     }
     String shown = SettingsService.display(saved.value(), change.key(), messages);
     List<String> lines = new ArrayList<>();
+    lines.addAll(notices(guild));
     lines.add(messages.format(change.isReset() ? MessageKey.SETTING_RESET : MessageKey.SETTING_SAVED,
         change.key().settingName(), shown));
     lines.addAll(warnings);
@@ -168,7 +188,7 @@ final class SettingHandlers {
       keys = List.of(key.value());
     }
     GuildSettings s = settings.get(guild.getIdLong());
-    List<String> lines = new ArrayList<>();
+    List<String> lines = new ArrayList<>(notices(guild));
     if (keys.size() > 1) {
       lines.add(messages.format(MessageKey.SETTING_LIST_HEADER));
     }

@@ -52,7 +52,17 @@ public enum EffectKind {
   /** Add a member to the thread (idempotent PUT). */
   ADD_MEMBER(true),
   /** Remove a member from the thread (idempotent DELETE). */
-  REMOVE_MEMBER(true);
+  REMOVE_MEMBER(true),
+
+  // --- timers (issue 11: close requests, auto-close) ---
+  /** Post a close request with Accept / Keep open (nonce; a retry first looks for its buttons). */
+  CLOSE_REQUEST_POST(true),
+  /** Edit a close request's message: its outcome, buttons removed (idempotent edit). */
+  CLOSE_REQUEST_UPDATE(true),
+  /** Post the auto-close warning (nonce; a retry first looks for it). */
+  AUTOCLOSE_WARNING(true),
+  /** Log a close request's or warning's step (nonce; a retry first looks for it). */
+  LOG_TIMER(false);
 
   private final boolean needsThread;
 

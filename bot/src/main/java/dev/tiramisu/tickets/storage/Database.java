@@ -210,6 +210,11 @@ public final class Database implements AutoCloseable {
     return new JdbcStaffStore(jdbc);
   }
 
+  /** The tickets' timers (close requests, activity, notices) on this database. */
+  public dev.tiramisu.tickets.ticket.TimerStore timers() {
+    return new JdbcTimerStore(jdbc);
+  }
+
   /** Job leases on this database. */
   public JobLeases leases() {
     return new JdbcJobLeases(jdbc);

@@ -395,7 +395,63 @@ public enum MessageKey {
   EFFECT_POST_NOTICE("effect.post-notice"),
   EFFECT_LOG_NOTICE("effect.log-notice"),
   EFFECT_ADD_MEMBER("effect.add-member"),
-  EFFECT_REMOVE_MEMBER("effect.remove-member");
+  EFFECT_REMOVE_MEMBER("effect.remove-member"),
+  // --- timers (issue 11: close requests, auto-close, the world changing) ---
+  /** A staff member asked for a close request in their own ticket. */
+  ERROR_CLOSE_REQUEST_OWN_TICKET("error.close-request.own-ticket"),
+  /** A close request button whose request no longer exists. */
+  ERROR_CLOSE_REQUEST_UNKNOWN("error.close-request.unknown"),
+  /** Someone other than the creator pressed a close request's button. */
+  ERROR_CLOSE_REQUEST_NOT_YOURS("error.close-request.not-yours", "creatorId"),
+  /** The request was answered, replaced, cancelled or expired already. */
+  ERROR_CLOSE_REQUEST_SETTLED("error.close-request.settled"),
+  /** The request's post in the thread; {@code reason} escaped. */
+  CLOSE_REQUEST_MESSAGE("close-request.message", "creatorId", "staffId", "reason"),
+  /** The same with a deadline ({@code due}: epoch seconds). */
+  CLOSE_REQUEST_MESSAGE_DUE("close-request.message-due", "creatorId", "staffId", "reason", "due"),
+  CLOSE_REQUEST_OUTCOME_ACCEPTED("close-request.outcome.accepted", "staffId", "creatorId"),
+  CLOSE_REQUEST_OUTCOME_KEPT_OPEN("close-request.outcome.kept-open", "staffId", "creatorId"),
+  CLOSE_REQUEST_OUTCOME_CANCELLED("close-request.outcome.cancelled", "staffId", "creatorId"),
+  CLOSE_REQUEST_OUTCOME_REPLACED("close-request.outcome.replaced", "staffId", "creatorId"),
+  CLOSE_REQUEST_OUTCOME_EXPIRED("close-request.outcome.expired", "staffId", "creatorId"),
+  BUTTON_CLOSE_REQUEST_ACCEPT("button.close-request.accept"),
+  BUTTON_CLOSE_REQUEST_KEEP("button.close-request.keep"),
+  /** Answer to the staff member who asked. */
+  CLOSE_REQUEST_SENT("close-request.sent", "creatorId"),
+  CLOSE_REQUEST_SENT_DUE("close-request.sent-due", "creatorId", "due"),
+  /** The request is saved but its post is still in progress. */
+  CLOSE_REQUEST_POST_PENDING("close-request.post-pending"),
+  /** The request was saved but could not be posted in the thread. */
+  CLOSE_REQUEST_POST_FAILED("close-request.post-failed"),
+  /** Close reasons the bot writes (stored as the ticket's close reason). */
+  CLOSE_REQUEST_ACCEPTED_REASON("close-request.accepted-reason"),
+  CLOSE_REQUEST_EXPIRED_REASON("close-request.expired-reason"),
+  AUTOCLOSE_REASON("autoclose.reason"),
+  CLOSE_REASON_THREAD_DELETED("close.reason.thread-deleted"),
+  CLOSE_REASON_CHANNEL_DELETED("close.reason.channel-deleted"),
+  /** The inactivity warning in the thread ({@code closeAt}: epoch seconds). */
+  AUTOCLOSE_WARNING_MESSAGE("autoclose.warning", "creatorId", "closeAt"),
+  /** Log lines. */
+  LOG_CLOSE_REQUESTED("log.close-request.requested", "number", "staffId", "creatorId", "reason",
+      "threadId"),
+  LOG_CLOSE_REQUESTED_DUE("log.close-request.requested-due", "number", "staffId", "creatorId",
+      "reason", "threadId", "due"),
+  LOG_CLOSE_REQUEST_KEPT_OPEN("log.close-request.kept-open", "number", "creatorId", "threadId"),
+  LOG_CLOSE_REQUEST_CANCELLED("log.close-request.cancelled", "number", "creatorId", "threadId"),
+  LOG_AUTOCLOSE_WARNED("log.autoclose.warned", "number", "threadId", "closeAt"),
+  /** Added to the close's log line when the creator had left the server. */
+  LOG_DM_SKIPPED_LEFT("log.dm-skipped-left", "creatorId"),
+  /** Line of the closer's answer when the creator had left the server. */
+  TICKET_CLOSED_DM_SKIPPED_LEFT("ticket.closed.dm-skipped-left", "creatorId"),
+  /** Shown on the next /setting command after a channel with tickets was deleted. */
+  NOTICE_CHANNEL_DELETED("notice.channel-deleted", "channelId", "count", "when"),
+  EFFECT_CLOSE_REQUEST_POST("effect.close-request-post"),
+  EFFECT_CLOSE_REQUEST_UPDATE("effect.close-request-update"),
+  EFFECT_AUTOCLOSE_WARNING("effect.autoclose-warning"),
+  EFFECT_LOG_TIMER("effect.log-timer"),
+  COMMAND_CLOSEREQUEST_DESCRIPTION("command.closerequest.description"),
+  OPTION_CLOSEREQUEST_REASON_DESCRIPTION("option.closerequest-reason.description"),
+  OPTION_CLOSEREQUEST_AFTER_DESCRIPTION("option.closerequest-after.description");
 
   private final String key;
   private final List<String> params;

@@ -317,6 +317,46 @@ public final class TicketService {
   }
 
   /**
+   * Closes the ticket on behalf of a rule rather than a person's command (timers, an accepted
+   * close request, the thread deleted on Discord): no permission check, the same exactly-once
+   * close and effects as {@link #close}, without an answer to anyone.
+   *
+   * @param closerId who is recorded as closing it (the bot itself, or the creator who accepted)
+   * @param threadGone the thread no longer exists: the effects acting on it are not recorded
+   * @return the closed ticket, or {@code ERROR_NOT_A_TICKET}, {@code ERROR_TICKET_FAILED}, {@code
+   *     ERROR_ALREADY_CLOSED}, {@code ERROR_REASON_TOO_LONG}
+   */
+  public Result<ClosedTicket> closeBySystem(long guildId, long ticketId, long closerId,
+      String rawReason, boolean threadGone) {
+    Result<Optional<String>> reason = Reasons.normalize(rawReason);
+    if (reason.isRefused()) {
+      return Result.refused(reason.refusal());
+    }
+    GuildSettings s = settings.load(guildId);
+    Result<Ticket> current = load(guildId, ticketId);
+    if (current.isRefused()) {
+      return Result.refused(current.refusal());
+    }
+    Ticket open = current.value();
+    if (open.state() == TicketState.CLOSED) {
+      return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, open.number(), open.closedById());
+    }
+    List<NewEffect> effects = closeEffects(open, s, closerId, null, userName(open), List.of()).stream()
+        .filter(e -> !threadGone || !e.kind().needsThread())
+        .toList();
+    if (!tickets.closeIfOpen(ticketId, closerId, reason.value().orElse(null), now(), effects)) {
+      Ticket now = tickets.findById(ticketId).orElse(open);
+      return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, now.number(),
+          now.closedById() == null ? closerId : now.closedById());
+    }
+    Ticket closed = tickets.findById(ticketId).orElseThrow();
+    log.info("guild {}: ticket #{} (id {}) closed by rule as user {}{}", guildId, closed.number(),
+        ticketId, closerId, threadGone ? " (thread gone)" : "");
+    return Result.ok(new ClosedTicket(closed, s, s.nameTemplate().renderClosed(closed.number(), userName(closed)),
+        s.logChannelId()));
+  }
+
+  /**
    * Reopens a closed ticket. Only staff may reopen; exactly one of concurrent calls succeeds, and
    * only it records the reopen's effects (unarchive and unlock, rename back, the first message's
    * buttons live again, post "reopened by", log).

@@ -15,6 +15,7 @@ import dev.tiramisu.tickets.config.DatabaseConfig;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
 import dev.tiramisu.tickets.discord.EffectWorker;
 import dev.tiramisu.tickets.discord.Reconciliation;
+import dev.tiramisu.tickets.discord.TimerScheduler;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.Ticket;
@@ -45,6 +46,7 @@ final class BotHarness implements AutoCloseable {
   private final Clock clock;
   private final Reconciliation reconciliation;
   private final EffectWorker.Config effects;
+  private final TimerScheduler.Config timers;
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
   private Bot bot;
@@ -81,6 +83,23 @@ final class BotHarness implements AutoCloseable {
 
   BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation,
       EffectWorker.Config effects, EmulatorConfig emulator) {
+    this(database, clock, reconciliation, effects, TimerScheduler.Config.DEFAULT, emulator);
+  }
+
+  /** With the timers' scheduler configured: tests sweep by hand on a clock they move. */
+  BotHarness(DatabaseConfig database, Clock clock, TimerScheduler.Config timers) {
+    this(database, clock, Reconciliation.DEFAULT, EffectWorker.Config.DEFAULT, timers,
+        EmulatorConfig.defaults());
+  }
+
+  /** With SQLite in a temporary file and the timers' scheduler configured. */
+  BotHarness(Clock clock, TimerScheduler.Config timers) {
+    this(sqliteInTempDir(), clock, timers);
+  }
+
+  BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation,
+      EffectWorker.Config effects, TimerScheduler.Config timers, EmulatorConfig emulator) {
+    this.timers = timers;
     this.database = database;
     this.clock = clock;
     this.reconciliation = reconciliation;
@@ -118,7 +137,8 @@ final class BotHarness implements AutoCloseable {
   Bot startAnotherBot() {
     BotConfig config = new BotConfig(null, database, null, 0, "INFO");
     return Bot.start(config, emu.botToken(),
-        new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, effects, clock);
+        new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, effects, timers,
+        clock);
   }
 
   Bot bot() {
@@ -127,7 +147,13 @@ final class BotHarness implements AutoCloseable {
 
   /** Stops the bot and starts a new one on the same database and emulator. */
   void restart() {
+    restart(() -> { });
+  }
+
+  /** Stops the bot, runs {@code whileDown} (the bot misses its events), starts a new one. */
+  void restart(Runnable whileDown) {
     bot.close();
+    whileDown.run();
     bot = startBot();
   }
 

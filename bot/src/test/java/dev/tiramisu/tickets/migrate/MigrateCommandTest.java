@@ -87,8 +87,9 @@ class MigrateCommandTest {
     assertThat(run.code).as(run.err).isEqualTo(MigrateCommand.OK);
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
-        .containsExactly("guild_settings", "job_leases", "ticket_blocklist", "ticket_claims",
-            "ticket_counters", "ticket_creators", "ticket_effects", "ticket_names", "tickets");
+        .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases",
+            "ticket_activity", "ticket_blocklist", "ticket_claims", "ticket_counters",
+            "ticket_creators", "ticket_effects", "ticket_names", "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -104,12 +105,13 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 9 tables (guild_settings 2, job_leases 1,"
-        + " ticket_blocklist 0, ticket_counters 3, ticket_creators 0, tickets " + (290 + BULK)
-        + ", ticket_claims 63, ticket_effects 40, ticket_names 0 rows) from "
-        + source + " to " + pg.url() + " at schema version 8; row counts verified");
+    assertThat(run.out).startsWith("copied 12 tables (guild_notices 1, guild_settings 2,"
+        + " job_leases 1, ticket_blocklist 0, ticket_counters 3, ticket_creators 0, tickets "
+        + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_claims 63,"
+        + " ticket_effects 40, ticket_names 0 rows) from "
+        + source + " to " + pg.url() + " at schema version 9; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 8 (same as the source)")
+        .contains("target schema at version 9 (same as the source)")
         .contains("ticket_claims     [##########] 63/63")
         .contains("tickets           [----------] 0/1790")
         .contains("tickets           [#####-----] 1000/1790")
@@ -202,8 +204,9 @@ class MigrateCommandTest {
     assertThat(refused.code).isEqualTo(MigrateCommand.FAILED);
     assertThat(refused.out).isEmpty();
     assertThat(failureLine(refused)).startsWith("migrate failed: the target already has data"
-            + " (guild_settings: 2 rows, job_leases: 1 row, ticket_counters: 3 rows, tickets: "
-            + (290 + BULK) + " rows, ticket_claims: 63 rows, ticket_effects: 40 rows), left"
+            + " (guild_notices: 1 row, guild_settings: 2 rows, job_leases: 1 row,"
+            + " ticket_counters: 3 rows, tickets: " + (290 + BULK) + " rows, close_requests: 1 row,"
+            + " ticket_activity: 1 row, ticket_claims: 63 rows, ticket_effects: 40 rows), left"
             + " unchanged; rerun with --force"
             + " to replace it"
             + " (--force empties the target's tables with TRUNCATE inside the same transaction");
@@ -213,7 +216,8 @@ class MigrateCommandTest {
         PostgresTestDatabase.USER, "--force");
 
     assertThat(forced.code).as(forced.err).isEqualTo(MigrateCommand.OK);
-    assertThat(forced.err).contains("--force: emptied the target's tables (guild_settings: 2 rows");
+    assertThat(forced.err).contains("--force: emptied the target's tables (guild_notices: 1 row,"
+        + " guild_settings: 2 rows");
     try (Connection target = pg.connect()) {
       assertThat(contents(target, sourceTables(second)))
           .isEqualTo(contents(sqlite(second), sourceTables(second)));
@@ -419,6 +423,12 @@ class MigrateCommandTest {
         new SettingValue.Template(NameTemplate.of("Help {number}")), T0);
     db.settings().put(GUILD_B, SettingKey.CREATOR_CAN_CLOSE, new SettingValue.Flag(false), T0);
     db.leases().tryClaim("sweep", "host-a", T0, Duration.ofDays(365_000));
+    // timers (V9): a close request, an activity row, a notice
+    long first = tickets.findByNumber(GUILD_A, 1).orElseThrow().id();
+    db.timers().requestClose(first, GUILD_A, STAFF, "done? ✨", T0.plusSeconds(3600), T0,
+        (id, replaced) -> List.of());
+    db.timers().recordActivity(first, GUILD_A, T0.plusSeconds(5));
+    db.timers().addNotice(GUILD_A, "CHANNEL_DELETED", 1234L, 2, T0);
   }
 
   private static void execute(Database db, String sql) {

@@ -108,6 +108,23 @@ public final class TestGuild {
     }
   }
 
+  /**
+   * Archives a thread as Discord does by itself after its auto-archive duration without activity
+   * (THREAD_UPDATE); the emulator never does it with time.
+   */
+  public void autoArchive(long threadId) {
+    EmulatorState s = emu.state();
+    synchronized (s) {
+      Channel c = s.channel(threadId);
+      if (!c.isThread()) {
+        throw new IllegalArgumentException("channel " + threadId + " is not a thread");
+      }
+      c.archived = true;
+      c.archiveTimestampMillis = System.currentTimeMillis();
+      s.channelUpdated(c);
+    }
+  }
+
   /** Closes or opens a user's DMs. */
   public void setDmsClosed(String username, boolean closed) {
     EmulatorState s = emu.state();
