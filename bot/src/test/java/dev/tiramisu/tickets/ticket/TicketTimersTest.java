@@ -57,6 +57,7 @@ class TicketTimersTest {
     set(SettingKey.TICKET_CHANNEL, new SettingValue.Snowflake(CHANNEL));
     set(SettingKey.STAFF_ROLE, new SettingValue.Snowflake(STAFF_ROLE));
     set(SettingKey.MODLOG_CHANNEL, new SettingValue.Snowflake(MODLOG));
+    set(SettingKey.MAX_OPEN_PER_USER, new SettingValue.Count(0)); // one creator, many tickets
   }
 
   @AfterEach
