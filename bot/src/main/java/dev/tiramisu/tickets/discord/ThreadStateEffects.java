@@ -35,6 +35,11 @@ import net.dv8tion.jda.api.managers.channel.concrete.ThreadChannelManager;
 final class ThreadStateEffects {
   /** How the outcome of a rename refused by Discord's rename limit starts. */
   static final String RENAME_LIMITED = "rename limit";
+  /**
+   * A 429 asking to wait at most this long is the global limit or a busy bucket, which JDA waits
+   * for itself; the rename limit asks for minutes.
+   */
+  private static final long SHORT_WAIT_MILLIS = 10_000;
   private final ThreadLookup threads;
 
   ThreadStateEffects(ThreadLookup threads) {
@@ -94,8 +99,12 @@ final class ThreadStateEffects {
       try {
         patch.complete(false);
       } catch (RateLimitedException limited) {
-        return EffectResult.retryAfter(RENAME_LIMITED + ", retry after " + limited.getRetryAfter()
-            + " ms", Duration.ofMillis(Math.max(1, limited.getRetryAfter())));
+        if (limited.getRetryAfter() > SHORT_WAIT_MILLIS) {
+          return EffectResult.retryAfter(RENAME_LIMITED + ", retry after "
+              + limited.getRetryAfter() + " ms", Duration.ofMillis(limited.getRetryAfter()));
+        }
+        // a short wait (the global limit, a busy bucket) is not the rename limit: JDA waits
+        patch.complete();
       }
       unarchived = wasArchived;
       outcome = unarchived ? "unarchived and renamed" : "renamed";

@@ -113,7 +113,8 @@ class TimersTwoProcessesE2ETest {
     h.awaitBot("the second process sees the guild",
         () -> other.shards().getGuildById(g.id) != null);
     h.enableTickets(g);
-    h.configure(g, "autoclose_after", "72h", "autoclose_warning", "24h");
+    h.configure(g, "autoclose_after", "72h", "autoclose_warning", "24h",
+        "max_open_per_user", "0");
     List<Ticket> tickets = new ArrayList<>();
     for (int i = 0; i < TICKETS; i++) {
       tickets.add(open(g, "alice", "ticket " + i));
