@@ -17,6 +17,9 @@ final class Timestamps {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /** 8.64e15 ms, the range of JavaScript's Date, which Discord's clients use. */
+  private static final long MAX_SECONDS = 8_640_000_000_000L;
+
   private Timestamps() {}
 
   /** {@code 2025-01-02 13:45:07 UTC}. */
@@ -35,7 +38,11 @@ final class Timestamps {
    */
   static String markdown(String seconds, String style) {
     try {
-      Instant t = Instant.ofEpochSecond(Long.parseLong(seconds));
+      long value = Long.parseLong(seconds);
+      if (Math.abs(value) > MAX_SECONDS) {
+        return null; // past what Discord's clients show (JavaScript's Date range)
+      }
+      Instant t = Instant.ofEpochSecond(value);
       String s = style == null ? "f" : style;
       return switch (s) {
         case "t" -> TIME.format(t);
