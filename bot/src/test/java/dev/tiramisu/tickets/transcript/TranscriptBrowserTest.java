@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
  * and leaves the layout intact; the ordinary ticket is photographed for the README.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TranscriptBrowserTest {
+public class TranscriptBrowserTest {
   private TranscriptBrowser browser;
 
   @BeforeAll
