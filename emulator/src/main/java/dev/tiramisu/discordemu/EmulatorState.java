@@ -73,6 +73,11 @@ public final class EmulatorState {
   /** How long a nonce is remembered per (channel, author) for {@code enforce_nonce}; tests may change it. */
   public long nonceWindowMillis = DEFAULT_NONCE_WINDOW_MILLIS;
   /**
+   * Whether the bot's application has the Message Content privileged intent enabled (its portal toggle);
+   * REST reads of messages are blanked without it ({@link MessageContent}). Restored to true by {@link #reset()}.
+   */
+  public volatile boolean messageContentIntent = true;
+  /**
    * The clock the nonce window is measured on. The emulator has no clock of its own, so this is wall time
    * ({@link Clock#systemUTC()}) unless a test replaces it to move time; {@link #reset} restores wall time.
    */
@@ -95,6 +100,7 @@ public final class EmulatorState {
     maxPinsPerChannel = DEFAULT_MAX_PINS_PER_CHANNEL;
     interactionResponseDeadlineMillis = baseInteractionResponseDeadlineMillis;
     nonceWindowMillis = DEFAULT_NONCE_WINDOW_MILLIS;
+    messageContentIntent = true;
     nonceClock = Clock.systemUTC();
     nonces.clear();
     User bot = users.get(botUserId);
@@ -779,8 +785,7 @@ public final class EmulatorState {
         d.set("member", memberJson(g, member));
       }
     }
-    boolean mentionsBot = m.mentionedUsers.contains(botUserId);
-    boolean content = c.guildId != null && m.authorId != botUserId && !mentionsBot;
+    boolean content = !MessageContent.exempt(this, c, m);
     emit(type, d, c.guildId, c.guildId == null ? Intents.DIRECT_MESSAGES : Intents.GUILD_MESSAGES, content);
   }
 

@@ -18,7 +18,8 @@ class ArchitectureTest {
     "dev.tiramisu.tickets.config..",
     "dev.tiramisu.tickets.storage..",
     "dev.tiramisu.tickets.jobs..",
-    "dev.tiramisu.tickets.migrate.."
+    "dev.tiramisu.tickets.migrate..",
+    "dev.tiramisu.tickets.transcript.."
   };
 
   @ArchTest
@@ -45,7 +46,8 @@ class ArchitectureTest {
   static final ArchRule domain_does_not_use_jdbc =
       noClasses().that().resideInAnyPackage("dev.tiramisu.tickets.ticket..",
               "dev.tiramisu.tickets.settings..", "dev.tiramisu.tickets.common..",
-              "dev.tiramisu.tickets.text..", "dev.tiramisu.tickets.jobs..")
+              "dev.tiramisu.tickets.text..", "dev.tiramisu.tickets.jobs..",
+              "dev.tiramisu.tickets.transcript..")
           .should().dependOnClassesThat()
           .resideInAnyPackage("java.sql..", "javax.sql..", "dev.tiramisu.tickets.storage..",
               "org.flywaydb..", "com.zaxxer..", "org.sqlite..", "org.postgresql..")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiramisu.discordemu.EmulatorState;
 import dev.tiramisu.discordemu.GatewayEvents;
 import dev.tiramisu.discordemu.Intents;
+import dev.tiramisu.discordemu.MessageContent;
 import dev.tiramisu.discordemu.Json;
 import dev.tiramisu.discordemu.faults.FaultInjector;
 import dev.tiramisu.discordemu.faults.GatewayFault;
@@ -181,10 +182,7 @@ public final class Gateway implements GatewayEvents {
       ObjectNode d = data;
       if (messageContent && (s.intents & Intents.MESSAGE_CONTENT) == 0) {
         d = data.deepCopy();
-        d.put("content", "");
-        d.putArray("embeds");
-        d.putArray("attachments");
-        d.putArray("components");
+        MessageContent.blank(d);
       }
       s.send(type, d);
     }
@@ -495,6 +493,10 @@ public final class Gateway implements GatewayEvents {
       }
       if (!d.has("intents")) {
         ws.close(4013, "Invalid intent(s).", Callback.NOOP);
+        return;
+      }
+      if ((d.path("intents").asInt() & Intents.MESSAGE_CONTENT) != 0 && !state.messageContentIntent) {
+        ws.close(4014, "Disallowed intent(s).", Callback.NOOP); // a privileged intent the app is not approved for
         return;
       }
       Optional<GatewayFault> fault = faults.onGatewayConnect(shardId);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiramisu.discordemu.DiscordException;
 import dev.tiramisu.discordemu.EmulatorState;
 import dev.tiramisu.discordemu.Json;
+import dev.tiramisu.discordemu.MessageContent;
 import dev.tiramisu.discordemu.Permissions;
 import dev.tiramisu.discordemu.http.MessageRules;
 import dev.tiramisu.discordemu.http.Multipart;
@@ -232,7 +233,7 @@ final class ChannelRoutes {
       }
       ArrayNode out = Json.array();
       for (int i = picked.size() - 1; i >= 0; i--) { // newest first, as Discord returns them
-        out.add(state.messageJson(picked.get(i)));
+        out.add(MessageContent.forBot(state, c, picked.get(i), state.messageJson(picked.get(i))));
       }
       return RestResponse.ok(out);
     }
@@ -358,7 +359,7 @@ final class ChannelRoutes {
       if (m.visibleTo != null) {
         throw DiscordException.unknownMessage();
       }
-      return RestResponse.ok(state.messageJson(m));
+      return RestResponse.ok(MessageContent.forBot(state, c, m, state.messageJson(m)));
     }
   }
 
@@ -470,7 +471,7 @@ final class ChannelRoutes {
         }
         ObjectNode item = items.addObject();
         item.put("pinned_at", Json.timestamp(pinnedAt));
-        item.set("message", state.messageJson(m));
+        item.set("message", MessageContent.forBot(state, c, m, state.messageJson(m)));
       }
       out.put("has_more", more);
       return RestResponse.ok(out);
@@ -484,7 +485,7 @@ final class ChannelRoutes {
       for (long id : c.pins) {
         Message m = state.messages.get(id);
         if (m != null) {
-          out.add(state.messageJson(m));
+          out.add(MessageContent.forBot(state, c, m, state.messageJson(m)));
         }
       }
       return RestResponse.ok(out);

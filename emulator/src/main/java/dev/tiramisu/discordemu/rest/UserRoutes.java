@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiramisu.discordemu.DiscordException;
 import dev.tiramisu.discordemu.EmulatorState;
 import dev.tiramisu.discordemu.Json;
+import dev.tiramisu.discordemu.MessageContent;
 import dev.tiramisu.discordemu.http.RestRequest;
 import dev.tiramisu.discordemu.http.RestResponse;
 import dev.tiramisu.discordemu.http.Router;
@@ -84,7 +85,8 @@ final class UserRoutes {
       o.put("bot_public", true);
       o.put("bot_require_code_grant", false);
       o.put("verify_key", "0000000000000000000000000000000000000000000000000000000000000000");
-      o.put("flags", 0);
+      int flags = state.messageContentIntent ? MessageContent.APPLICATION_FLAG : 0;
+      o.put("flags", flags);
       o.set("bot", state.userJson(state.user(state.botUserId)));
       o.set("owner", state.userJson(state.user(state.botUserId)));
       o.putNull("team");
@@ -94,7 +96,7 @@ final class UserRoutes {
       o.put("hook", true);
       // required by the spec's PrivateApplicationResponse; values of a fresh bot application with no extras
       o.putNull("type");
-      o.put("flags_new", "0");
+      o.put("flags_new", Integer.toString(flags));
       o.putNull("role_connections_verification_url");
       o.put("approximate_guild_count", (int) state.guilds.values().stream()
           .filter(g -> g.members.containsKey(state.botUserId)).count());

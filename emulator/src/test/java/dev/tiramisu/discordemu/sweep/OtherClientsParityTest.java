@@ -147,7 +147,9 @@ class OtherClientsParityTest {
   void theApplicationHasEveryFieldTheSpecRequires() {
     JsonNode app = http.get("/oauth2/applications/@me").body();
     assertThat(app.has("type")).isTrue();
-    assertThat(app.path("flags_new").asText()).isEqualTo("0");
+    // the Message Content intent's flag (GATEWAY_MESSAGE_CONTENT_LIMITED), on by default (MessageContentRestTest)
+    assertThat(app.path("flags_new").asText())
+        .isEqualTo(Integer.toString(dev.tiramisu.discordemu.MessageContent.APPLICATION_FLAG));
     assertThat(app.has("role_connections_verification_url")).isTrue();
     assertThat(app.path("approximate_guild_count").asInt()).isEqualTo(1);
     assertThat(app.path("approximate_user_install_count").isInt()).isTrue();
