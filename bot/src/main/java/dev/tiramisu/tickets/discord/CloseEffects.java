@@ -71,12 +71,9 @@ final class CloseEffects {
   EffectResult log(Effect e, Ticket t, Guild guild, List<Effect> before) {
     long channelId = e.payload().requireLong(TicketService.CHANNEL);
     TextChannel channel = guild.getTextChannelById(channelId);
-    if (channel == null) {
-      return EffectResult.failed("log channel " + channelId + " unavailable");
-    }
-    List<MessageKey> missing = BotPermissions.missingForPosting(guild.getSelfMember(), channel);
-    if (!missing.isEmpty()) {
-      return EffectResult.failed("missing permissions " + missing + " in log channel");
+    EffectResult unusable = OwnMessages.unusableLog(guild, channel, channelId);
+    if (unusable != null) {
+      return unusable;
     }
     String content = texts.closedLog(t, e.payload().requireLong(TicketService.ACTOR));
     boolean creatorLeft = EffectWorker.latest(before, dev.tiramisu.tickets.effects.EffectKind.DM_CLOSED)
@@ -87,15 +84,8 @@ final class CloseEffects {
     return post(e, channel, content, "log line");
   }
 
-  /** Posts {@code content} with the effect's nonce, unless an earlier attempt already did. */
   private static EffectResult post(Effect e, MessageChannel channel, String content, String what) {
-    if (e.attempts() > 1) {
-      Optional<Message> earlier = OwnMessages.find(channel, OwnMessages.withContent(content));
-      if (earlier.isPresent()) {
-        return EffectResult.done("found " + what + " " + earlier.get().getId());
-      }
-    }
-    Message sent = channel.sendMessage(TicketTexts.plain(content)).setNonce(e.nonce()).complete();
-    return EffectResult.done(what + " " + sent.getId());
+    return OwnMessages.postOnce(e, channel, TicketTexts.plain(content), what);
   }
+
 }

@@ -1,10 +1,16 @@
 package dev.tiramisu.tickets.discord;
 
+import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.text.MessageKey;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * Finds a message the bot itself posted among a channel's latest ones: how an effect that may
@@ -34,5 +40,35 @@ final class OwnMessages {
     return m.getComponentTree().findAll(Button.class).stream()
         .map(Button::getCustomId)
         .anyMatch(customId::equals);
+  }
+
+  /**
+   * Posts {@code data} with the effect's nonce, unless an earlier attempt already posted a message
+   * with its content (found among the latest {@link #DEPTH}).
+   */
+  static EffectResult postOnce(Effect e, MessageChannel channel, MessageCreateData data,
+      String what) {
+    if (e.attempts() > 1) {
+      Optional<Message> earlier = find(channel, withContent(data.getContent()));
+      if (earlier.isPresent()) {
+        return EffectResult.done("found " + what + " " + earlier.get().getId());
+      }
+    }
+    Message sent = channel.sendMessage(data).setNonce(e.nonce()).complete();
+    return EffectResult.done(what + " " + sent.getId());
+  }
+
+  /**
+   * Why the log channel {@code channelId} ({@code channel} from the cache, or null) cannot take a
+   * line, or null when it can.
+   */
+  static EffectResult unusableLog(Guild guild, TextChannel channel, long channelId) {
+    if (channel == null) {
+      return EffectResult.failed("log channel " + channelId + " unavailable");
+    }
+    List<MessageKey> missing = BotPermissions.missingForPosting(guild.getSelfMember(), channel);
+    return missing.isEmpty()
+        ? null
+        : EffectResult.failed("missing permissions " + missing + " in log channel");
   }
 }

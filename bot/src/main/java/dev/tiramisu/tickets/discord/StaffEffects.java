@@ -108,12 +108,9 @@ final class StaffEffects {
     Payload p = e.payload();
     long channelId = p.requireLong(TicketService.CHANNEL);
     TextChannel channel = guild.getTextChannelById(channelId);
-    if (channel == null) {
-      return EffectResult.failed("log channel " + channelId + " unavailable");
-    }
-    List<MessageKey> missing = BotPermissions.missingForPosting(guild.getSelfMember(), channel);
-    if (!missing.isEmpty()) {
-      return EffectResult.failed("missing permissions " + missing + " in log channel");
+    EffectResult unusable = OwnMessages.unusableLog(guild, channel, channelId);
+    if (unusable != null) {
+      return unusable;
     }
     long actor = p.requireLong(TicketService.ACTOR);
     Long target = p.getLong(TicketEffects.TARGET).isPresent()
@@ -132,14 +129,7 @@ final class StaffEffects {
       case REMOVED -> messages.format(MessageKey.TICKET_MEMBER_REMOVED_LOG, t.number(), target,
           actor, t.threadId());
     };
-    if (e.attempts() > 1) {
-      Optional<Message> earlier = OwnMessages.find(channel, OwnMessages.withContent(content));
-      if (earlier.isPresent()) {
-        return EffectResult.done("found log line " + earlier.get().getId());
-      }
-    }
-    Message sent = channel.sendMessage(TicketTexts.plain(content)).setNonce(e.nonce()).complete();
-    return EffectResult.done("log line " + sent.getId());
+    return OwnMessages.postOnce(e, channel, TicketTexts.plain(content), "log line");
   }
 
   EffectResult addMember(Effect e, Ticket t, Guild guild) {

@@ -15,7 +15,6 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -122,19 +121,16 @@ final class TimerEffects {
     }
     long closeAt = e.payload().requireLong(TicketTimers.CLOSE_AT) / 1000;
     String content = messages.format(MessageKey.AUTOCLOSE_WARNING_MESSAGE, t.creatorId(), closeAt);
-    return post(e, thread, new MessageCreateBuilder().setContent(content)
+    return OwnMessages.postOnce(e, thread, new MessageCreateBuilder().setContent(content)
         .setAllowedMentions(List.of()).mentionUsers(t.creatorId()).build(), "warning");
   }
 
   EffectResult log(Effect e, Ticket t, Guild guild) {
     long channelId = e.payload().requireLong(TicketService.CHANNEL);
     TextChannel channel = guild.getTextChannelById(channelId);
-    if (channel == null) {
-      return EffectResult.failed("log channel " + channelId + " unavailable");
-    }
-    List<MessageKey> missing = BotPermissions.missingForPosting(guild.getSelfMember(), channel);
-    if (!missing.isEmpty()) {
-      return EffectResult.failed("missing permissions " + missing + " in log channel");
+    EffectResult unusable = OwnMessages.unusableLog(guild, channel, channelId);
+    if (unusable != null) {
+      return unusable;
     }
     TicketTimers.Note note = TicketTimers.Note.valueOf(e.payload().require(TicketTimers.NOTE));
     String content;
@@ -160,7 +156,7 @@ final class TimerEffects {
         default -> throw new IllegalStateException(note.name());
       };
     }
-    return post(e, channel, TicketTexts.plain(content), "log line");
+    return OwnMessages.postOnce(e, channel, TicketTexts.plain(content), "log line");
   }
 
   private Optional<CloseRequest> request(Effect e) {
@@ -168,17 +164,5 @@ final class TimerEffects {
         .flatMap(timers::findCloseRequest);
   }
 
-  /** Posts with the effect's nonce, unless an earlier attempt already did. */
-  private static EffectResult post(Effect e, MessageChannel channel, MessageCreateData data,
-      String what) {
-    if (e.attempts() > 1) {
-      Optional<Message> earlier =
-          OwnMessages.find(channel, OwnMessages.withContent(data.getContent()));
-      if (earlier.isPresent()) {
-        return EffectResult.done("found " + what + " " + earlier.get().getId());
-      }
-    }
-    Message sent = channel.sendMessage(data).setNonce(e.nonce()).complete();
-    return EffectResult.done(what + " " + sent.getId());
-  }
+
 }

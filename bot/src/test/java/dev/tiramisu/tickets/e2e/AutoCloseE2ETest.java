@@ -7,7 +7,6 @@ import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.discordemu.driver.ThreadView;
 import dev.tiramisu.tickets.discord.TimerScheduler;
-import dev.tiramisu.tickets.testing.MutableClock;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
@@ -18,36 +17,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Auto-close on inactivity through the emulator and the real JDA client: {@code autoclose_after}
  * 72h with {@code autoclose_warning} 24h; time passes by moving the bot's clock and sweeping the
  * timers by hand.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AutoCloseE2ETest {
+class AutoCloseE2ETest extends ClockedBotTest {
   static final Duration H = Duration.ofHours(1);
-  private final MutableClock clock = new MutableClock(Instant.now());
-  private BotHarness h;
 
-  @BeforeAll
-  void start() {
-    h = new BotHarness(clock, TimerScheduler.Config.manual());
-  }
-
-  @AfterAll
-  void stop() {
-    h.close();
-  }
-
-  @AfterEach
-  void noSpecViolations() {
-    assertThat(h.emu.specViolations()).isEmpty();
+  AutoCloseE2ETest() {
+    super(Instant.now());
   }
 
   private Ticket openTicket(TestGuild g) {

@@ -7,7 +7,6 @@ import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.discordemu.driver.ThreadView;
 import dev.tiramisu.tickets.discord.TimerScheduler;
-import dev.tiramisu.tickets.testing.MutableClock;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.ticket.CloseRequest;
 import dev.tiramisu.tickets.ticket.Ticket;
@@ -17,35 +16,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code /ticket closerequest} through the emulator and the real JDA client: the creator's
  * Accept / Keep open buttons, the creator writing, and deadlines reached by moving the bot's clock
  * and sweeping the timers by hand (never by waiting).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CloseRequestE2ETest {
-  private final MutableClock clock = new MutableClock(Instant.now());
-  private BotHarness h;
-
-  @BeforeAll
-  void start() {
-    h = new BotHarness(clock, TimerScheduler.Config.manual());
-  }
-
-  @AfterAll
-  void stop() {
-    h.close();
-  }
-
-  @AfterEach
-  void noSpecViolations() {
-    assertThat(h.emu.specViolations()).isEmpty();
+class CloseRequestE2ETest extends ClockedBotTest {
+  CloseRequestE2ETest() {
+    super(Instant.now());
   }
 
   private MessageView ask(TestGuild g, Ticket t, String user, String reason, String after) {

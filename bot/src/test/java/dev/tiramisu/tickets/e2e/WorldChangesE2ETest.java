@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
-import dev.tiramisu.tickets.discord.TimerScheduler;
-import dev.tiramisu.tickets.testing.MutableClock;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
@@ -14,11 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Discord changing under the bot: a ticket's thread deleted, the ticket channel deleted, the
@@ -26,26 +20,11 @@ import org.junit.jupiter.api.TestInstance;
  * bot's clock starts 200 hours behind the wall clock (the emulator's messages carry wall-clock
  * snowflakes), so a message posted while the bot was down is, for the bot, recent activity.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorldChangesE2ETest {
+class WorldChangesE2ETest extends ClockedBotTest {
   private static final String POST_MESSAGE = "POST /channels/{channel_id}/messages";
-  private final MutableClock clock =
-      new MutableClock(Instant.now().minus(Duration.ofHours(200)));
-  private BotHarness h;
 
-  @BeforeAll
-  void start() {
-    h = new BotHarness(clock, TimerScheduler.Config.manual());
-  }
-
-  @AfterAll
-  void stop() {
-    h.close();
-  }
-
-  @AfterEach
-  void noSpecViolations() {
-    assertThat(h.emu.specViolations()).isEmpty();
+  WorldChangesE2ETest() {
+    super(Instant.now().minus(Duration.ofHours(200)));
   }
 
   private Ticket reload(Ticket t) {
