@@ -68,7 +68,8 @@ public final class Bot implements AutoCloseable {
       DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
           config::startupTimeoutFor, core.effects(), effects, core.blocklist(),
-          core.ticketList(), core.claims(), core.members(), core.timers(), core.world(), timers);
+          core.ticketList(), core.claims(), core.members(), core.timers(), core.world(), timers,
+          core.types());
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();

@@ -25,11 +25,13 @@ public final class Core implements AutoCloseable {
   private final dev.tiramisu.tickets.ticket.MemberService members;
   private final dev.tiramisu.tickets.ticket.TicketTimers timers;
   private final dev.tiramisu.tickets.ticket.TicketWorld world;
+  private final dev.tiramisu.tickets.settings.TicketTypes types;
 
   private Core(Database database, Clock clock) {
     this.database = database;
     this.tickets = new TicketService(database.tickets(), database.settings(), clock);
     this.settings = new SettingsService(database.settings(), clock);
+    this.types = new dev.tiramisu.tickets.settings.TicketTypes(database.ticketTypes(), clock);
     this.leases = database.leases();
     this.messages = Messages.english();
     this.blocklist = new dev.tiramisu.tickets.ticket.Blocklist(database.blocklist(), clock);
@@ -43,6 +45,11 @@ public final class Core implements AutoCloseable {
         database.settings(), messages, clock);
     this.world = new dev.tiramisu.tickets.ticket.TicketWorld(tickets, database.timers(),
         database.settings(), messages, clock);
+  }
+
+  /** The guilds' ticket types (issue 12). */
+  public dev.tiramisu.tickets.settings.TicketTypes types() {
+    return types;
   }
 
   /** Claiming tickets (issue 11). */

@@ -56,6 +56,18 @@ final class CommandCatalog {
   static final String OPT_NAME = "name";
   static final String OPT_VALUE = "value";
   static final String OPT_AFTER = "after";
+  // ticket types (issue 12)
+  static final String TICKETTYPE = "tickettype";
+  static final String EDIT = "edit";
+  static final String DELETE = "delete";
+  static final String OPT_TYPE = "type";
+  static final String OPT_EMOJI = "emoji";
+  static final String OPT_DESCRIPTION = "description";
+  static final String OPT_TICKET_CHANNEL = "ticket_channel";
+  static final String OPT_STAFF_ROLES = "staff_roles";
+  static final String OPT_NAME_TEMPLATE = "name_template";
+  static final String OPT_MAX_OPEN = "max_open_per_user";
+  static final String OPT_COOLDOWN = "create_cooldown";
 
   /** Discord's limit for a message's content. */
   static final int MAX_MESSAGE = 2000;
@@ -65,7 +77,10 @@ final class CommandCatalog {
   static List<CommandData> all(Messages m) {
     SubcommandData create =
         new SubcommandData(CREATE, m.format(MessageKey.COMMAND_TICKET_DESCRIPTION))
-            .addOptions(reason(m, MessageKey.OPTION_REASON_DESCRIPTION));
+            .addOptions(reason(m, MessageKey.OPTION_REASON_DESCRIPTION),
+                new OptionData(OptionType.STRING, OPT_TYPE,
+                    m.format(MessageKey.OPTION_TICKET_TYPE_DESCRIPTION), false)
+                    .setMaxLength(100));
     SubcommandData close =
         new SubcommandData(CLOSE, m.format(MessageKey.COMMAND_CLOSE_DESCRIPTION))
             .addOptions(reason(m, MessageKey.OPTION_CLOSE_REASON_DESCRIPTION));
@@ -122,7 +137,51 @@ final class CommandCatalog {
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
-    return List.of(ticket, setting, blocklist(m));
+    return List.of(ticket, setting, blocklist(m), ticketType(m));
+  }
+
+  /** {@code /tickettype create|edit|delete|list} (Manage Server). */
+  private static CommandData ticketType(Messages m) {
+    OptionData type = new OptionData(OptionType.STRING, OPT_TYPE,
+        m.format(MessageKey.OPTION_TYPE_NAME_DESCRIPTION), true).setMaxLength(100);
+    return Commands.slash(TICKETTYPE, m.format(MessageKey.COMMAND_TICKETTYPE_DESCRIPTION))
+        .addSubcommands(
+            new SubcommandData(CREATE, m.format(MessageKey.COMMAND_TICKETTYPE_CREATE_DESCRIPTION))
+                .addOptions(typeName(m, true))
+                .addOptions(typeValues(m)),
+            new SubcommandData(EDIT, m.format(MessageKey.COMMAND_TICKETTYPE_EDIT_DESCRIPTION))
+                .addOptions(type, typeName(m, false))
+                .addOptions(typeValues(m)),
+            new SubcommandData(DELETE, m.format(MessageKey.COMMAND_TICKETTYPE_DELETE_DESCRIPTION))
+                .addOptions(type),
+            new SubcommandData(LIST, m.format(MessageKey.COMMAND_TICKETTYPE_LIST_DESCRIPTION)))
+        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+        .setContexts(InteractionContextType.GUILD)
+        .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+  }
+
+  private static OptionData typeName(Messages m, boolean required) {
+    return new OptionData(OptionType.STRING, OPT_NAME,
+        m.format(MessageKey.OPTION_TYPE_NEW_NAME_DESCRIPTION), required).setMaxLength(100);
+  }
+
+  /** The values of a type; all optional, {@code default} = the guild's setting. */
+  private static List<OptionData> typeValues(Messages m) {
+    return List.of(
+        new OptionData(OptionType.STRING, OPT_TICKET_CHANNEL,
+            m.format(MessageKey.OPTION_TYPE_CHANNEL_DESCRIPTION), false).setMaxLength(100),
+        new OptionData(OptionType.STRING, OPT_STAFF_ROLES,
+            m.format(MessageKey.OPTION_TYPE_STAFF_ROLES_DESCRIPTION), false).setMaxLength(200),
+        new OptionData(OptionType.STRING, OPT_EMOJI,
+            m.format(MessageKey.OPTION_TYPE_EMOJI_DESCRIPTION), false).setMaxLength(100),
+        new OptionData(OptionType.STRING, OPT_DESCRIPTION,
+            m.format(MessageKey.OPTION_TYPE_DESCRIPTION_DESCRIPTION), false).setMaxLength(200),
+        new OptionData(OptionType.STRING, OPT_NAME_TEMPLATE,
+            m.format(MessageKey.OPTION_TYPE_TEMPLATE_DESCRIPTION), false).setMaxLength(200),
+        new OptionData(OptionType.STRING, OPT_MAX_OPEN,
+            m.format(MessageKey.OPTION_TYPE_MAX_OPEN_DESCRIPTION), false).setMaxLength(20),
+        new OptionData(OptionType.STRING, OPT_COOLDOWN,
+            m.format(MessageKey.OPTION_TYPE_COOLDOWN_DESCRIPTION), false).setMaxLength(20));
   }
 
   /** {@code /ticket list [user] [state]} (staff, checked by the bot). */

@@ -56,6 +56,12 @@ sealed interface ComponentId {
   /** "Keep open" on a close request (only the ticket's creator may press it). */
   record CloseRequestKeep(long requestId) implements ComponentId {}
 
+  /** The select asking which ticket type to open (values: type ids). */
+  record PickType() implements ComponentId {}
+
+  /** The reason form for a ticket of type {@code typeId} (issue 12). */
+  record OpenTypedModal(long typeId) implements ComponentId {}
+
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
 
@@ -82,6 +88,10 @@ sealed interface ComponentId {
       id = PREFIX + ":cr-accept:" + c.requestId();
     } else if (this instanceof CloseRequestKeep c) {
       id = PREFIX + ":cr-keep:" + c.requestId();
+    } else if (this instanceof PickType) {
+      id = PREFIX + ":pick-type";
+    } else if (this instanceof OpenTypedModal m) {
+      id = PREFIX + ":open-modal:" + m.typeId();
     } else {
       throw new AssertionError(this);
     }
@@ -109,7 +119,12 @@ sealed interface ComponentId {
         case "open":
           return p.length == 2 ? Optional.of(new OpenTicket()) : Optional.empty();
         case "open-modal":
+          if (p.length == 3) {
+            return Optional.of(new OpenTypedModal(id(p[2])));
+          }
           return p.length == 2 ? Optional.of(new OpenModal()) : Optional.empty();
+        case "pick-type":
+          return p.length == 2 ? Optional.of(new PickType()) : Optional.empty();
         case "close":
           return p.length == 3 ? Optional.of(new Close(id(p[2]))) : Optional.empty();
         case "confirm-close":

@@ -95,7 +95,8 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.TicketList ticketList,
       dev.tiramisu.tickets.ticket.ClaimService claims,
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
-      dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig) {
+      dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
+      dev.tiramisu.tickets.settings.TicketTypes types) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -103,7 +104,7 @@ public final class DiscordBot implements AutoCloseable {
     ExecutorService settingsReads = Executors.newFixedThreadPool(ACK_THREADS, named("ack-read"));
     List<ExecutorService> executors = List.of(acknowledging, settingsReads, working);
     Replies replies = new Replies(messages);
-    TicketTexts texts = new TicketTexts(messages);
+    TicketTexts texts = new TicketTexts(messages, types::ofTicket);
     ThreadLookup threads = new ThreadLookup(settings);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
@@ -116,12 +117,14 @@ public final class DiscordBot implements AutoCloseable {
         new ClaimHandlers(claims, replies, worker, inThread),
         new MemberHandlers(members, claims, replies, worker, inThread),
         new ReopenHandlers(tickets, replies, worker, inThread));
+    SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world);
     InteractionRouter router = new InteractionRouter(acknowledging, working,
-        new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist),
+        new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist, types),
         new StaffHandlers(tickets, settings, replies, worker),
-        new SettingHandlers(settings, replies, world), new ListHandlers(ticketList, replies),
+        settingHandlers, new ListHandlers(ticketList, replies),
         new BlocklistHandlers(blocklist, settings, replies), workflow,
-        new CloseRequestHandlers(tickets, ticketTimers, replies, worker), replies);
+        new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
+        new TicketTypeHandlers(types, settings, settingHandlers, replies), replies);
     WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);

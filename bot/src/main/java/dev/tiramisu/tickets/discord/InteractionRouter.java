@@ -50,6 +50,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final BlocklistHandlers blocklist;
   private final StaffWorkflow workflow;
   private final CloseRequestHandlers closeRequests;
+  private final TicketTypeHandlers types;
   private final Replies replies;
 
   /**
@@ -60,7 +61,8 @@ final class InteractionRouter extends ListenerAdapter {
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
-      Replies replies) {
+      TicketTypeHandlers types, Replies replies) {
+    this.types = types;
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
@@ -80,7 +82,16 @@ final class InteractionRouter extends ListenerAdapter {
     switch (route) {
       case CommandCatalog.TICKET + " " + CommandCatalog.CREATE -> acknowledgeThen(e, what,
           () -> tickets.acknowledgeCreate(e, e,
-              e.getOption(CommandCatalog.OPT_REASON, OptionMapping::getAsString)));
+              e.getOption(CommandCatalog.OPT_REASON, OptionMapping::getAsString),
+              e.getOption(CommandCatalog.OPT_TYPE, OptionMapping::getAsString), null));
+      case CommandCatalog.TICKETTYPE + " " + CommandCatalog.CREATE ->
+          deferThen(e, what, () -> types.create(e));
+      case CommandCatalog.TICKETTYPE + " " + CommandCatalog.EDIT ->
+          deferThen(e, what, () -> types.edit(e));
+      case CommandCatalog.TICKETTYPE + " " + CommandCatalog.DELETE ->
+          deferThen(e, what, () -> types.delete(e));
+      case CommandCatalog.TICKETTYPE + " " + CommandCatalog.LIST ->
+          deferThen(e, what, () -> types.list(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE ->
           deferThen(e, what, () -> workflow.close().closeCommand(e));
       // staff workflow (issue 11): claim, members, reopen
@@ -128,7 +139,7 @@ final class InteractionRouter extends ListenerAdapter {
     ComponentId c = id.get();
     String what = "button " + c.getClass().getSimpleName();
     if (c instanceof ComponentId.OpenTicket) {
-      acknowledgeThen(e, what, () -> tickets.acknowledgeCreate(e, e, null));
+      acknowledgeThen(e, what, () -> tickets.acknowledgeCreate(e, e, null, null, null));
     } else if (c instanceof ComponentId.Close close) {
       deferThen(e, what, () -> workflow.close().closeButton(e, close));
     } else if (c instanceof ComponentId.ConfirmClose confirm) {
@@ -160,6 +171,15 @@ final class InteractionRouter extends ListenerAdapter {
 
   @Override
   public void onStringSelectInteraction(StringSelectInteractionEvent e) {
+    Optional<ComponentId> id = ComponentId.decode(e.getComponentId());
+    if (id.isPresent() && id.get() instanceof ComponentId.PickType) {
+      Long typeId = TicketHandlers.pickedType(e.getValues());
+      if (typeId != null) {
+        acknowledgeThen(e, "select PickType",
+            () -> tickets.acknowledgeCreate(e, e, null, null, typeId));
+        return;
+      }
+    }
     unknown(e, "select menu with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
   }
 
@@ -172,7 +192,9 @@ final class InteractionRouter extends ListenerAdapter {
   public void onModalInteraction(ModalInteractionEvent e) {
     Optional<ComponentId> id = ComponentId.decode(e.getModalId());
     if (id.isPresent() && id.get() instanceof ComponentId.OpenModal) {
-      deferThen(e, "modal OpenModal", () -> tickets.createFromModal(e));
+      deferThen(e, "modal OpenModal", () -> tickets.createFromModal(e, null));
+    } else if (id.isPresent() && id.get() instanceof ComponentId.OpenTypedModal m) {
+      deferThen(e, "modal OpenTypedModal", () -> tickets.createFromModal(e, m.typeId()));
     } else {
       unknown(e, "modal with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
     }

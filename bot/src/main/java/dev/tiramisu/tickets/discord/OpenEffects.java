@@ -6,7 +6,6 @@ import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketService;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -87,10 +86,9 @@ final class OpenEffects {
     Optional<Message> earlier = e.attempts() > 1
         ? OwnMessages.find(thread, m -> OwnMessages.hasButton(m, button))
         : Optional.empty();
-    OptionalLong staff = e.payload().getLong(TicketService.STAFF_ROLE);
     long id = earlier.isPresent()
         ? earlier.get().getIdLong()
-        : thread.sendMessage(texts.firstMessage(t, staff.isPresent() ? staff.getAsLong() : null))
+        : thread.sendMessage(texts.firstMessage(t, TicketTexts.staffRoles(e.payload())))
             .setNonce(e.nonce()).complete().getIdLong();
     tickets.setFirstMessage(t.id(), id);
     return EffectResult.done((earlier.isPresent() ? "found message " : "message ") + id);

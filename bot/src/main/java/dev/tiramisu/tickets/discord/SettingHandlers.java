@@ -108,7 +108,7 @@ final class SettingHandlers {
    * @return a refusal text, or null if the value may be saved (warnings are added to {@code
    *     warnings})
    */
-  private String checkOnDiscord(Guild guild, SettingKey key, long id, String raw,
+  String checkOnDiscord(Guild guild, SettingKey key, long id, String raw,
       List<String> warnings) {
     String echo = DiscordText.escape(DiscordText.truncate(raw.strip(), 100));
     if (key.kind() == SettingKey.Kind.ROLE) {

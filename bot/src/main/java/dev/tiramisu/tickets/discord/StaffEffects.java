@@ -62,10 +62,9 @@ final class StaffEffects {
     if (thread.isArchived()) {
       return EffectResult.failed("thread archived: first message left as it is");
     }
-    OptionalLong staffRole = e.payload().getLong(TicketService.STAFF_ROLE);
     Long claimer = claims.claimOf(t.id()).map(Claim::claimerId).orElse(null);
     thread.editMessageById(t.firstMessageId(), texts.firstMessageEdit(t,
-        staffRole.isPresent() ? staffRole.getAsLong() : null, claimer)).complete();
+        TicketTexts.staffRoles(e.payload()), claimer)).complete();
     return EffectResult.done("first message shows " + (t.isOpen() ? "open" : "closed")
         + (claimer == null ? ", unclaimed" : ", claimed by " + claimer));
   }

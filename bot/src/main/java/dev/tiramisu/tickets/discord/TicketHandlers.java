@@ -22,7 +22,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.tiramisu.tickets.settings.TicketType;
+import dev.tiramisu.tickets.settings.TicketTypes;
+import dev.tiramisu.tickets.text.DiscordText;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Guild;
@@ -71,6 +78,7 @@ final class TicketHandlers {
   private final Executor settingsReads;
   private final EffectWorker effects;
   private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
+  private final TicketTypes types;
 
   /**
    * @param settingsReads runs the settings read whose result decides between the reason form and
@@ -78,7 +86,8 @@ final class TicketHandlers {
    */
   TicketHandlers(TicketService tickets, SettingsService settings, Replies replies,
       Executor settingsReads, EffectWorker effects,
-      dev.tiramisu.tickets.ticket.Blocklist blocklist) {
+      dev.tiramisu.tickets.ticket.Blocklist blocklist, TicketTypes types) {
+    this.types = types;
     this.tickets = tickets;
     this.blocklist = blocklist;
     this.effects = effects;
@@ -105,41 +114,139 @@ final class TicketHandlers {
    * @param modal where a modal may be shown
    * @return the work to do once the reply is deferred, or null when the answer was given
    */
-  Runnable acknowledgeCreate(IReplyCallback e, IModalCallback modal, String rawReason) {
+  Runnable acknowledgeCreate(IReplyCallback e, IModalCallback modal, String rawReason,
+      String typeName, Long typeId) {
     Guild guild = e.getGuild();
     if (guild == null || !e.isFromGuild()) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return null;
     }
-    if (rawReason == null || rawReason.isBlank()) {
-      // The blocklist is read with the settings, so a blocked member is not asked for a reason.
-      Optional<AckRead> read = readWithinAckBudget(e, guild.getIdLong(), actor(e.getMember()));
-      if (read.isPresent() && read.get().blocked().isPresent()) {
+    // The blocklist and the types are read with the settings, so a blocked member is not asked
+    // for a type or a reason, and the type is chosen before the reason is asked for.
+    Optional<AckRead> read = readWithinAckBudget(e, guild.getIdLong(), actor(e.getMember()));
+    if (read.isPresent()) {
+      if (read.get().blocked().isPresent()) {
         replies.send(e, read.get().blocked().get());
         return null;
       }
-      Optional<GuildSettings> s = read.map(AckRead::settings);
-      if (s.isPresent() && !s.get().ticketsEnabled()) {
+      TypeChoice choice = choose(read.get().types(), typeName, typeId, rawReason);
+      if (choice.refusal() != null) {
+        replies.send(e, choice.refusal());
+        return null;
+      }
+      if (choice.ask()) {
+        replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
+            List.of(ActionRow.of(typeSelect(read.get().types()))));
+        return null;
+      }
+      GuildSettings s = read.get().settings().forType(choice.type());
+      if (!s.ticketsEnabled()) {
         replies.send(e, MessageKey.ERROR_TICKETS_NOT_ENABLED);
         return null;
       }
-      if (s.isPresent() && s.get().requireReason()) {
-        modal.replyModal(reasonModal()).complete();
+      if ((rawReason == null || rawReason.isBlank()) && s.requireReason()) {
+        modal.replyModal(reasonModal(choice.type())).complete();
         return null;
       }
+      e.deferReply(true).complete();
+      TicketType chosen = choice.type();
+      return () -> open(e, rawReason, chosen, true);
     }
     e.deferReply(true).complete();
-    return () -> open(e, rawReason);
+    return () -> {
+      // The database was slow at the acknowledgement: choose now (asking with the select).
+      TypeChoice choice = choose(types.list(guild.getIdLong()), typeName, typeId, rawReason);
+      if (choice.refusal() != null) {
+        replies.send(e, choice.refusal());
+      } else if (choice.ask()) {
+        replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
+            List.of(ActionRow.of(typeSelect(types.list(guild.getIdLong())))));
+      } else {
+        open(e, rawReason, choice.type(), true);
+      }
+    };
   }
 
   /** The reason form was submitted (the router has deferred the reply). */
-  void createFromModal(ModalInteractionEvent e) {
+  void createFromModal(ModalInteractionEvent e, Long typeId) {
     var value = e.getValue(ComponentId.REASON_INPUT);
-    open(e, value == null ? null : value.getAsString());
+    String reason = value == null ? null : value.getAsString();
+    if (typeId == null || e.getGuild() == null) {
+      open(e, reason, null, false);
+      return;
+    }
+    Optional<TicketType> type = types.live(e.getGuild().getIdLong(), typeId);
+    if (type.isEmpty()) {
+      replies.send(e, MessageKey.ERROR_TYPE_GONE);
+      return;
+    }
+    open(e, reason, type.get(), true);
+  }
+
+  /** The type id a {@link ComponentId.PickType} select sent, or null if malformed. */
+  static Long pickedType(List<String> values) {
+    if (values.size() != 1 || !values.get(0).matches("[1-9][0-9]{0,18}")) {
+      return null;
+    }
+    return Long.parseLong(values.get(0));
+  }
+
+  /**
+   * Which type a new ticket gets: {@code type} (null = the guild's own settings), or {@code ask}
+   * (several types, none chosen: show the select), or a refusal.
+   */
+  private record TypeChoice(TicketType type, boolean ask, Refusal refusal) {}
+
+  private TypeChoice choose(List<TicketType> live, String typeName, Long typeId,
+      String rawReason) {
+    if (typeId != null) {
+      return live.stream().filter(t -> t.id() == typeId).findFirst()
+          .map(t -> new TypeChoice(t, false, null))
+          .orElseGet(() -> new TypeChoice(null, false, Refusal.of(MessageKey.ERROR_TYPE_GONE)));
+    }
+    if (typeName != null && !typeName.isBlank()) {
+      String key = typeName.strip().toLowerCase(java.util.Locale.ROOT);
+      return live.stream().filter(t -> t.name().toLowerCase(java.util.Locale.ROOT).equals(key))
+          .findFirst().map(t -> new TypeChoice(t, false, null))
+          .orElseGet(() -> new TypeChoice(null, false, Refusal.of(MessageKey.ERROR_TYPE_UNKNOWN,
+              DiscordText.escape(DiscordText.truncate(typeName.strip(), TicketType.MAX_NAME)),
+              TicketTypes.names(live))));
+    }
+    if (live.isEmpty()) {
+      return new TypeChoice(null, false, null);
+    }
+    if (live.size() == 1) {
+      return new TypeChoice(live.get(0), false, null);
+    }
+    if (rawReason != null && !rawReason.isBlank()) {
+      // The select cannot carry the reason along: ask for the type option instead of losing it.
+      return new TypeChoice(null, false,
+          Refusal.of(MessageKey.ERROR_TYPE_NEEDED, TicketTypes.names(live)));
+    }
+    return new TypeChoice(null, true, null);
+  }
+
+  /** The select of the guild's types (ids as values, never names). */
+  private StringSelectMenu typeSelect(List<TicketType> live) {
+    StringSelectMenu.Builder b = StringSelectMenu.create(new ComponentId.PickType().encode())
+        .setPlaceholder(messages.format(MessageKey.TICKET_PICK_TYPE_PLACEHOLDER))
+        .setRequiredRange(1, 1);
+    for (TicketType t : live.subList(0, Math.min(live.size(), TicketType.MAX_PER_GUILD))) {
+      SelectOption o = SelectOption.of(t.name(), Long.toString(t.id()));
+      if (t.description() != null) {
+        o = o.withDescription(t.description());
+      }
+      if (t.emoji() != null) {
+        o = o.withEmoji(Emoji.fromFormatted(t.emoji()));
+      }
+      b.addOptions(o);
+    }
+    return b.build();
   }
 
   /** What the acknowledgement of a create reads: the settings, and whether the member is blocked. */
-  private record AckRead(GuildSettings settings, Optional<Refusal> blocked) {}
+  private record AckRead(GuildSettings settings, Optional<Refusal> blocked,
+      List<TicketType> types) {}
 
   /**
    * The guild's settings and the member's blocklist verdict if the database answers in time to
@@ -157,7 +264,7 @@ final class TicketHandlers {
     CompletableFuture<AckRead> read;
     try {
       read = CompletableFuture.supplyAsync(() -> new AckRead(settings.get(guildId),
-          blocklist.check(guildId, member)), settingsReads);
+          blocklist.check(guildId, member), types.list(guildId)), settingsReads);
     } catch (RejectedExecutionException stopping) {
       return Optional.empty();
     }
@@ -185,7 +292,7 @@ final class TicketHandlers {
    * one transaction, and the effects worker creates the thread, adds the member, posts and pins
    * the first message and answers the member (see {@link EffectWorker}).
    */
-  private void open(IReplyCallback e, String rawReason) {
+  private void open(IReplyCallback e, String rawReason, TicketType type, boolean typed) {
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
@@ -199,7 +306,7 @@ final class TicketHandlers {
     }
     Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
         member.getEffectiveName(), rawReason, e.getToken(),
-        s -> readyForTickets(guild, s.ticketChannelId()));
+        s -> readyForTickets(guild, s.ticketChannelId()), typed ? type : defaultType(guild));
     if (opened.isRefused()) {
       replies.send(e, opened.refusal());
       return;
@@ -207,6 +314,15 @@ final class TicketHandlers {
     Ticket t = opened.value().ticket();
     effects.kick(t.id(), guild.getIdLong());
     answerWhenDone(e, t, EffectKind.REPLY_OPENED, MessageKey.TICKET_OPEN_PENDING);
+  }
+
+  /**
+   * The type of a ticket opened through the old reason form ({@code tt:open-modal}, shown before
+   * types existed): the guild's only type, if it has exactly one.
+   */
+  private TicketType defaultType(Guild guild) {
+    List<TicketType> live = types.list(guild.getIdLong());
+    return live.size() == 1 ? live.get(0) : null;
   }
 
   /** The ticket channel in JDA's cache and the bot's permissions there, or why not. */
@@ -247,14 +363,15 @@ final class TicketHandlers {
     }
   }
 
-  private Modal reasonModal() {
+  private Modal reasonModal(TicketType type) {
     TextInput input =
         TextInput.create(ComponentId.REASON_INPUT, TextInputStyle.PARAGRAPH)
             .setRequired(true)
             .setRequiredRange(1, Reasons.MAX_LENGTH)
             .setPlaceholder(messages.format(MessageKey.MODAL_OPEN_REASON_PLACEHOLDER))
             .build();
-    return Modal.create(new ComponentId.OpenModal().encode(),
+    return Modal.create(type == null ? new ComponentId.OpenModal().encode()
+                : new ComponentId.OpenTypedModal(type.id()).encode(),
             messages.format(MessageKey.MODAL_OPEN_TITLE))
         .addComponents(Label.of(messages.format(MessageKey.MODAL_OPEN_REASON_LABEL), input))
         .build();

@@ -20,9 +20,28 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  */
 final class TicketTexts {
   private final Messages messages;
+  private final java.util.function.LongFunction<java.util.Optional<
+      dev.tiramisu.tickets.settings.TicketType>> typeOfTicket;
 
   TicketTexts(Messages messages) {
+    this(messages, id -> java.util.Optional.empty());
+  }
+
+  /** @param typeOfTicket the type a ticket was opened with (its name is shown) */
+  TicketTexts(Messages messages, java.util.function.LongFunction<java.util.Optional<
+      dev.tiramisu.tickets.settings.TicketType>> typeOfTicket) {
     this.messages = messages;
+    this.typeOfTicket = typeOfTicket;
+  }
+
+  /** The staff roles an open or edit effect names (see {@code TicketService.staffPayload}). */
+  static List<Long> staffRoles(dev.tiramisu.tickets.effects.Payload p) {
+    java.util.Optional<String> all = p.get(dev.tiramisu.tickets.ticket.TicketService.STAFF_ROLES);
+    if (all.isPresent()) {
+      return java.util.Arrays.stream(all.get().split(",")).map(Long::parseLong).toList();
+    }
+    java.util.OptionalLong one = p.getLong(dev.tiramisu.tickets.ticket.TicketService.STAFF_ROLE);
+    return one.isPresent() ? List.of(one.getAsLong()) : List.of();
   }
 
   Messages messages() {
@@ -34,15 +53,15 @@ final class TicketTexts {
    * role. Allowed mentions name exactly those two, so the reason can never ping anyone; pinging
    * the staff role is what brings its members into the private thread. Carries Close and Claim.
    */
-  MessageCreateData firstMessage(Ticket t, Long staffRoleId) {
+  MessageCreateData firstMessage(Ticket t, List<Long> staffRoleIds) {
     long creatorId = t.creatorId();
     MessageCreateBuilder b = new MessageCreateBuilder()
-        .setContent(firstContent(t, staffRoleId, null))
+        .setContent(firstContent(t, staffRoleIds, null))
         .setAllowedMentions(List.of())
         .mentionUsers(creatorId)
         .setComponents(firstButtons(t, null));
-    if (staffRoleId != null) {
-      b.mentionRoles(staffRoleId);
+    if (!staffRoleIds.isEmpty()) {
+      b.mentionRoles(staffRoleIds.stream().map(String::valueOf).toList());
     }
     return b.build();
   }
@@ -51,21 +70,29 @@ final class TicketTexts {
    * The first message as the ticket stands now: the claimer shown under it, Close and Claim while
    * open (Claim disabled once claimed), no buttons once closed. An edit pings nobody.
    */
-  MessageEditData firstMessageEdit(Ticket t, Long staffRoleId, Long claimerId) {
+  MessageEditData firstMessageEdit(Ticket t, List<Long> staffRoleIds, Long claimerId) {
     return new MessageEditBuilder()
-        .setContent(firstContent(t, staffRoleId, claimerId))
+        .setContent(firstContent(t, staffRoleIds, claimerId))
         .setAllowedMentions(List.of())
         .setComponents(t.isOpen() ? List.of(firstButtons(t, claimerId)) : List.of())
         .build();
   }
 
-  private String firstContent(Ticket t, Long staffRoleId, Long claimerId) {
+  private String firstContent(Ticket t, List<Long> staffRoleIds, Long claimerId) {
     long creatorId = t.creatorId();
     String claim = claimerId == null ? ""
         : "\n" + messages.format(MessageKey.TICKET_CLAIMED_LINE, claimerId);
-    return fitReason(t.reason(), reason -> (staffRoleId == null
+    java.util.Optional<dev.tiramisu.tickets.settings.TicketType> type = typeOfTicket.apply(t.id());
+    String typeLine = type.isEmpty() || type.get().isDefault() ? "" : messages.format(MessageKey.TICKET_TYPE_LINE,
+        type.get().emoji() == null ? "" : type.get().emoji() + " ",
+        DiscordText.escape(type.get().name())) + "\n";
+    String roles = String.join(" ", staffRoleIds.stream().map(id -> "<@&" + id + ">").toList());
+    return fitReason(t.reason(), reason -> typeLine + (staffRoleIds.isEmpty()
         ? messages.format(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF, creatorId, reason)
-        : messages.format(MessageKey.TICKET_OPENED_MESSAGE, creatorId, staffRoleId, reason))
+        : staffRoleIds.size() == 1
+            ? messages.format(MessageKey.TICKET_OPENED_MESSAGE, creatorId, staffRoleIds.get(0),
+                reason)
+            : messages.format(MessageKey.TICKET_OPENED_MESSAGE_ROLES, creatorId, roles, reason))
         + claim);
   }
 

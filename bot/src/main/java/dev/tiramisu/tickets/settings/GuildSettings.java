@@ -22,6 +22,9 @@ import java.util.OptionalLong;
  * @param autocloseWarning how long before that close the ticket is warned (zero = no warning)
  * @param creatorCanAdd whether a ticket's creator may add members (default false)
  * @param claimNotice whether staff acting on a ticket claimed by someone else are told so
+ * @param typeStaffRoleIds the staff roles of a ticket's {@link TicketType} when it names its own
+ *     (then they, not {@code staffRoleId}, are the ticket's staff); empty for the guild's own
+ *     settings (see {@link #forType})
  */
 public record GuildSettings(
     long guildId,
@@ -37,7 +40,8 @@ public record GuildSettings(
     Duration autocloseAfter,
     Duration autocloseWarning,
     boolean creatorCanAdd,
-    boolean claimNotice) {
+    boolean claimNotice,
+    java.util.List<Long> typeStaffRoleIds) {
 
   public static final boolean DEFAULT_REQUIRE_REASON = true;
   public static final boolean DEFAULT_CREATOR_CAN_CLOSE = true;
@@ -53,9 +57,21 @@ public record GuildSettings(
     Objects.requireNonNull(createCooldown, "createCooldown");
     Objects.requireNonNull(autocloseAfter, "autocloseAfter");
     Objects.requireNonNull(autocloseWarning, "autocloseWarning");
+    typeStaffRoleIds = java.util.List.copyOf(typeStaffRoleIds);
     if (maxOpenPerUser < 0) {
       throw new IllegalArgumentException("maxOpenPerUser < 0");
     }
+  }
+
+  /** The guild's own settings (no ticket type's staff roles). */
+  public GuildSettings(long guildId, Long ticketChannelId, Long staffRoleId, Long modlogChannelId,
+      Long transcriptChannelId, boolean requireReason, boolean creatorCanClose,
+      NameTemplate nameTemplate, int maxOpenPerUser, Duration createCooldown,
+      Duration autocloseAfter, Duration autocloseWarning, boolean creatorCanAdd,
+      boolean claimNotice) {
+    this(guildId, ticketChannelId, staffRoleId, modlogChannelId, transcriptChannelId,
+        requireReason, creatorCanClose, nameTemplate, maxOpenPerUser, createCooldown,
+        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, java.util.List.of());
   }
 
   /** The original settings; every later one at its default. */
@@ -92,8 +108,38 @@ public record GuildSettings(
    * without a staff role still has someone who can close tickets).
    */
   public boolean isStaff(Actor actor) {
-    return actor.canManageServer()
-        || (staffRoleId != null && actor.roleIds().contains(staffRoleId));
+    return actor.canManageServer() || staffRoles().stream().anyMatch(actor.roleIds()::contains);
+  }
+
+  /**
+   * The roles whose members are staff (and are pinged by a new ticket): a ticket type's own staff
+   * roles, else {@code staff_role} (empty when neither is set).
+   */
+  public java.util.List<Long> staffRoles() {
+    if (!typeStaffRoleIds.isEmpty()) {
+      return typeStaffRoleIds;
+    }
+    return staffRoleId == null ? java.util.List.of() : java.util.List.of(staffRoleId);
+  }
+
+  /**
+   * The settings a ticket of {@code type} lives by: the type's channel, staff roles, name
+   * template, open limit and cooldown where it sets them, the guild's otherwise (a type field left
+   * empty inherits the guild's setting, now and after later {@code /setting} changes). Staff of a
+   * typed ticket are the type's roles (plus Manage Server), not the guild's {@code staff_role}.
+   */
+  public GuildSettings forType(TicketType type) {
+    if (type == null) {
+      return this;
+    }
+    return new GuildSettings(guildId,
+        type.channelId() != null ? type.channelId() : ticketChannelId,
+        type.staffRoleIds().isEmpty() ? staffRoleId : type.staffRoleIds().get(0),
+        modlogChannelId, transcriptChannelId, requireReason, creatorCanClose,
+        type.nameTemplate() != null ? type.nameTemplate() : nameTemplate,
+        type.maxOpenPerUser() != null ? type.maxOpenPerUser() : maxOpenPerUser,
+        type.createCooldown() != null ? type.createCooldown() : createCooldown,
+        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, type.staffRoleIds());
   }
 
   /** This settings object with one value changed ({@link SettingValue.Reset} = default). */
@@ -184,6 +230,7 @@ public record GuildSettings(
     private Duration autocloseWarning;
     private boolean creatorCanAdd;
     private boolean claimNotice;
+    private java.util.List<Long> typeStaffRoleIds;
 
     Builder(GuildSettings s) {
       guildId = s.guildId;
@@ -200,12 +247,14 @@ public record GuildSettings(
       autocloseWarning = s.autocloseWarning;
       creatorCanAdd = s.creatorCanAdd;
       claimNotice = s.claimNotice;
+      typeStaffRoleIds = s.typeStaffRoleIds;
     }
 
     GuildSettings build() {
       return new GuildSettings(guildId, ticketChannelId, staffRoleId, modlogChannelId,
           transcriptChannelId, requireReason, creatorCanClose, nameTemplate, maxOpenPerUser,
-          createCooldown, autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice);
+          createCooldown, autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice,
+          typeStaffRoleIds);
     }
   }
 }

@@ -12,6 +12,15 @@ public interface SettingsStore {
   GuildSettings load(long guildId);
 
   /**
+   * The settings a ticket lives by: the guild's, overlaid with its {@link TicketType} when it has
+   * one ({@link GuildSettings#forType}), so its staff are the type's staff. Use this for every
+   * decision about one ticket (who may close, claim, add; where its log goes).
+   */
+  default GuildSettings forTicket(long guildId, long ticketId) {
+    return load(guildId);
+  }
+
+  /**
    * Stores one setting atomically without touching the others (two admins changing different
    * settings at once both win). {@link SettingValue.Reset} stores "default".
    */

@@ -190,6 +190,11 @@ public final class Database implements AutoCloseable {
     return new JdbcSettingsStore(jdbc);
   }
 
+  /** The guilds' ticket types (V10). */
+  public dev.tiramisu.tickets.settings.TicketTypeStore ticketTypes() {
+    return new JdbcTicketTypeStore(jdbc);
+  }
+
   /** The durable Discord effects on this database. */
   public EffectStore effects() {
     return new JdbcEffectStore(jdbc);

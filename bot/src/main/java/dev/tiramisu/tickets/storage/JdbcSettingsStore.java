@@ -64,6 +64,15 @@ final class JdbcSettingsStore implements SettingsStore {
   }
 
   @Override
+  public GuildSettings forTicket(long guildId, long ticketId) {
+    GuildSettings s = load(guildId);
+    return new JdbcTicketTypeStore(jdbc).typeOfTicket(ticketId)
+        .filter(t -> t.guildId() == guildId)
+        .map(s::forType)
+        .orElse(s);
+  }
+
+  @Override
   public void put(long guildId, SettingKey key, SettingValue value, Instant updatedAt) {
     String column = column(key);
     // The column name comes from the enum above, never from user input.

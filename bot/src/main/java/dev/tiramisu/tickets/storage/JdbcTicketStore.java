@@ -35,8 +35,8 @@ final class JdbcTicketStore implements TicketStore {
           + " RETURNING last_number";
 
   private static final String INSERT =
-      "INSERT INTO tickets (guild_id, number, creator_id, reason, state, created_at)"
-          + " VALUES (?, ?, ?, ?, 'OPEN', ?) RETURNING id";
+      "INSERT INTO tickets (guild_id, number, creator_id, reason, state, created_at, type_id)"
+          + " VALUES (?, ?, ?, ?, 'OPEN', ?, ?) RETURNING id";
 
   /**
    * Records the thread of a ticket still waiting for one. The guard is the predicate of the
@@ -75,7 +75,7 @@ final class JdbcTicketStore implements TicketStore {
 
   @Override
   public Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
-      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects) {
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId) {
     return jdbc.transaction(
         "opening a ticket",
         c -> {
@@ -97,6 +97,7 @@ final class JdbcTicketStore implements TicketStore {
             ps.setLong(3, creatorId);
             Jdbc.setNullableString(ps, 4, reason);
             ps.setLong(5, createdAt.toEpochMilli());
+            Jdbc.setNullableLong(ps, 6, typeId);
             id = singleLong(ps);
           }
           if (gate != null) {

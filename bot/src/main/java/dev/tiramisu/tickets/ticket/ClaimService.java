@@ -44,7 +44,7 @@ public final class ClaimService {
    * {@link ClaimRules#noticeFor}.
    */
   public OptionalLong noticeFor(long guildId, long ticketId, Actor actor) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     if (!s.claimNotice()) {
       return OptionalLong.empty();
     }
@@ -59,7 +59,7 @@ public final class ClaimService {
    *     {@code ERROR_ALREADY_CLAIMED} (naming the claimer)
    */
   public Result<Ticket> claim(long guildId, long ticketId, Actor actor) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     Result<Ticket> loaded = openTicket(guildId, ticketId);
     if (loaded.isRefused()) {
       return loaded;
@@ -92,7 +92,7 @@ public final class ClaimService {
    *     ERROR_TICKET_CLOSED}, {@code ERROR_NOT_CLAIMED}, {@code ERROR_UNCLAIM_NOT_ALLOWED}
    */
   public Result<Ticket> unclaim(long guildId, long ticketId, Actor actor) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     Result<Ticket> loaded = openTicket(guildId, ticketId);
     if (loaded.isRefused()) {
       return loaded;
@@ -124,7 +124,7 @@ public final class ClaimService {
    *     {@code ERROR_TRANSFER_SAME}
    */
   public Result<Ticket> transfer(long guildId, long ticketId, Actor actor, TargetUser to) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     Result<Ticket> loaded = openTicket(guildId, ticketId);
     if (loaded.isRefused()) {
       return loaded;

@@ -40,7 +40,7 @@ public final class MemberService {
    *     ERROR_TICKET_CLOSED}, {@code ERROR_ADD_NOT_ALLOWED}
    */
   public Result<Ticket> checkAdd(long guildId, long ticketId, Actor actor) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     return ClaimService.openTicket(tickets, guildId, ticketId).flatMap(t ->
         MemberRules.mayAdd(actor, t, s) ? Result.ok(t)
             : Result.refused(s.creatorCanAdd() ? MessageKey.ERROR_ADD_NOT_ALLOWED
@@ -49,7 +49,7 @@ public final class MemberService {
 
   /** As {@link #checkAdd}, for removing: staff only ({@code ERROR_REMOVE_STAFF_ONLY}). */
   public Result<Ticket> checkRemove(long guildId, long ticketId, Actor actor) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     return ClaimService.openTicket(tickets, guildId, ticketId).flatMap(t ->
         MemberRules.mayRemove(actor, s) ? Result.ok(t)
             : Result.refused(MessageKey.ERROR_REMOVE_STAFF_ONLY, t.number()));
@@ -78,7 +78,7 @@ public final class MemberService {
     if (inThread) {
       return Result.refused(MessageKey.ERROR_ALREADY_IN_TICKET, target.userId(), t.number());
     }
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     staff.record(ticketId, clock.instant().truncatedTo(ChronoUnit.MILLIS),
         TicketEffects.member(s, actor.userId(), target.userId(), true));
     log.info("guild {}: user {} added to ticket #{} (id {}) by user {}", guildId, target.userId(),
@@ -112,7 +112,7 @@ public final class MemberService {
     if (!inThread) {
       return Result.refused(MessageKey.ERROR_NOT_IN_TICKET, target.userId(), t.number());
     }
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     staff.record(ticketId, clock.instant().truncatedTo(ChronoUnit.MILLIS),
         TicketEffects.member(s, actor.userId(), target.userId(), false));
     log.info("guild {}: user {} removed from ticket #{} (id {}) by user {}", guildId,

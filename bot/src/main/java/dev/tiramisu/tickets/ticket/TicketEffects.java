@@ -22,8 +22,7 @@ public final class TicketEffects {
 
   /** Show the ticket's current state on its first message (claimer, buttons). */
   static NewEffect editFirstMessage(GuildSettings s) {
-    return NewEffect.of(EffectKind.EDIT_FIRST_MESSAGE,
-        Payload.empty().with(TicketService.STAFF_ROLE, s.staffRoleId()));
+    return NewEffect.of(EffectKind.EDIT_FIRST_MESSAGE, TicketService.staffPayload(s));
   }
 
   /** Rename the thread to {@code name} (waits for Discord's rename limit without blocking). */

@@ -111,7 +111,18 @@ public final class TicketService {
    */
   public Result<OpenedTicket> open(long guildId, long creatorId, String creatorName,
       String rawReason, String replyToken, ReadyCheck ready) {
-    GuildSettings s = settings.load(guildId);
+    return open(guildId, creatorId, creatorName, rawReason, replyToken, ready, null);
+  }
+
+  /**
+   * As above, for a ticket of {@code type} (null: the guild's own settings): the type's channel,
+   * staff roles, name template and limits apply ({@link GuildSettings#forType}), and the ticket
+   * stores its type.
+   */
+  public Result<OpenedTicket> open(long guildId, long creatorId, String creatorName,
+      String rawReason, String replyToken, ReadyCheck ready,
+      dev.tiramisu.tickets.settings.TicketType type) {
+    GuildSettings s = settings.load(guildId).forType(type);
     if (!s.ticketsEnabled()) {
       return Result.refused(MessageKey.ERROR_TICKETS_NOT_ENABLED);
     }
@@ -131,7 +142,7 @@ public final class TicketService {
     String userName = s.nameTemplate().usesUser() ? NameTemplate.userPart(creatorName) : null;
     Result<Ticket> created = tickets.create(guildId, creatorId, reason.value().orElse(null), now,
         userName, limits.any() ? history -> limits.check(history, now) : null,
-        t -> openEffects(t, s, replyToken, userName));
+        t -> openEffects(t, s, replyToken, userName), type == null ? null : type.id());
     if (created.isRefused()) {
       log.info("guild {}: user {} refused a new ticket by the limits ({})", guildId, creatorId,
           created.refusal().key());
@@ -254,7 +265,7 @@ public final class TicketService {
    *     ERROR_ALREADY_CLOSED}, {@code ERROR_CLOSE_NOT_ALLOWED} or {@code ERROR_CLOSE_STAFF_ONLY}
    */
   public Result<Ticket> checkClose(long guildId, long ticketId, Actor actor) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     return load(guildId, ticketId).flatMap(t -> closable(t, actor, s));
   }
 
@@ -293,7 +304,7 @@ public final class TicketService {
     if (reason.isRefused()) {
       return Result.refused(reason.refusal());
     }
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     for (int attempt = 1; attempt <= CLOSE_ATTEMPTS; attempt++) {
       // Re-read on every attempt: after a lost race this finds the ticket closed by the winner.
       Result<Ticket> allowed = load(guildId, ticketId).flatMap(t -> closable(t, actor, s));
@@ -332,7 +343,7 @@ public final class TicketService {
     if (reason.isRefused()) {
       return Result.refused(reason.refusal());
     }
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     Result<Ticket> current = load(guildId, ticketId);
     if (current.isRefused()) {
       return Result.refused(current.refusal());
@@ -365,7 +376,7 @@ public final class TicketService {
    *     ERROR_TICKET_FAILED}, {@code ERROR_REOPEN_NOT_ALLOWED}, {@code ERROR_TICKET_NOT_CLOSED}
    */
   public Result<ReopenedTicket> reopen(long guildId, long ticketId, Actor actor) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     Result<Ticket> current = load(guildId, ticketId);
     if (current.isRefused()) {
       return Result.refused(current.refusal());
@@ -422,6 +433,20 @@ public final class TicketService {
   public static final String ACTOR = "actor";
   public static final String TOKEN = "token";
 
+  /** Every staff role of the ticket (a type may have several), comma-separated. */
+  public static final String STAFF_ROLES = "staff_roles";
+
+  /**
+   * The staff roles a first message pings and shows: {@link #STAFF_ROLE} (the first, as before
+   * types) and {@link #STAFF_ROLES} (all of them).
+   */
+  static Payload staffPayload(GuildSettings s) {
+    List<Long> roles = s.staffRoles();
+    return Payload.empty().with(STAFF_ROLE, roles.isEmpty() ? null : roles.get(0))
+        .with(STAFF_ROLES, roles.isEmpty() ? null
+            : String.join(",", roles.stream().map(String::valueOf).toList()));
+  }
+
   /** The guild's limits on opening tickets (see {@link Limits}). */
   static Limits limits(GuildSettings s) {
     return new Limits(s.maxOpenPerUser(), s.createCooldown());
@@ -439,8 +464,7 @@ public final class TicketService {
         .with(CHANNEL, s.ticketChannelId())
         .with(NAME, s.nameTemplate().render(t.number(), userName))));
     out.add(NewEffect.of(EffectKind.ADD_CREATOR, Payload.empty()));
-    out.add(NewEffect.of(EffectKind.FIRST_MESSAGE,
-        Payload.empty().with(STAFF_ROLE, s.staffRoleId())));
+    out.add(NewEffect.of(EffectKind.FIRST_MESSAGE, staffPayload(s)));
     out.add(NewEffect.of(EffectKind.PIN_FIRST, Payload.empty()));
     if (replyToken != null) {
       out.add(NewEffect.of(EffectKind.REPLY_OPENED, Payload.empty().with(TOKEN, replyToken)));

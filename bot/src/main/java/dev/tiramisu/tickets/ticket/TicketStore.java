@@ -58,8 +58,17 @@ public interface TicketStore {
    * @param gate null to check nothing (no lock, no reads)
    * @return the new ticket, or the gate's refusal
    */
+  default Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects) {
+    return create(guildId, creatorId, reason, createdAt, userName, gate, effects, null);
+  }
+
+  /**
+   * As above, for a ticket of a {@link dev.tiramisu.tickets.settings.TicketType} ({@code typeId},
+   * or null for a ticket opened by the guild's own settings), stored with the ticket.
+   */
   Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
-      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects);
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId);
 
   /** The member's name recorded for the ticket's thread name ({@code {user}}), if any. */
   Optional<String> userName(long ticketId);

@@ -90,7 +90,7 @@ public final class TicketTimers {
    */
   public Result<CloseRequest> requestClose(long guildId, long ticketId, Actor actor,
       String rawReason, String rawAfter) {
-    GuildSettings s = settings.load(guildId);
+    GuildSettings s = settings.forTicket(guildId, ticketId);
     if (!s.isStaff(actor)) {
       return Result.refused(MessageKey.ERROR_STAFF_ONLY);
     }

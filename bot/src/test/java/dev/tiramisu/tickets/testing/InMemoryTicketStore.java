@@ -37,7 +37,8 @@ public final class InMemoryTicketStore implements TicketStore {
 
   @Override
   public synchronized Result<Ticket> create(long guildId, long creatorId, String reason,
-      Instant at, String userName, CreateGate gate, Function<Ticket, List<NewEffect>> newEffects) {
+      Instant at, String userName, CreateGate gate, Function<Ticket, List<NewEffect>> newEffects,
+      Long typeId) {
     if (gate != null) {
       List<Ticket> open = rows.values().stream()
           .filter(t -> t.guildId() == guildId && t.creatorId() == creatorId && t.isOpen())

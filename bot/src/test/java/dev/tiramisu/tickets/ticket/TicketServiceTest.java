@@ -480,8 +480,9 @@ class TicketServiceTest {
     @Override
     public dev.tiramisu.tickets.common.Result<Ticket> create(long g, long c, String r,
         Instant at, String userName, CreateGate gate,
-        java.util.function.Function<Ticket, List<dev.tiramisu.tickets.effects.NewEffect>> fx) {
-      return delegate.create(g, c, r, at, userName, gate, fx);
+        java.util.function.Function<Ticket, List<dev.tiramisu.tickets.effects.NewEffect>> fx,
+        Long typeId) {
+      return delegate.create(g, c, r, at, userName, gate, fx, typeId);
     }
 
     @Override
