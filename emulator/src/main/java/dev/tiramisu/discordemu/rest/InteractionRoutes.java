@@ -161,7 +161,7 @@ final class InteractionRoutes {
         ephemeral ? i.userId : null);
     m.interactionId = i.id;
     m.type = i.type == Interaction.APPLICATION_COMMAND ? 20 : 0;
-    ChannelRoutes.attach(state, m, req.files, data);
+    MessageRoutes.attach(state, m, req.files, data);
     return m;
   }
 
@@ -184,7 +184,7 @@ final class InteractionRoutes {
         // Discord's docs: right after a DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, a follow-up edits the loading message
         // instead of creating one (deprecated, kept for compatibility); its ephemeral state stays as deferred.
         applyEdit(loading, req.json);
-        ChannelRoutes.attach(state, loading, req.files, req.json);
+        MessageRoutes.attach(state, loading, req.files, req.json);
         loading.flags &= ~FLAG_LOADING;
         state.messageEdited(loading);
         return RestResponse.ok(state.messageJson(loading));
@@ -242,7 +242,7 @@ final class InteractionRoutes {
       MessageRules.checkEdit(req.json, !req.files.isEmpty(), m);
       boolean wasLoading = (m.flags & FLAG_LOADING) != 0;
       applyEdit(m, req.json);
-      ChannelRoutes.attach(state, m, req.files, req.json);
+      MessageRoutes.attach(state, m, req.files, req.json);
       if (wasLoading) {
         m.flags &= ~FLAG_LOADING;
       }

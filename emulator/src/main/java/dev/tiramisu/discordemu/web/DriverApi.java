@@ -10,9 +10,7 @@ import dev.tiramisu.discordemu.Permissions;
 import dev.tiramisu.discordemu.driver.Actor;
 import dev.tiramisu.discordemu.driver.InteractionHandle;
 import dev.tiramisu.discordemu.model.Channel;
-import dev.tiramisu.discordemu.model.Command;
 import dev.tiramisu.discordemu.model.Guild;
-import dev.tiramisu.discordemu.model.Interaction;
 import dev.tiramisu.discordemu.model.Member;
 import dev.tiramisu.discordemu.model.Message;
 import dev.tiramisu.discordemu.model.Role;
@@ -25,34 +23,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the sandbox page can see and do, always as one user: the guilds, channels and threads that user can see,
  * messages as that user sees them (another user's ephemeral messages hidden), the commands the client would offer,
  * and the actions of the client through {@link Actor}, which applies the client's rules. Answers are JSON trees
- * with snowflakes as strings.
+ * with snowflakes as strings ({@link PageJson}); the command menu is {@link CommandMenu}, open modals
+ * {@link PendingModals}.
  */
 final class DriverApi {
-  private static final Pattern USER = Pattern.compile("<@!?(\\d{1,20})>");
-  private static final Pattern ROLE = Pattern.compile("<@&(\\d{1,20})>");
-  private static final Pattern CHANNEL = Pattern.compile("<#(\\d{1,20})>");
-  private static final int FLAG_EPHEMERAL = 1 << 6;
-  private static final int FLAG_LOADING = 1 << 7;
   private static final int MAX_MESSAGES = 100;
-  private static final int MAX_PENDING_MODALS = 50;
   private static final int MAX_CONTENT = 2000;
 
   private final Emulator emu;
   private final EmulatorState state;
-  /** Modals a bot opened for a user and the user has not submitted or dismissed yet, by opener interaction id. */
-  private final Map<Long, InteractionHandle> pendingModals = new LinkedHashMap<>();
+  private final PageJson json;
+  private final CommandMenu commandMenu;
+  private final PendingModals pendingModals;
   private volatile Runnable resetHook;
 
   DriverApi(Emulator emu) {
     this.emu = emu;
     this.state = emu.state();
+    this.json = new PageJson(state);
+    this.commandMenu = new CommandMenu(state);
+    this.pendingModals = new PendingModals(state);
   }
 
   void onReset(Runnable hook) {
@@ -74,7 +69,7 @@ final class DriverApi {
       o.put("resettable", resettable());
       ArrayNode users = o.putArray("users");
       for (User u : state.users.values()) {
-        ObjectNode x = userJson(u);
+        ObjectNode x = json.userJson(u);
         ArrayNode roles = x.putArray("roles");
         for (Guild g : state.guilds.values()) {
           Member m = g.members.get(u.id);
@@ -93,7 +88,7 @@ final class DriverApi {
     synchronized (state) {
       User me = person(userId);
       ObjectNode o = Json.object();
-      o.set("me", userJson(me));
+      o.set("me", json.userJson(me));
       ArrayNode guilds = o.putArray("guilds");
       for (Guild g : state.guilds.values()) {
         if (!g.members.containsKey(userId)) {
@@ -108,12 +103,12 @@ final class DriverApi {
           if (c == null || c.type == Channel.GUILD_CATEGORY || !state.canView(userId, c)) {
             continue;
           }
-          ObjectNode cj = channelJson(c);
+          ObjectNode cj = json.channelJson(c);
           ArrayNode threads = cj.putArray("threads");
           for (long tid : g.threadIds) {
             Channel t = state.channels.get(tid);
             if (t != null && Objects.equals(t.parentId, c.id) && state.canView(userId, t)) {
-              threads.add(channelJson(t));
+              threads.add(json.channelJson(t));
             }
           }
           channels.add(cj);
@@ -122,16 +117,16 @@ final class DriverApi {
         g.roles.values().stream()
             .filter(r -> r.id != g.id)
             .sorted((a, b) -> Integer.compare(b.position, a.position))
-            .forEach(r -> roles.add(roleJson(r)));
+            .forEach(r -> roles.add(PageJson.roleJson(r)));
         ArrayNode members = gj.putArray("members");
         for (Member m : g.members.values()) {
           User u = state.users.get(m.userId);
           if (u != null) {
-            ObjectNode mj = userJson(u);
+            ObjectNode mj = json.userJson(u);
             if (m.nick != null) {
               mj.put("name", m.nick);
             }
-            mj.put("color", memberColor(g, m));
+            mj.put("color", PageJson.memberColor(g, m));
             ArrayNode rs = mj.putArray("roles");
             m.roleIds.stream().map(g.roles::get).filter(Objects::nonNull).forEach(r -> rs.add(r.name));
             members.add(mj);
@@ -144,7 +139,7 @@ final class DriverApi {
         dm.put("id", Long.toString(me.dmChannelId));
         dm.put("type", Channel.DM);
         User bot = state.users.get(state.botUserId);
-        dm.put("name", bot == null ? "bot" : displayName(bot));
+        dm.put("name", bot == null ? "bot" : PageJson.displayName(bot));
         dm.put("recipientId", Long.toString(state.botUserId));
       }
       return o;
@@ -157,7 +152,7 @@ final class DriverApi {
       person(userId);
       Channel c = visibleChannel(userId, channelId);
       ObjectNode o = Json.object();
-      ObjectNode cj = channelJson(c);
+      ObjectNode cj = json.channelJson(c);
       cj.put("canSend", canSend(userId, c));
       o.set("channel", cj);
       List<Message> shown = new ArrayList<>();
@@ -172,13 +167,13 @@ final class DriverApi {
       Set<Long> roles = new LinkedHashSet<>();
       Set<Long> channels = new LinkedHashSet<>();
       for (Message m : shown.subList(Math.max(0, shown.size() - MAX_MESSAGES), shown.size())) {
-        out.add(messageJson(m));
+        out.add(json.messageJson(m));
         StringBuilder text = new StringBuilder(m.content);
-        collectText(m.embeds, text);
-        collectText(m.components, text);
-        collect(USER, text, users);
-        collect(ROLE, text, roles);
-        collect(CHANNEL, text, channels);
+        PageJson.collectText(m.embeds, text);
+        PageJson.collectText(m.components, text);
+        PageJson.collect(PageJson.USER, text, users);
+        PageJson.collect(PageJson.ROLE, text, roles);
+        PageJson.collect(PageJson.CHANNEL, text, channels);
       }
       ObjectNode names = o.putObject("names");
       ObjectNode un = names.putObject("users");
@@ -187,14 +182,14 @@ final class DriverApi {
         User u = state.users.get(id);
         if (u != null) {
           Member m = g == null ? null : g.members.get(id);
-          un.put(Long.toString(id), m != null && m.nick != null ? m.nick : displayName(u));
+          un.put(Long.toString(id), m != null && m.nick != null ? m.nick : PageJson.displayName(u));
         }
       }
       ObjectNode rn = names.putObject("roles");
       for (long id : roles) {
         Role r = g == null ? null : g.roles.get(id);
         if (r != null) {
-          rn.set(Long.toString(id), roleJson(r));
+          rn.set(Long.toString(id), PageJson.roleJson(r));
         }
       }
       ObjectNode chn = names.putObject("channels");
@@ -203,7 +198,7 @@ final class DriverApi {
         if (x != null) {
           ObjectNode xj = Json.object();
           boolean visible = state.canView(userId, x);
-          xj.put("name", visible ? nameOf(x) : "No Access");
+          xj.put("name", visible ? json.nameOf(x) : "No Access");
           xj.put("visible", visible);
           xj.put("thread", x.isThread());
           chn.set(Long.toString(id), xj);
@@ -217,35 +212,7 @@ final class DriverApi {
   ObjectNode commands(long userId, long channelId) {
     synchronized (state) {
       person(userId);
-      Channel c = visibleChannel(userId, channelId);
-      Map<String, Command> byName = new LinkedHashMap<>();
-      for (Command cmd : state.commands.values()) {
-        if (cmd.type() != 1 || cmd.applicationId != state.applicationId) {
-          continue;
-        }
-        if (cmd.guildId == null) {
-          if (c.guildId == null && !allowedInDms(cmd)) {
-            continue;
-          }
-          byName.putIfAbsent(cmd.name(), cmd);
-        } else if (cmd.guildId.equals(c.guildId)) {
-          byName.put(cmd.name(), cmd); // a guild command shadows the global one of the same name
-        }
-      }
-      ObjectNode o = Json.object();
-      ArrayNode out = o.putArray("commands");
-      Guild g = c.guildId == null ? null : state.guilds.get(c.guildId);
-      for (Command cmd : byName.values()) {
-        if (g != null && !mayUse(g, userId, cmd)) {
-          continue;
-        }
-        ObjectNode x = out.addObject();
-        x.put("id", Long.toString(cmd.id));
-        x.put("name", cmd.name());
-        x.put("description", cmd.json.path("description").asText(""));
-        x.set("options", cmd.json.path("options").isArray() ? cmd.json.path("options").deepCopy() : Json.array());
-      }
-      return o;
+      return commandMenu.commands(userId, visibleChannel(userId, channelId));
     }
   }
 
@@ -255,16 +222,7 @@ final class DriverApi {
       person(userId);
     }
     ObjectNode o = Json.object();
-    ArrayNode out = o.putArray("modals");
-    synchronized (pendingModals) {
-      // an emulator reset forgets interactions: their modals go too
-      pendingModals.keySet().removeIf(id -> !hasInteraction(id));
-      for (InteractionHandle h : pendingModals.values()) {
-        if (h.userId() == userId) {
-          out.add(modalJson(h));
-        }
-      }
-    }
+    o.set("modals", pendingModals.list(userId));
     return o;
   }
 
@@ -284,13 +242,13 @@ final class DriverApi {
     synchronized (state) {
       person(userId);
       Channel c = state.channel(channelId);
-      JsonNode defs = optionDefs(c.guildId, path);
+      JsonNode defs = commandMenu.optionDefs(c.guildId, path);
       for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isNull() || (e.getValue().isTextual() && e.getValue().asText().isEmpty())) {
           continue; // an option left blank is an option not given
         }
-        options.put(e.getKey(), typed(defs, e.getKey(), e.getValue()));
+        options.put(e.getKey(), CommandMenu.typed(defs, e.getKey(), e.getValue()));
       }
     }
     return outcome(emu.as(userId).slash(channelId, path, options));
@@ -327,10 +285,7 @@ final class DriverApi {
 
   /** Closes a modal without submitting it, as the client's Cancel does (the bot is not told). */
   ObjectNode dismissModal(long userId, long openerId) {
-    pendingModal(userId, openerId);
-    synchronized (pendingModals) {
-      pendingModals.remove(openerId);
-    }
+    pendingModals.dismiss(userId, openerId);
     return Json.object();
   }
 
@@ -355,9 +310,7 @@ final class DriverApi {
     if (hook == null) {
       throw new HttpError(501, "not_supported", "this sandbox has no reset");
     }
-    synchronized (pendingModals) {
-      pendingModals.clear();
-    }
+    pendingModals.clear();
     hook.run();
     return Json.object();
   }
@@ -376,43 +329,10 @@ final class DriverApi {
     }
     o.put("responseType", type);
     if (type == 9) {
-      synchronized (pendingModals) {
-        pendingModals.put(h.id, h);
-        Iterator<Long> oldest = pendingModals.keySet().iterator();
-        while (pendingModals.size() > MAX_PENDING_MODALS) {
-          oldest.next();
-          oldest.remove();
-        }
-      }
-      o.set("modal", modalJson(h));
+      pendingModals.add(h);
+      o.set("modal", pendingModals.json(h));
     }
     return o;
-  }
-
-  private ObjectNode modalJson(InteractionHandle h) {
-    ObjectNode modal = h.awaitModal();
-    ObjectNode o = Json.object();
-    o.put("interactionId", Long.toString(h.id));
-    o.put("customId", modal.path("custom_id").asText());
-    o.put("title", modal.path("title").asText());
-    o.set("components", modal.path("components").deepCopy());
-    return o;
-  }
-
-  private boolean hasInteraction(long id) {
-    synchronized (state) {
-      return state.interactions.containsKey(id);
-    }
-  }
-
-  private InteractionHandle pendingModal(long userId, long openerId) {
-    synchronized (pendingModals) {
-      InteractionHandle h = pendingModals.get(openerId);
-      if (h == null || h.userId() != userId || !hasInteraction(openerId)) {
-        throw HttpError.notFound("no open modal " + openerId + " for this user");
-      }
-      return h;
-    }
   }
 
   /** A user the page may act as: exists and is not a bot. */
@@ -450,112 +370,6 @@ final class DriverApi {
     return !(c.isThread() && c.locked && (perms & Permissions.MANAGE_THREADS) == 0);
   }
 
-  private boolean mayUse(Guild g, long userId, Command cmd) {
-    JsonNode dmp = cmd.json.path("default_member_permissions");
-    if (dmp.isMissingNode() || dmp.isNull()) {
-      return true;
-    }
-    try {
-      long needed = Long.parseLong(dmp.asText());
-      return (state.basePermissions(g, userId) & needed) == needed;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  private static boolean allowedInDms(Command cmd) {
-    JsonNode contexts = cmd.json.path("contexts");
-    if (!contexts.isArray()) {
-      return true;
-    }
-    for (JsonNode c : contexts) {
-      if (c.asInt() == 1) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The option definitions at the end of a command path, to type the values; empty when unknown. */
-  private JsonNode optionDefs(Long guildId, String path) {
-    String[] parts = path.split("\\s+");
-    Command found = null;
-    for (Command cmd : state.commands.values()) {
-      if (cmd.type() == 1 && cmd.name().equals(parts[0])) {
-        if (guildId != null && guildId.equals(cmd.guildId)) {
-          found = cmd;
-          break;
-        }
-        if (cmd.guildId == null) {
-          found = cmd;
-        }
-      }
-    }
-    if (found == null) {
-      return Json.array();
-    }
-    JsonNode defs = found.json.path("options");
-    for (int i = 1; i < parts.length; i++) {
-      JsonNode next = null;
-      for (JsonNode d : defs) {
-        if (d.path("name").asText().equals(parts[i])) {
-          next = d.path("options");
-        }
-      }
-      if (next == null) {
-        return Json.array();
-      }
-      defs = next;
-    }
-    return defs;
-  }
-
-  /** Converts a value from the page to the Java type {@link Actor#slash} expects for the option's type. */
-  private static Object typed(JsonNode defs, String name, JsonNode value) {
-    int type = 3;
-    for (JsonNode d : defs) {
-      if (d.path("name").asText().equals(name)) {
-        type = d.path("type").asInt(3);
-      }
-    }
-    String raw = value.asText();
-    try {
-      return switch (type) {
-        case 4 -> value.isIntegralNumber() ? value.asLong() : Long.parseLong(raw.trim());
-        case 5 -> {
-          if (value.isBoolean()) {
-            yield value.asBoolean();
-          }
-          if (!raw.equals("true") && !raw.equals("false")) {
-            throw HttpError.badRequest(name + " must be true or false");
-          }
-          yield Boolean.parseBoolean(raw);
-        }
-        case 10 -> value.isNumber() ? value.asDouble() : Double.parseDouble(raw.trim());
-        case 6, 7, 8, 9 -> Long.parseUnsignedLong(raw.trim());
-        default -> {
-          if (!value.isValueNode()) {
-            throw HttpError.badRequest(name + " must be text");
-          }
-          yield raw;
-        }
-      };
-    } catch (NumberFormatException e) {
-      throw HttpError.badRequest(name + ": " + raw + " is not a valid " + typeName(type));
-    }
-  }
-
-  private static String typeName(int type) {
-    return switch (type) {
-      case 4 -> "integer";
-      case 10 -> "number";
-      case 6 -> "user";
-      case 7 -> "channel";
-      case 8 -> "role";
-      default -> "user or role";
-    };
-  }
-
   private static String text(JsonNode body, String field, int max) {
     JsonNode v = body.path(field);
     if (!v.isTextual()) {
@@ -565,153 +379,5 @@ final class DriverApi {
       throw HttpError.badRequest(field + " is longer than " + max + " characters");
     }
     return v.asText();
-  }
-
-  private ObjectNode userJson(User u) {
-    ObjectNode o = Json.object();
-    o.put("id", Long.toString(u.id));
-    o.put("name", displayName(u));
-    o.put("username", u.username);
-    o.put("bot", u.bot);
-    return o;
-  }
-
-  private static String displayName(User u) {
-    return u.globalName != null ? u.globalName : u.username;
-  }
-
-  private static ObjectNode roleJson(Role r) {
-    ObjectNode o = Json.object();
-    o.put("id", Long.toString(r.id));
-    o.put("name", r.name);
-    o.put("color", r.color);
-    return o;
-  }
-
-  private static int memberColor(Guild g, Member m) {
-    Role best = null;
-    for (long id : m.roleIds) {
-      Role r = g.roles.get(id);
-      if (r != null && r.color != 0 && (best == null || r.position > best.position)) {
-        best = r;
-      }
-    }
-    return best == null ? 0 : best.color;
-  }
-
-  private String nameOf(Channel c) {
-    if (c.type == Channel.DM) {
-      User bot = state.users.get(state.botUserId); // the page's user is the recipient: the other side is the bot
-      return bot == null ? "DM" : displayName(bot);
-    }
-    return c.name;
-  }
-
-  private ObjectNode channelJson(Channel c) {
-    ObjectNode o = Json.object();
-    o.put("id", Long.toString(c.id));
-    o.put("type", c.type);
-    o.put("name", nameOf(c));
-    if (c.guildId != null) {
-      o.put("guildId", Long.toString(c.guildId));
-    }
-    if (c.parentId != null) {
-      o.put("parentId", Long.toString(c.parentId));
-    }
-    if (c.topic != null) {
-      o.put("topic", c.topic);
-    }
-    if (c.isThread()) {
-      o.put("private", c.type == Channel.PRIVATE_THREAD);
-      o.put("archived", c.archived);
-      o.put("locked", c.locked);
-    }
-    return o;
-  }
-
-  private ObjectNode messageJson(Message m) {
-    ObjectNode o = Json.object();
-    o.put("id", Long.toString(m.id));
-    o.put("type", m.type);
-    User author = state.users.get(m.authorId);
-    ObjectNode a = o.putObject("author");
-    a.put("id", Long.toString(m.authorId));
-    a.put("name", author == null ? "Deleted User" : displayName(author));
-    a.put("bot", author != null && author.bot);
-    Guild g = m.guildId == null ? null : state.guilds.get(m.guildId);
-    Member member = g == null ? null : g.members.get(m.authorId);
-    if (member != null) {
-      if (member.nick != null) {
-        a.put("name", member.nick);
-      }
-      a.put("color", memberColor(g, member));
-    }
-    o.put("content", m.content);
-    o.put("timestamp", m.timestampMillis);
-    if (m.editedMillis != null) {
-      o.put("edited", m.editedMillis);
-    }
-    o.put("pinned", m.pinned);
-    o.put("ephemeral", m.visibleTo != null || (m.flags & FLAG_EPHEMERAL) != 0);
-    o.put("loading", (m.flags & FLAG_LOADING) != 0);
-    o.set("embeds", m.embeds.deepCopy());
-    o.set("components", m.components.deepCopy());
-    ArrayNode files = o.putArray("attachments");
-    m.attachments.forEach(f -> files.add(f.filename()));
-    if (m.interactionId != null) {
-      Interaction i = state.interactions.get(m.interactionId);
-      User by = i == null ? null : state.users.get(i.userId);
-      if (i != null && by != null) {
-        ObjectNode x = o.putObject("interaction");
-        x.put("user", displayName(by));
-        x.put("type", i.type);
-        if (i.type == Interaction.APPLICATION_COMMAND) {
-          x.put("command", commandPath(i.data));
-        }
-      }
-    }
-    return o;
-  }
-
-  private static String commandPath(JsonNode data) {
-    StringBuilder sb = new StringBuilder(data.path("name").asText());
-    JsonNode options = data.path("options");
-    boolean descended = true;
-    while (descended) {
-      descended = false;
-      for (JsonNode opt : options) {
-        int t = opt.path("type").asInt();
-        if (t == 1 || t == 2) {
-          sb.append(' ').append(opt.path("name").asText());
-          options = opt.path("options");
-          descended = true;
-          break;
-        }
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Appends every string inside a JSON tree (embed texts, text displays) so their mentions are resolved too. */
-  private static void collectText(JsonNode node, StringBuilder out) {
-    if (node == null) {
-      return;
-    }
-    if (node.isTextual()) {
-      out.append(' ').append(node.asText());
-    } else if (node.isContainerNode()) {
-      node.forEach(n -> collectText(n, out));
-    }
-  }
-
-  private static void collect(Pattern p, CharSequence text, Set<Long> into) {
-    Matcher m = p.matcher(text);
-    while (m.find() && into.size() < 500) {
-      try {
-        into.add(Long.parseUnsignedLong(m.group(1)));
-      } catch (NumberFormatException ignored) {
-        // longer than a snowflake: not a mention
-      }
-    }
   }
 }
