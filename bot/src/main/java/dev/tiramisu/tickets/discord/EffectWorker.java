@@ -249,8 +249,11 @@ public final class EffectWorker implements AutoCloseable {
           break;
         }
         wake = wake == null || e.nextAttemptAt().isBefore(wake) ? e.nextAttemptAt() : wake;
-        if (!e.kind().mayWait()) {
-          break; // a waiting effect holds up the ones after it, except a rename (see mayWait)
+        if (!e.kind().mayWait() || !waitsForRenameLimit(e)) {
+          // a waiting effect holds up the ones after it, except a rename waiting for Discord's
+          // rename limit (minutes; see mayWait): a rename retried after a 5xx keeps its place,
+          // so the lock and archive never overtake it
+          break;
         }
       }
       if (next == null) {
@@ -385,6 +388,10 @@ public final class EffectWorker implements AutoCloseable {
       }
     }
     changed(t.id());
+  }
+
+  private static boolean waitsForRenameLimit(Effect e) {
+    return e.outcome() != null && e.outcome().startsWith(ThreadStateEffects.RENAME_LIMITED);
   }
 
   private void failed(Effect e, Ticket t, String outcome, Instant now) {

@@ -75,6 +75,12 @@ final class ThreadStateEffects {
    * @param chain the ticket's effects, to see whether a later rename supersedes this one and
    *     whether the close's lock is still to come
    */
+  private static ThreadChannelManager renamePatch(ThreadChannel thread, String name,
+      boolean unarchive) {
+    ThreadChannelManager patch = thread.getManager().setName(name);
+    return unarchive ? patch.setArchived(false) : patch;
+  }
+
   EffectResult rename(Effect e, Ticket t, Guild guild, List<Effect> chain) {
     boolean superseded = chain.stream()
         .anyMatch(x -> x.id() > e.id() && x.kind() == EffectKind.RENAME_THREAD);
@@ -92,19 +98,16 @@ final class ThreadStateEffects {
     if (thread.getName().equals(name)) {
       outcome = "already named";
     } else {
-      ThreadChannelManager patch = thread.getManager().setName(name);
-      if (wasArchived) {
-        patch = patch.setArchived(false);
-      }
       try {
-        patch.complete(false);
+        renamePatch(thread, name, wasArchived).complete(false);
       } catch (RateLimitedException limited) {
         if (limited.getRetryAfter() > SHORT_WAIT_MILLIS) {
           return EffectResult.retryAfter(RENAME_LIMITED + ", retry after "
               + limited.getRetryAfter() + " ms", Duration.ofMillis(limited.getRetryAfter()));
         }
-        // a short wait (the global limit, a busy bucket) is not the rename limit: JDA waits
-        patch.complete();
+        // A short wait (the global limit, a busy bucket) is not the rename limit: JDA waits for
+        // it. A new manager: one that was executed may have dropped its changes.
+        renamePatch(thread, name, wasArchived).complete();
       }
       unarchived = wasArchived;
       outcome = unarchived ? "unarchived and renamed" : "renamed";
