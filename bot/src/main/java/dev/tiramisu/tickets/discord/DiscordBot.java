@@ -274,8 +274,11 @@ public final class DiscordBot implements AutoCloseable {
     }
   }
 
-  /** Lets running handlers finish (up to 10 s), then stops the executors. */
-  private static void stop(List<ExecutorService> executors) {
+  /**
+   * Lets running work finish (up to 10 s), then stops the executors; also what the schedulers and
+   * the effect worker use when they close.
+   */
+  static void stop(List<? extends ExecutorService> executors) {
     executors.forEach(ExecutorService::shutdown);
     try {
       for (ExecutorService executor : executors) {

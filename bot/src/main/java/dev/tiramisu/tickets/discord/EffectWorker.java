@@ -499,15 +499,7 @@ public final class EffectWorker implements AutoCloseable {
   public void close() {
     closed = true;
     timer.shutdownNow();
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException ie) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    DiscordBot.stop(List.of(pool));
     shardLeases.releaseAll(shardLeases.claimed());
   }
 }

@@ -264,15 +264,7 @@ public final class TimerScheduler implements AutoCloseable {
       executor = null;
     }
     if (e != null) {
-      e.shutdown();
-      try {
-        if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
-          e.shutdownNow();
-        }
-      } catch (InterruptedException ie) {
-        e.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      DiscordBot.stop(List.of(e)); // a run under way finishes; no further runs
     }
     synchronized (running) {
       leases.releaseAll(leases.claimed());

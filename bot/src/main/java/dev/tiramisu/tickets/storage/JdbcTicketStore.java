@@ -240,27 +240,15 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public boolean closeIfOpen(long ticketId, long closedById, String reason, Instant at,
       List<NewEffect> effects) {
-    return jdbc.transaction(
-        "closing a ticket",
-        c -> {
-          long guildId;
-          try (PreparedStatement ps = c.prepareStatement(
-              "UPDATE tickets SET state = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?"
-                  + " WHERE id = ? AND state = 'OPEN' RETURNING guild_id")) {
-            ps.setLong(1, at.toEpochMilli());
-            ps.setLong(2, closedById);
-            Jdbc.setNullableString(ps, 3, reason);
-            ps.setLong(4, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return false;
-              }
-              guildId = rs.getLong(1);
-            }
-          }
-          JdbcEffectStore.insert(c, ticketId, guildId, effects, at);
-          return true;
-        });
+    return transition("closing a ticket",
+        "UPDATE tickets SET state = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?"
+            + " WHERE id = ? AND state = 'OPEN' RETURNING guild_id",
+        ps -> {
+          ps.setLong(1, at.toEpochMilli());
+          ps.setLong(2, closedById);
+          Jdbc.setNullableString(ps, 3, reason);
+          ps.setLong(4, ticketId);
+        }, ticketId, at, effects);
   }
 
   @Override
@@ -276,24 +264,10 @@ final class JdbcTicketStore implements TicketStore {
 
   @Override
   public boolean reopenIfClosed(long ticketId, Instant at, List<NewEffect> effects) {
-    return jdbc.transaction(
-        "reopening a ticket",
-        c -> {
-          long guildId;
-          try (PreparedStatement ps = c.prepareStatement(
-              "UPDATE tickets SET state = 'OPEN', closed_at = NULL, closed_by = NULL,"
-                  + " close_reason = NULL WHERE id = ? AND state = 'CLOSED' RETURNING guild_id")) {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return false;
-              }
-              guildId = rs.getLong(1);
-            }
-          }
-          JdbcEffectStore.insert(c, ticketId, guildId, effects, at);
-          return true;
-        });
+    return transition("reopening a ticket",
+        "UPDATE tickets SET state = 'OPEN', closed_at = NULL, closed_by = NULL,"
+            + " close_reason = NULL WHERE id = ? AND state = 'CLOSED' RETURNING guild_id",
+        ps -> ps.setLong(1, ticketId), ticketId, at, effects);
   }
 
   @Override
@@ -383,6 +357,30 @@ final class JdbcTicketStore implements TicketStore {
   @FunctionalInterface
   private interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * A state change that happens only from the expected state ({@code sql}: a conditional UPDATE
+   * returning the guild id), recording {@code effects} in the same transaction.
+   */
+  private boolean transition(String what, String sql, Binder binder, long ticketId, Instant at,
+      List<NewEffect> effects) {
+    return jdbc.transaction(
+        what,
+        c -> {
+          long guildId;
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return false;
+              }
+              guildId = rs.getLong(1);
+            }
+          }
+          JdbcEffectStore.insert(c, ticketId, guildId, effects, at);
+          return true;
+        });
   }
 
   private boolean update(String what, String sql, Binder binder) {
