@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.discord;
 import dev.tiramisu.tickets.config.ShardConfig;
 import dev.tiramisu.tickets.effects.EffectStore;
 import dev.tiramisu.tickets.jobs.JobLeases;
+import dev.tiramisu.tickets.metrics.InteractionMetrics;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.TicketService;
@@ -97,13 +98,45 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
       dev.tiramisu.tickets.settings.TicketTypes types) {
+    return start(token, endpoint, shardConfig, devGuild, tickets, settings, messages, leases,
+        reconciliation, clock, startupTimeout, effectStore, effectConfig, blocklist, ticketList,
+        claims, members, ticketTimers, world, timerConfig, types, Observers.NONE);
+  }
+
+  /**
+   * What the metrics observe, when they are on.
+   *
+   * @param interactions acknowledgement and completion of each interaction
+   * @param rest an interceptor on JDA's HTTP client (every request to Discord), or null
+   */
+  public record Observers(InteractionMetrics interactions, okhttp3.Interceptor rest) {
+    public static final Observers NONE = new Observers(InteractionMetrics.NONE, null);
+
+    public Observers {
+      Objects.requireNonNull(interactions, "interactions");
+    }
+  }
+
+  /** As above, with the metrics' observers. */
+  public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
+      OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
+      JobLeases leases, Reconciliation reconciliation, Clock clock,
+      IntFunction<Duration> startupTimeout, EffectStore effectStore,
+      EffectWorker.Config effectConfig, dev.tiramisu.tickets.ticket.Blocklist blocklist,
+      dev.tiramisu.tickets.ticket.TicketList ticketList,
+      dev.tiramisu.tickets.ticket.ClaimService claims,
+      dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
+      dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
+      dev.tiramisu.tickets.settings.TicketTypes types, Observers observers) {
     Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(observers, "observers");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
     ExecutorService acknowledging = Executors.newFixedThreadPool(ACK_THREADS, named("ack"));
     ExecutorService settingsReads = Executors.newFixedThreadPool(ACK_THREADS, named("ack-read"));
     List<ExecutorService> executors = List.of(acknowledging, settingsReads, working);
-    Replies replies = new Replies(messages);
+    InteractionTracker tracker = new InteractionTracker(observers.interactions());
+    Replies replies = new Replies(messages, tracker);
     TicketTexts texts = new TicketTexts(messages, types::ofTicket);
     ThreadLookup threads = new ThreadLookup(settings);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
@@ -124,7 +157,7 @@ public final class DiscordBot implements AutoCloseable {
         settingHandlers, new ListHandlers(ticketList, replies),
         new BlocklistHandlers(blocklist, settings, replies), workflow,
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
-        new TicketTypeHandlers(types, settings, settingHandlers, replies), replies);
+        new TicketTypeHandlers(types, settings, settingHandlers, replies), replies, tracker);
     WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);
@@ -141,10 +174,18 @@ public final class DiscordBot implements AutoCloseable {
     if (!shardConfig.allShards()) {
       builder.setShards(shardConfig.ids());
     }
-    if (endpoint != null) {
-      builder
-          .setRestConfig(new RestConfig().setBaseUrl(endpoint.restBaseUrl()))
-          .setSessionController(new LocalSessionController(endpoint.gatewayUrl()));
+    if (observers.rest() != null) {
+      // JDA's own defaults (connection pool, dispatcher), plus the interceptor
+      builder.setHttpClientBuilder(net.dv8tion.jda.internal.utils.IOUtil.newHttpClientBuilder()
+          .addInterceptor(observers.rest()));
+    }
+    if (endpoint != null && endpoint.restBaseUrl() != null) {
+      builder.setRestConfig(new RestConfig().setBaseUrl(endpoint.restBaseUrl()));
+    }
+    if (endpoint != null && endpoint.gatewayUrl() != null) {
+      builder.setSessionController(endpoint.local()
+          ? new LocalSessionController(endpoint.gatewayUrl())
+          : new GatewaySessionController(endpoint.gatewayUrl()));
     }
     ShardManager manager;
     try {
@@ -224,6 +265,24 @@ public final class DiscordBot implements AutoCloseable {
   /** The shards of this process, for the wiring and tests. */
   public ShardManager shards() {
     return shards;
+  }
+
+  /**
+   * Null when every shard of this process is connected to the gateway; otherwise which are not
+   * and their state (for {@code /readyz}).
+   */
+  public String shardsNotConnected() {
+    List<String> down = new java.util.ArrayList<>();
+    List<JDA> running = shards.getShards();
+    for (JDA jda : running) {
+      if (jda.getStatus() != JDA.Status.CONNECTED) {
+        down.add("shard " + jda.getShardInfo().getShardId() + " " + jda.getStatus());
+      }
+    }
+    if (running.isEmpty()) {
+      return "no shards";
+    }
+    return down.isEmpty() ? null : String.join(", ", down);
   }
 
   /** The reconciler of tickets left without a thread by a dead process. */
@@ -326,6 +385,20 @@ public final class DiscordBot implements AutoCloseable {
           workerHandle.start();
         }
       }
+    }
+  }
+
+  /** Another gateway (e.g. a gateway proxy), with Discord's pacing of identifies kept. */
+  private static final class GatewaySessionController extends SessionControllerAdapter {
+    private final String gatewayUrl;
+
+    GatewaySessionController(String gatewayUrl) {
+      this.gatewayUrl = gatewayUrl;
+    }
+
+    @Override
+    public String getGateway() {
+      return gatewayUrl;
     }
   }
 

@@ -52,16 +52,19 @@ final class InteractionRouter extends ListenerAdapter {
   private final CloseRequestHandlers closeRequests;
   private final TicketTypeHandlers types;
   private final Replies replies;
+  private final InteractionTracker tracker;
 
   /**
    * @param acknowledging runs acknowledgements that need more than a deferral (short tasks)
    * @param working runs the handlers after the acknowledgement (may block on Discord and the
    *     database)
+   * @param tracker follows each interaction for the metrics (the one {@code replies} reports to)
    */
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
-      TicketTypeHandlers types, Replies replies) {
+      TicketTypeHandlers types, Replies replies, InteractionTracker tracker) {
+    this.tracker = tracker;
     this.types = types;
     this.lists = lists;
     this.blocklist = blocklist;
@@ -206,18 +209,28 @@ final class InteractionRouter extends ListenerAdapter {
    * failed". The custom id is not logged: it may come from anywhere.
    */
   private void unknown(IReplyCallback e, String what, MessageKey key) {
+    tracker.begin(e, key == MessageKey.ERROR_UNKNOWN_COMMAND ? "unknown command"
+        : "unknown component");
     log.info("{} (interaction {}): not ours, answered as no longer in use", what, e.getId());
     execute(acknowledging, e, what, () -> replies.send(e, key));
   }
 
   /** Defers the reply without blocking; runs {@code handler} once Discord accepted it. */
   private void deferThen(IReplyCallback e, String what, Runnable handler) {
+    tracker.begin(e, what);
     try {
       e.deferReply(true).queue(
-          hook -> execute(working, e, what, handler),
-          failure -> notAcknowledged(e, what, failure));
+          hook -> {
+            tracker.acknowledged(e);
+            execute(working, e, what, handler);
+          },
+          failure -> {
+            notAcknowledged(e, what, failure);
+            tracker.end(e);
+          });
     } catch (RuntimeException ex) {
       notAcknowledged(e, what, ex);
+      tracker.end(e);
     }
   }
 
@@ -226,6 +239,7 @@ final class InteractionRouter extends ListenerAdapter {
    * it returns, if any, on the work executor.
    */
   private void acknowledgeThen(IReplyCallback e, String what, Supplier<Runnable> acknowledge) {
+    tracker.begin(e, what);
     execute(acknowledging, e, what, () -> {
       Runnable work;
       try {
@@ -236,17 +250,33 @@ final class InteractionRouter extends ListenerAdapter {
         notAcknowledged(e, what, refused);
         return;
       }
+      if (e.isAcknowledged()) {
+        tracker.acknowledged(e);
+      }
       if (work != null) {
         execute(working, e, what, work);
       }
     });
   }
 
+  /** Runs {@code handler} as a stage of the interaction's handling (see {@link InteractionTracker}). */
   private void execute(Executor executor, IReplyCallback e, String what, Runnable handler) {
+    tracker.stageStarts(e);
     try {
-      executor.execute(() -> guarded(e, what, handler));
+      executor.execute(() -> {
+        try {
+          guarded(e, what, handler);
+        } finally {
+          if (e.isAcknowledged()) {
+            tracker.acknowledged(e);
+          }
+          tracker.stageEnds(e);
+        }
+      });
     } catch (RejectedExecutionException stopping) {
       log.info("shutting down: {} (interaction {}) ignored", what, e.getId());
+      tracker.failed(e);
+      tracker.stageEnds(e);
     }
   }
 
@@ -254,18 +284,21 @@ final class InteractionRouter extends ListenerAdapter {
     try {
       handler.run();
     } catch (StorageUnavailableException ex) {
+      tracker.failed(e);
       log.warn("{} (interaction {}): database unavailable: {}", what, e.getId(), ex.getMessage());
       answerQuietly(e, MessageKey.ERROR_DATABASE_UNAVAILABLE);
     } catch (ErrorResponseException ex) {
       if (isNotOurs(ex)) {
         notAcknowledged(e, what, ex);
       } else {
+        tracker.failed(e);
         String ref = newReference();
         log.error("{} (interaction {}) failed [ref {}]: {}", what, e.getId(), ref,
             TicketHandlers.describe(ex), ex);
         answerQuietly(e, MessageKey.ERROR_INTERNAL_REF, ref);
       }
     } catch (RuntimeException ex) {
+      tracker.failed(e);
       String ref = newReference();
       log.error("{} (interaction {}) failed [ref {}]", what, e.getId(), ref, ex);
       answerQuietly(e, MessageKey.ERROR_INTERNAL_REF, ref);
@@ -286,13 +319,16 @@ final class InteractionRouter extends ListenerAdapter {
   private void notAcknowledged(IReplyCallback e, String what, Throwable failure) {
     if (failure instanceof ErrorResponseException ere
         && ere.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+      tracker.duplicate(e);
       log.info("{} (interaction {}): already acknowledged (delivered twice, or to another"
           + " process running this shard); not handled again", what, e.getId());
     } else if (failure instanceof ErrorResponseException ere
         && ere.getErrorResponse() == ErrorResponse.UNKNOWN_INTERACTION) {
+      tracker.failed(e);
       log.warn("{} (interaction {}): Discord no longer knows the interaction (acknowledged too"
           + " late?); not handled", what, e.getId());
     } else {
+      tracker.failed(e);
       log.warn("{} (interaction {}): could not acknowledge: {}", what, e.getId(),
           TicketHandlers.describe(failure));
     }

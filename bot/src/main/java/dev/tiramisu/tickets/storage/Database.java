@@ -220,6 +220,20 @@ public final class Database implements AutoCloseable {
     return new JdbcTimerStore(jdbc);
   }
 
+  /** Counts and a ping for the operations endpoint (metrics, readiness). */
+  public OpsQueries ops() {
+    return new OpsQueries(jdbc);
+  }
+
+  /**
+   * Reports the pool's metrics ({@code hikaricp_*}) to {@code meterRegistry}, a Micrometer {@code
+   * MeterRegistry} (typed Object so that storage does not depend on Micrometer; HikariCP
+   * recognises it). Once per database.
+   */
+  public void recordPoolMetrics(Object meterRegistry) {
+    pool.setMetricRegistry(meterRegistry);
+  }
+
   /** Job leases on this database. */
   public JobLeases leases() {
     return new JdbcJobLeases(jdbc);
