@@ -112,6 +112,12 @@ public final class Bot implements AutoCloseable {
     return discord.reconciler();
   }
 
+  /** The metrics, when {@code METRICS_PORT} is set. */
+  public java.util.Optional<dev.tiramisu.tickets.metrics.BotMetrics> metrics() {
+    return operations == null ? java.util.Optional.empty()
+        : java.util.Optional.of(operations.metrics());
+  }
+
   /** The port of the metrics and health endpoint, or -1 when {@code METRICS_PORT} is unset. */
   public int metricsPort() {
     return operations == null ? -1 : operations.port();

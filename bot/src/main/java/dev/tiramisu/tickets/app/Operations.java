@@ -33,6 +33,8 @@ final class Operations implements AutoCloseable {
         queries.ping();
       } catch (StorageUnavailableException e) {
         return "the database does not answer";
+      } catch (RuntimeException e) {
+        return "the database check failed (" + e.getClass().getSimpleName() + ")";
       }
       return null;
     });
@@ -70,6 +72,10 @@ final class Operations implements AutoCloseable {
   /** From now on, {@code /readyz} asks these shards. */
   void connected(DiscordBot discord) {
     this.discord = discord;
+  }
+
+  BotMetrics metrics() {
+    return metrics;
   }
 
   /** The port the endpoint listens on. */

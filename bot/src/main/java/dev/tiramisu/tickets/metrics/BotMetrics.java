@@ -40,6 +40,7 @@ public final class BotMetrics implements InteractionMetrics, AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gc;
   private final RestMetrics rest;
+  private long completions;
 
   public BotMetrics() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -75,7 +76,8 @@ public final class BotMetrics implements InteractionMetrics, AutoCloseable {
   public void gauge(String name, String description, String tagKey, String tagValue,
       LongSupplier read, Duration ttl) {
     CachedValue value = new CachedValue(name, read, ttl);
-    Gauge.Builder<CachedValue> b = Gauge.builder(name, value, CachedValue::get)
+    // strong: Micrometer holds a gauge's object weakly by default, and nothing else holds this one
+    Gauge.Builder<CachedValue> b = Gauge.builder(name, value, CachedValue::get).strongReference(true)
         .description(description);
     if (tagKey != null) {
       b.tag(tagKey, tagValue);
@@ -108,6 +110,32 @@ public final class BotMetrics implements InteractionMetrics, AutoCloseable {
         .serviceLevelObjectives(LATENCY_BUCKETS)
         .register(registry)
         .record(positive(sinceCreated));
+    synchronized (this) {
+      completions++;
+      notifyAll();
+    }
+  }
+
+  /**
+   * Waits until {@code atLeast} interactions were reported completed since start (for tests and
+   * tools that act, then read the metrics); false if {@code timeout} passed first.
+   */
+  public synchronized boolean awaitCompletions(long atLeast, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (completions < atLeast) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /** Interactions reported completed since start. */
+  public synchronized long completions() {
+    return completions;
   }
 
   private static Duration positive(Duration d) {

@@ -49,6 +49,7 @@ final class BotHarness implements AutoCloseable {
   private final TimerScheduler.Config timers;
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
+  private final UnaryOperator<BotConfig> configure;
   private Bot bot;
 
   /** With SQLite in a temporary file. */
@@ -99,6 +100,24 @@ final class BotHarness implements AutoCloseable {
 
   BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation,
       EffectWorker.Config effects, TimerScheduler.Config timers, EmulatorConfig emulator) {
+    this(database, clock, reconciliation, effects, timers, emulator, c -> c);
+  }
+
+  /** With the given database and the bot's configuration changed by {@code configure}. */
+  BotHarness(DatabaseConfig database, UnaryOperator<BotConfig> configure) {
+    this(database, Clock.systemUTC(), Reconciliation.DEFAULT, EffectWorker.Config.DEFAULT,
+        TimerScheduler.Config.DEFAULT, EmulatorConfig.defaults(), configure);
+  }
+
+  /** With SQLite in a temporary file and the bot's configuration changed by {@code configure}. */
+  BotHarness(UnaryOperator<BotConfig> configure) {
+    this(sqliteInTempDir(), configure);
+  }
+
+  BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation,
+      EffectWorker.Config effects, TimerScheduler.Config timers, EmulatorConfig emulator,
+      UnaryOperator<BotConfig> configure) {
+    this.configure = configure;
     this.timers = timers;
     this.database = database;
     this.clock = clock;
@@ -135,7 +154,7 @@ final class BotHarness implements AutoCloseable {
    * reconciliation; the caller closes it.
    */
   Bot startAnotherBot() {
-    BotConfig config = new BotConfig(null, database, null, 0, "INFO");
+    BotConfig config = configure.apply(new BotConfig(null, database, null, 0, "INFO"));
     return Bot.start(config, emu.botToken(),
         new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, effects, timers,
         clock);
