@@ -43,6 +43,12 @@ class ArchitectureTest {
           .because("data flows one way: adapter -> service -> store");
 
   @ArchTest
+  static final ArchRule only_the_metrics_package_uses_micrometer =
+      noClasses().that().resideOutsideOfPackages("dev.tiramisu.tickets.metrics..")
+          .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+          .because("metrics are an operations concern: the rest reports through plain interfaces");
+
+  @ArchTest
   static final ArchRule domain_does_not_use_jdbc =
       noClasses().that().resideInAnyPackage("dev.tiramisu.tickets.ticket..",
               "dev.tiramisu.tickets.settings..", "dev.tiramisu.tickets.common..",
