@@ -105,7 +105,7 @@ class MetricsE2ETest {
       assertThat(value(end, "tickets_effects", Map.of("state", "pending"))).isEqualTo(0.0);
       assertThat(value(end, "tickets_open", Map.of())).isEqualTo(0.0);
       assertThat(end).contains("hikaricp_connections_max", "jvm_memory_used_bytes",
-          "jvm_gc_pause_seconds", "jvm_threads_live_threads", "process_cpu_usage");
+          "jvm_gc_max_data_size_bytes", "jvm_threads_live_threads", "process_cpu_usage");
 
       // the gateway gone: not ready, with the reason; back: ready again
       h.emu.gateway().refuseNextConnections(Integer.MAX_VALUE);
