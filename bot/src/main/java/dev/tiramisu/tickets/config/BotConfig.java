@@ -55,6 +55,10 @@ import java.util.Set;
  *       lease of the durable Discord effects without renewing it: how long other processes wait
  *       before resuming the effects of a process that died ({@value #MIN_EFFECT_LEASE_S} to
  *       {@value #MAX_EFFECT_LEASE_S})</td></tr>
+ *   <tr><td>{@code DISCORD_GLOBAL_RATE_LIMIT}</td><td>50</td><td>requests per second this
+ *       process sends at most on Discord's global limit (interaction answers are exempt), 1 to
+ *       {@value #MAX_GLOBAL_RATE_LIMIT}, or {@code off} when a shared REST proxy paces the
+ *       processes</td></tr>
  * </table>
  *
  * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
@@ -72,11 +76,14 @@ import java.util.Set;
  * @param discordGatewayUrl gateway URL of a local Discord, or null for discord.com
  * @param startupTimeout how long to wait for this process's shards at start, or null for the
  *     default ({@link #startupTimeoutFor(int)})
+ * @param effectLeaseTtl the effects worker's per-shard lease, or null for the default
+ * @param globalRateLimit requests per second paced on Discord's global limit, 0 for none, or
+ *     null for Discord's 50
  */
 public record BotConfig(
     String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
     ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
-    Duration startupTimeout, Duration effectLeaseTtl) {
+    Duration startupTimeout, Duration effectLeaseTtl, Integer globalRateLimit) {
 
   public static final int DEFAULT_SANDBOX_PORT = 8080;
   public static final int MAX_POOL_SIZE = 100;
@@ -89,6 +96,10 @@ public record BotConfig(
   /** Bounds of {@code EFFECT_LEASE_TTL}, the effects worker's per-shard lease (default 15 s). */
   public static final int MIN_EFFECT_LEASE_S = 2;
   public static final int MAX_EFFECT_LEASE_S = 600;
+  /** Upper bound of {@code DISCORD_GLOBAL_RATE_LIMIT} (Discord raises the limit for some bots). */
+  public static final int MAX_GLOBAL_RATE_LIMIT = 10_000;
+  /** Discord's global limit per bot token, the default of {@code DISCORD_GLOBAL_RATE_LIMIT}. */
+  public static final int DEFAULT_GLOBAL_RATE_LIMIT = 50;
   /** The path a local Discord's REST base URL ends with. */
   public static final String REST_PATH = "/api/v10/";
   private static final List<String> LOG_LEVELS =
@@ -109,7 +120,8 @@ public record BotConfig(
           "DISCORD_REST_URL",
           "DISCORD_GATEWAY_URL",
           "STARTUP_TIMEOUT",
-          "EFFECT_LEASE_TTL");
+          "EFFECT_LEASE_TTL",
+          "DISCORD_GLOBAL_RATE_LIMIT");
   private static final int ECHO_MAX = 40;
 
   public BotConfig {
@@ -125,6 +137,18 @@ public record BotConfig(
     if (effectLeaseTtl != null && effectLeaseTtl.toSeconds() < MIN_EFFECT_LEASE_S) {
       throw new IllegalArgumentException("effectLeaseTtl must be at least 2 s: " + effectLeaseTtl);
     }
+    if (globalRateLimit != null
+        && (globalRateLimit < 0 || globalRateLimit > MAX_GLOBAL_RATE_LIMIT)) {
+      throw new IllegalArgumentException("globalRateLimit out of range: " + globalRateLimit);
+    }
+  }
+
+  /** A configuration pacing Discord's global limit at its default. */
+  public BotConfig(String token, DatabaseConfig database, Long devGuildId, int sandboxPort,
+      String logLevel, ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
+      Duration startupTimeout, Duration effectLeaseTtl) {
+    this(token, database, devGuildId, sandboxPort, logLevel, shards, discordRestUrl,
+        discordGatewayUrl, startupTimeout, effectLeaseTtl, null);
   }
 
   /** A configuration with the default lease of the effects worker. */
@@ -151,13 +175,21 @@ public record BotConfig(
   /** The same configuration with other shards. */
   public BotConfig withShards(ShardConfig shards) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, globalRateLimit);
   }
 
   /** The same configuration with another wait for the shards at start (null: the default). */
   public BotConfig withStartupTimeout(Duration startupTimeout) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, globalRateLimit);
+  }
+
+  /**
+   * Requests per second to pace on Discord's global limit ({@code DISCORD_GLOBAL_RATE_LIMIT}); 0
+   * when pacing is off.
+   */
+  public int globalRateLimitOrDefault() {
+    return globalRateLimit == null ? DEFAULT_GLOBAL_RATE_LIMIT : globalRateLimit;
   }
 
   /** True when {@code DISCORD_REST_URL}/{@code DISCORD_GATEWAY_URL} name a local Discord. */
@@ -254,8 +286,9 @@ public record BotConfig(
     }
     Duration startupTimeout = startupTimeout(values.get("STARTUP_TIMEOUT"));
     Duration lease = effectLease(values.get("EFFECT_LEASE_TTL"));
+    Integer globalLimit = globalRateLimit(values.get("DISCORD_GLOBAL_RATE_LIMIT"));
     return new BotConfig(token, database, devGuild, port, level, shards, rest, gateway,
-        startupTimeout, lease);
+        startupTimeout, lease, globalLimit);
   }
 
   /** Sandbox mode: no token, the bot talks to the local emulator. */
@@ -290,6 +323,8 @@ public record BotConfig(
         + (discordRestUrl == null ? "" : ", discord=" + discordRestUrl + " " + discordGatewayUrl)
         + (startupTimeout == null ? "" : ", startupTimeout=" + startupTimeout.toSeconds() + "s")
         + (effectLeaseTtl == null ? "" : ", effectLeaseTtl=" + effectLeaseTtl.toSeconds() + "s")
+        + (globalRateLimit == null ? "" : ", globalRateLimit="
+            + (globalRateLimit == 0 ? "off" : globalRateLimit + "/s"))
         + "]";
   }
 
@@ -440,6 +475,22 @@ public record BotConfig(
     } catch (URISyntaxException e) {
       throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
     }
+  }
+
+  private static Integer globalRateLimit(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw.equalsIgnoreCase("off")) {
+      return 0;
+    }
+    String message = "DISCORD_GLOBAL_RATE_LIMIT must be requests per second from 1 to "
+        + MAX_GLOBAL_RATE_LIMIT + ", or off";
+    int limit = parseInt(raw, message);
+    if (limit < 1 || limit > MAX_GLOBAL_RATE_LIMIT) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+    return limit;
   }
 
   private static Duration effectLease(String raw) {

@@ -84,6 +84,8 @@ public final class DiscordBot implements AutoCloseable {
    * @param leases the job leases shared by all processes on the database
    * @param reconciliation when the reconciler of unattached tickets runs
    * @param startupTimeout how long to wait for the given number of shards to be ready
+   * @param globalRateLimit requests per second all shards together send at most on Discord's
+   *     global limit ({@link GlobalPacer}), 0 for no pacing (a shared REST proxy paces)
    * @throws DiscordStartException if the shards are not all ready in time, or one shut down
    *     (everything started is stopped first)
    */
@@ -96,7 +98,7 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.ClaimService claims,
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
-      dev.tiramisu.tickets.settings.TicketTypes types) {
+      dev.tiramisu.tickets.settings.TicketTypes types, int globalRateLimit) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -141,11 +143,15 @@ public final class DiscordBot implements AutoCloseable {
     if (!shardConfig.allShards()) {
       builder.setShards(shardConfig.ids());
     }
+    RestConfig rest = new RestConfig();
     if (endpoint != null) {
-      builder
-          .setRestConfig(new RestConfig().setBaseUrl(endpoint.restBaseUrl()))
-          .setSessionController(new LocalSessionController(endpoint.gatewayUrl()));
+      rest.setBaseUrl(endpoint.restBaseUrl());
+      builder.setSessionController(new LocalSessionController(endpoint.gatewayUrl()));
     }
+    if (globalRateLimit > 0) {
+      GlobalPacer.of(globalRateLimit).install(rest); // one pacer for all shards of the process
+    }
+    builder.setRestConfig(rest);
     ShardManager manager;
     try {
       manager = builder.build();
