@@ -148,9 +148,7 @@ public final class DiscordBot implements AutoCloseable {
       rest.setBaseUrl(endpoint.restBaseUrl());
       builder.setSessionController(new LocalSessionController(endpoint.gatewayUrl()));
     }
-    if (globalRateLimit > 0) {
-      GlobalPacer.of(globalRateLimit).install(rest); // one pacer for all shards of the process
-    }
+    GlobalPacer.of(globalRateLimit).install(rest); // one for all shards of the process
     builder.setRestConfig(rest);
     ShardManager manager;
     try {

@@ -54,24 +54,27 @@ public final class GlobalPacer {
   static final long WINDOW_MILLIS = 1000;
   private static final long IN_FLIGHT = Long.MAX_VALUE;
 
+  private final boolean paced;
   private final long[] freeAt;
   private final LongSupplier clock;
   private final RateLimitLog refusals;
 
   /**
-   * @param limit requests per second (Discord's is {@value #DISCORD_GLOBAL_LIMIT})
+   * @param limit requests per second (Discord's is {@value #DISCORD_GLOBAL_LIMIT}), 0 to pace
+   *     nothing and only log the 429s (a shared REST proxy paces)
    * @param clock milliseconds of {@link System#currentTimeMillis()} (JDA compares with it)
    */
   GlobalPacer(int limit, LongSupplier clock, RateLimitLog refusals) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
     }
+    this.paced = limit > 0;
     this.freeAt = new long[limit];
     this.clock = Objects.requireNonNull(clock, "clock");
     this.refusals = Objects.requireNonNull(refusals, "refusals");
   }
 
-  /** A pacer of {@code limit} requests per second on the system clock. */
+  /** A pacer of {@code limit} requests per second (0: none) on the system clock. */
   public static GlobalPacer of(int limit) {
     return new GlobalPacer(limit, System::currentTimeMillis, RateLimitLog.create());
   }
@@ -177,7 +180,7 @@ public final class GlobalPacer {
 
     @Override
     public long getClassic() {
-      return Math.max(delegate.getClassic(), nextFreeMillis());
+      return paced ? Math.max(delegate.getClassic(), nextFreeMillis()) : delegate.getClassic();
     }
 
     @Override
@@ -217,7 +220,7 @@ public final class GlobalPacer {
     @Override
     public Response execute() {
       Route route = delegate.getRoute().getBaseRoute();
-      if (route.isInteractionBucket()) {
+      if (route.isInteractionBucket() || !paced) {
         return observed(route, delegate.execute());
       }
       int permit = tryAcquire();
