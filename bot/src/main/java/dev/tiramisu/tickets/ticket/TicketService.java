@@ -464,13 +464,11 @@ public final class TicketService {
         .with(CHANNEL, s.ticketChannelId())
         .with(NAME, s.nameTemplate().render(t.number(), userName))));
     out.add(NewEffect.of(EffectKind.ADD_CREATOR, Payload.empty()));
-    // The member's link as soon as it works (the thread exists and they are in it): the answer
-    // is exempt from Discord's global limit, the first message and the pin wait their turn.
+    out.add(NewEffect.of(EffectKind.FIRST_MESSAGE, staffPayload(s)));
+    out.add(NewEffect.of(EffectKind.PIN_FIRST, Payload.empty()));
     if (replyToken != null) {
       out.add(NewEffect.of(EffectKind.REPLY_OPENED, Payload.empty().with(TOKEN, replyToken)));
     }
-    out.add(NewEffect.of(EffectKind.FIRST_MESSAGE, staffPayload(s)));
-    out.add(NewEffect.of(EffectKind.PIN_FIRST, Payload.empty()));
     return out;
   }
 
