@@ -60,6 +60,10 @@ import java.util.Set;
  *       lease of the durable Discord effects without renewing it: how long other processes wait
  *       before resuming the effects of a process that died ({@value #MIN_EFFECT_LEASE_S} to
  *       {@value #MAX_EFFECT_LEASE_S})</td></tr>
+ *   <tr><td>{@code DISCORD_GLOBAL_RATE_LIMIT}</td><td>50</td><td>requests per second this
+ *       process sends at most on Discord's global limit (interaction answers are exempt), 1 to
+ *       {@value #MAX_GLOBAL_RATE_LIMIT}, or {@code off} when a shared REST proxy paces the
+ *       processes</td></tr>
  * </table>
  *
  * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
@@ -77,13 +81,16 @@ import java.util.Set;
  * @param discordGatewayUrl gateway URL of a local Discord, or null for Discord's
  * @param startupTimeout how long to wait for this process's shards at start, or null for the
  *     default ({@link #startupTimeoutFor(int)})
- * @param effectLeaseTtl the effects worker's lease, or null for the default
+ * @param effectLeaseTtl the effects worker's per-shard lease, or null for the default
  * @param metrics the operations endpoint ({@link MetricsConfig#OFF} by default)
+ * @param globalRateLimit requests per second paced on Discord's global limit, 0 for none, or
+ *     null for Discord's 50
  */
 public record BotConfig(
     String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
     ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
-    Duration startupTimeout, Duration effectLeaseTtl, MetricsConfig metrics) {
+    Duration startupTimeout, Duration effectLeaseTtl, MetricsConfig metrics,
+    Integer globalRateLimit) {
 
   public static final int DEFAULT_SANDBOX_PORT = 8080;
   public static final int MAX_POOL_SIZE = 100;
@@ -96,6 +103,10 @@ public record BotConfig(
   /** Bounds of {@code EFFECT_LEASE_TTL}, the effects worker's per-shard lease (default 15 s). */
   public static final int MIN_EFFECT_LEASE_S = 2;
   public static final int MAX_EFFECT_LEASE_S = 600;
+  /** Upper bound of {@code DISCORD_GLOBAL_RATE_LIMIT} (Discord raises the limit for some bots). */
+  public static final int MAX_GLOBAL_RATE_LIMIT = 10_000;
+  /** Discord's global limit per bot token, the default of {@code DISCORD_GLOBAL_RATE_LIMIT}. */
+  public static final int DEFAULT_GLOBAL_RATE_LIMIT = 50;
   /** The path a local Discord's REST base URL ends with. */
   public static final String REST_PATH = "/api/v10/";
   private static final List<String> LOG_LEVELS =
@@ -118,7 +129,8 @@ public record BotConfig(
           "STARTUP_TIMEOUT",
           "EFFECT_LEASE_TTL",
           "METRICS_PORT",
-          "METRICS_BIND");
+          "METRICS_BIND",
+          "DISCORD_GLOBAL_RATE_LIMIT");
   private static final int ECHO_MAX = 40;
 
   public BotConfig {
@@ -132,14 +144,18 @@ public record BotConfig(
     if (effectLeaseTtl != null && effectLeaseTtl.toSeconds() < MIN_EFFECT_LEASE_S) {
       throw new IllegalArgumentException("effectLeaseTtl must be at least 2 s: " + effectLeaseTtl);
     }
+    if (globalRateLimit != null
+        && (globalRateLimit < 0 || globalRateLimit > MAX_GLOBAL_RATE_LIMIT)) {
+      throw new IllegalArgumentException("globalRateLimit out of range: " + globalRateLimit);
+    }
   }
 
-  /** A configuration without the metrics endpoint. */
+  /** A configuration without the metrics endpoint, pacing Discord's global limit at 50/s. */
   public BotConfig(String token, DatabaseConfig database, Long devGuildId, int sandboxPort,
       String logLevel, ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
       Duration startupTimeout, Duration effectLeaseTtl) {
     this(token, database, devGuildId, sandboxPort, logLevel, shards, discordRestUrl,
-        discordGatewayUrl, startupTimeout, effectLeaseTtl, MetricsConfig.OFF);
+        discordGatewayUrl, startupTimeout, effectLeaseTtl, MetricsConfig.OFF, null);
   }
 
   /** A configuration with the default lease of the effects worker. */
@@ -166,19 +182,37 @@ public record BotConfig(
   /** The same configuration with other shards. */
   public BotConfig withShards(ShardConfig shards) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit);
   }
 
   /** The same configuration with another wait for the shards at start (null: the default). */
   public BotConfig withStartupTimeout(Duration startupTimeout) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit);
+  }
+
+  /**
+   * Requests per second to pace on Discord's global limit ({@code DISCORD_GLOBAL_RATE_LIMIT}); 0
+   * when pacing is off.
+   */
+  public int globalRateLimitOrDefault() {
+    return globalRateLimit == null ? DEFAULT_GLOBAL_RATE_LIMIT : globalRateLimit;
   }
 
   /** The same configuration with another metrics endpoint. */
   public BotConfig withMetrics(MetricsConfig metrics) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit);
+  }
+
+  /** The same configuration with another global pacing (null: Discord's 50/s, 0: off). */
+  public BotConfig withGlobalRateLimit(Integer globalRateLimit) {
+    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit);
   }
 
   /**
@@ -278,8 +312,9 @@ public record BotConfig(
     Duration startupTimeout = startupTimeout(values.get("STARTUP_TIMEOUT"));
     Duration lease = effectLease(values.get("EFFECT_LEASE_TTL"));
     MetricsConfig metrics = metrics(values.get("METRICS_PORT"), values.get("METRICS_BIND"));
+    Integer globalLimit = globalRateLimit(values.get("DISCORD_GLOBAL_RATE_LIMIT"));
     return new BotConfig(token, database, devGuild, port, level, shards, rest, gateway,
-        startupTimeout, lease, metrics);
+        startupTimeout, lease, metrics, globalLimit);
   }
 
   /** Sandbox mode: no token, the bot talks to the local emulator. */
@@ -316,6 +351,8 @@ public record BotConfig(
         + (metrics.enabled() ? ", metrics=" + metrics : "")
         + (startupTimeout == null ? "" : ", startupTimeout=" + startupTimeout.toSeconds() + "s")
         + (effectLeaseTtl == null ? "" : ", effectLeaseTtl=" + effectLeaseTtl.toSeconds() + "s")
+        + (globalRateLimit == null ? "" : ", globalRateLimit="
+            + (globalRateLimit == 0 ? "off" : globalRateLimit + "/s"))
         + "]";
   }
 
@@ -487,6 +524,22 @@ public record BotConfig(
           + " got \"" + echo(bind) + "\"");
     }
     return MetricsConfig.on(port, bind);
+  }
+
+  private static Integer globalRateLimit(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw.equalsIgnoreCase("off")) {
+      return 0;
+    }
+    String message = "DISCORD_GLOBAL_RATE_LIMIT must be requests per second from 1 to "
+        + MAX_GLOBAL_RATE_LIMIT + ", or off";
+    int limit = parseInt(raw, message);
+    if (limit < 1 || limit > MAX_GLOBAL_RATE_LIMIT) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+    return limit;
   }
 
   private static Duration effectLease(String raw) {

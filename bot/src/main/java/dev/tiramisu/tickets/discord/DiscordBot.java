@@ -75,35 +75,6 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /**
-   * Connects this process's shards, waits until each is ready (its guilds loaded) and registers
-   * the commands if this process is the one to do it, then starts the {@link
-   * UnattachedReconciler} (unless {@code reconciliation} is manual).
-   *
-   * @param endpoint a local Discord, or null for discord.com
-   * @param shardConfig the shards to run
-   * @param devGuild register commands in this guild only
-   * @param leases the job leases shared by all processes on the database
-   * @param reconciliation when the reconciler of unattached tickets runs
-   * @param startupTimeout how long to wait for the given number of shards to be ready
-   * @throws DiscordStartException if the shards are not all ready in time, or one shut down
-   *     (everything started is stopped first)
-   */
-  public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
-      OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
-      JobLeases leases, Reconciliation reconciliation, Clock clock,
-      IntFunction<Duration> startupTimeout, EffectStore effectStore,
-      EffectWorker.Config effectConfig, dev.tiramisu.tickets.ticket.Blocklist blocklist,
-      dev.tiramisu.tickets.ticket.TicketList ticketList,
-      dev.tiramisu.tickets.ticket.ClaimService claims,
-      dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
-      dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
-      dev.tiramisu.tickets.settings.TicketTypes types) {
-    return start(token, endpoint, shardConfig, devGuild, tickets, settings, messages, leases,
-        reconciliation, clock, startupTimeout, effectStore, effectConfig, blocklist, ticketList,
-        claims, members, ticketTimers, world, timerConfig, types, Observers.NONE);
-  }
-
-  /**
    * What the metrics observe, when they are on.
    *
    * @param interactions acknowledgement and completion of each interaction
@@ -117,7 +88,23 @@ public final class DiscordBot implements AutoCloseable {
     }
   }
 
-  /** As above, with the metrics' observers. */
+  /**
+   * Connects this process's shards, waits until each is ready (its guilds loaded) and registers
+   * the commands if this process is the one to do it, then starts the {@link
+   * UnattachedReconciler} (unless {@code reconciliation} is manual).
+   *
+   * @param endpoint a local Discord, or null for discord.com
+   * @param shardConfig the shards to run
+   * @param devGuild register commands in this guild only
+   * @param leases the job leases shared by all processes on the database
+   * @param reconciliation when the reconciler of unattached tickets runs
+   * @param startupTimeout how long to wait for the given number of shards to be ready
+   * @param globalRateLimit requests per second all shards together send at most on Discord's
+   *     global limit ({@link GlobalPacer}), 0 for no pacing (a shared REST proxy paces)
+   * @param observers what the metrics observe ({@link Observers#NONE} without metrics)
+   * @throws DiscordStartException if the shards are not all ready in time, or one shut down
+   *     (everything started is stopped first)
+   */
   public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
       OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
       JobLeases leases, Reconciliation reconciliation, Clock clock,
@@ -127,7 +114,8 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.ClaimService claims,
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
-      dev.tiramisu.tickets.settings.TicketTypes types, Observers observers) {
+      dev.tiramisu.tickets.settings.TicketTypes types, int globalRateLimit,
+      Observers observers) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(observers, "observers");
     Objects.requireNonNull(effectStore, "effectStore");
@@ -179,14 +167,17 @@ public final class DiscordBot implements AutoCloseable {
       builder.setHttpClientBuilder(net.dv8tion.jda.internal.utils.IOUtil.newHttpClientBuilder()
           .addInterceptor(observers.rest()));
     }
+    RestConfig rest = new RestConfig();
     if (endpoint != null && endpoint.restBaseUrl() != null) {
-      builder.setRestConfig(new RestConfig().setBaseUrl(endpoint.restBaseUrl()));
+      rest.setBaseUrl(endpoint.restBaseUrl());
     }
     if (endpoint != null && endpoint.gatewayUrl() != null) {
       builder.setSessionController(endpoint.local()
           ? new LocalSessionController(endpoint.gatewayUrl())
           : new GatewaySessionController(endpoint.gatewayUrl()));
     }
+    GlobalPacer.of(globalRateLimit).install(rest); // one for all shards of the process
+    builder.setRestConfig(rest);
     ShardManager manager;
     try {
       manager = builder.build();

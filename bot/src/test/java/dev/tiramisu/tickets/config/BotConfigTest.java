@@ -321,4 +321,19 @@ class BotConfigTest {
           .hasMessageStartingWith("EFFECT_LEASE_TTL must be a number of seconds from 2 to 600");
     }
   }
+
+  @Test
+  void global_rate_limit_defaults_to_discords_fifty_and_can_be_turned_off() {
+    assertThat(load(Map.of()).globalRateLimitOrDefault()).isEqualTo(50);
+    assertThat(load(Map.of("DISCORD_GLOBAL_RATE_LIMIT", "45")).globalRateLimitOrDefault())
+        .isEqualTo(45);
+    assertThat(load(Map.of(), "--discord-global-rate-limit=off").globalRateLimitOrDefault())
+        .isZero();
+    for (String bad : List.of("0", "-1", "10001", "fast")) {
+      assertThatThrownBy(() -> load(Map.of("DISCORD_GLOBAL_RATE_LIMIT", bad)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("DISCORD_GLOBAL_RATE_LIMIT must be requests per second from 1"
+              + " to 10000, or off, got \"");
+    }
+  }
 }

@@ -51,6 +51,8 @@ final class BotHarness implements AutoCloseable {
   private final AtomicInteger guilds = new AtomicInteger();
   private final UnaryOperator<BotConfig> configure;
   private Bot bot;
+  /** {@code DISCORD_GLOBAL_RATE_LIMIT} of the bots started from now on; null: Discord's 50. */
+  private Integer globalRateLimit;
 
   /** With SQLite in a temporary file. */
   BotHarness() {
@@ -154,7 +156,8 @@ final class BotHarness implements AutoCloseable {
    * reconciliation; the caller closes it.
    */
   Bot startAnotherBot() {
-    BotConfig config = configure.apply(new BotConfig(null, database, null, 0, "INFO"));
+    BotConfig config = configure.apply(new BotConfig(null, database, null, 0, "INFO"))
+        .withGlobalRateLimit(globalRateLimit);
     return Bot.start(config, emu.botToken(),
         new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, effects, timers,
         clock);
@@ -162,6 +165,12 @@ final class BotHarness implements AutoCloseable {
 
   Bot bot() {
     return bot;
+  }
+
+  /** Restarts the bot pacing {@code limit} requests/s on the global limit (0: off). */
+  void restartWithGlobalRateLimit(int limit) {
+    globalRateLimit = limit;
+    restart();
   }
 
   /** Stops the bot and starts a new one on the same database and emulator. */
