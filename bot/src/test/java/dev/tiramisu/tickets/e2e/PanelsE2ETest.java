@@ -243,6 +243,26 @@ class PanelsE2ETest extends SingleBotE2ETest {
   }
 
   @Test
+  void type_options_suggest_the_guilds_types() {
+    TestGuild g = threeTypes();
+    long general = g.channel("general");
+    assertThat(g.as("alice").autocomplete(general, "ticket create", Map.of(), "type", "b")
+        .awaitChoices()).containsExactly("Billing");
+    assertThat(g.as("alice").autocomplete(general, "ticket create", Map.of(), "type", "PE")
+        .awaitChoices()).containsExactly("Appeal");
+    assertThat(g.as("admin").autocomplete(general, "tickettype delete", Map.of(), "type", "")
+        .awaitChoices()).containsExactly("Billing", "Report", "Appeal");
+    assertThat(g.as("admin").autocomplete(general, "tickettype edit", Map.of(), "type", "rep")
+        .awaitChoices()).containsExactly("Report");
+    assertThat(g.as("admin").autocomplete(general, "panel create", Map.of(), "types", "")
+        .awaitChoices()).containsExactly("all", "Billing", "Report", "Appeal");
+    assertThat(g.as("admin").autocomplete(general, "panel create", Map.of(), "types", "billing, ")
+        .awaitChoices()).containsExactly("billing, Report", "billing, Appeal");
+    assertThat(g.as("admin").autocomplete(general, "panel create", Map.of("title", "x"), "types",
+        "Report,a").awaitChoices()).containsExactly("Report, Appeal");
+  }
+
+  @Test
   void bad_panels_are_refused_with_the_reason_and_the_old_button_still_works() {
     TestGuild bare = h.guild();
     h.enableTickets(bare);
