@@ -38,7 +38,7 @@ public final class Core implements AutoCloseable {
     this.messages = Messages.english();
     this.blocklist = new dev.tiramisu.tickets.ticket.Blocklist(database.blocklist(), clock);
     this.ticketList = new dev.tiramisu.tickets.ticket.TicketList(database.ticketQueries(),
-        database.settings());
+        database.settings(), database.ticketTypes());
     this.claims = new dev.tiramisu.tickets.ticket.ClaimService(database.tickets(),
         database.staff(), database.settings(), clock);
     this.members = new dev.tiramisu.tickets.ticket.MemberService(database.tickets(),

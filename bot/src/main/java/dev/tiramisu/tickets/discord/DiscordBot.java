@@ -121,7 +121,7 @@ public final class DiscordBot implements AutoCloseable {
     PanelMessages panelMessages = new PanelMessages(panels, messages);
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist, types),
-        new StaffHandlers(tickets, settings, replies, worker),
+        new StaffHandlers(tickets, settings, replies, worker, types),
         settingHandlers, new ListHandlers(ticketList, replies),
         new BlocklistHandlers(blocklist, settings, replies), workflow,
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
