@@ -114,7 +114,8 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.ClaimService claims,
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
-      dev.tiramisu.tickets.settings.TicketTypes types, int globalRateLimit,
+      dev.tiramisu.tickets.settings.TicketTypes types, dev.tiramisu.tickets.panel.Panels panels,
+      int globalRateLimit,
       Observers observers) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(observers, "observers");
@@ -139,13 +140,16 @@ public final class DiscordBot implements AutoCloseable {
         new MemberHandlers(members, claims, replies, worker, inThread),
         new ReopenHandlers(tickets, replies, worker, inThread));
     SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world);
+    PanelMessages panelMessages = new PanelMessages(panels, messages);
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist, types),
-        new StaffHandlers(tickets, settings, replies, worker),
+        new StaffHandlers(tickets, settings, replies, worker, types),
         settingHandlers, new ListHandlers(ticketList, replies),
         new BlocklistHandlers(blocklist, settings, replies), workflow,
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
-        new TicketTypeHandlers(types, settings, settingHandlers, replies), replies, tracker);
+        new TicketTypeHandlers(types, settings, settingHandlers, replies, panelMessages),
+        new PanelHandlers(panels, panelMessages, replies), panelMessages,
+        new TypeAutocomplete(types), replies, tracker);
     WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);
@@ -209,6 +213,7 @@ public final class DiscordBot implements AutoCloseable {
     }
     worker.start(manager);
     scheduler.start(manager);
+    panelMessages.finishPosting(manager);
     UnattachedReconciler reconciler =
         new UnattachedReconciler(manager, tickets, settings, leases, clock, reconciliation);
     reconciler.start();

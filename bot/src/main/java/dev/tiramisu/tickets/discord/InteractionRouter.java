@@ -51,6 +51,9 @@ final class InteractionRouter extends ListenerAdapter {
   private final StaffWorkflow workflow;
   private final CloseRequestHandlers closeRequests;
   private final TicketTypeHandlers types;
+  private final PanelHandlers panels;
+  private final PanelMessages panelMessages;
+  private final TypeAutocomplete autocomplete;
   private final Replies replies;
   private final InteractionTracker tracker;
 
@@ -63,9 +66,13 @@ final class InteractionRouter extends ListenerAdapter {
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
-      TicketTypeHandlers types, Replies replies, InteractionTracker tracker) {
+      TicketTypeHandlers types, PanelHandlers panels, PanelMessages panelMessages,
+      TypeAutocomplete autocomplete, Replies replies, InteractionTracker tracker) {
     this.tracker = tracker;
     this.types = types;
+    this.panels = panels;
+    this.panelMessages = panelMessages;
+    this.autocomplete = autocomplete;
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
@@ -95,6 +102,12 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> types.delete(e));
       case CommandCatalog.TICKETTYPE + " " + CommandCatalog.LIST ->
           deferThen(e, what, () -> types.list(e));
+      case CommandCatalog.PANEL + " " + CommandCatalog.CREATE ->
+          deferThen(e, what, () -> panels.create(e));
+      case CommandCatalog.PANEL + " " + CommandCatalog.LIST ->
+          deferThen(e, what, () -> panels.list(e));
+      case CommandCatalog.PANEL + " " + CommandCatalog.DELETE ->
+          deferThen(e, what, () -> panels.delete(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE ->
           deferThen(e, what, () -> workflow.close().closeCommand(e));
       // staff workflow (issue 11): claim, members, reopen
@@ -143,6 +156,8 @@ final class InteractionRouter extends ListenerAdapter {
     String what = "button " + c.getClass().getSimpleName();
     if (c instanceof ComponentId.OpenTicket) {
       acknowledgeThen(e, what, () -> tickets.acknowledgeCreate(e, e, null, null, null));
+    } else if (c instanceof ComponentId.PanelButton b) {
+      openFromPanel(e, what, b.panelId(), b.typeId());
     } else if (c instanceof ComponentId.Close close) {
       deferThen(e, what, () -> workflow.close().closeButton(e, close));
     } else if (c instanceof ComponentId.ConfirmClose confirm) {
@@ -183,7 +198,53 @@ final class InteractionRouter extends ListenerAdapter {
         return;
       }
     }
+    if (id.isPresent() && id.get() instanceof ComponentId.PanelSelect panel) {
+      Long typeId = TicketHandlers.pickedType(e.getValues());
+      if (typeId != null) {
+        openFromPanel(e, "select PanelSelect", panel.panelId(), typeId);
+        return;
+      }
+    }
     unknown(e, "select menu with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
+  }
+
+  /**
+   * A panel's button or select: opens a ticket of the type through the same entry point as {@code
+   * /ticket create type:} (which may answer with a form, so nothing is deferred first; a type
+   * deleted since is answered there). Then, off the acknowledgement's path, the panel is redrawn
+   * if the type is gone, so the next member sees what is left.
+   */
+  private void openFromPanel(net.dv8tion.jda.api.events.interaction.component
+      .GenericComponentInteractionCreateEvent e, String what, long panelId, long typeId) {
+    acknowledgeThen(e, what, () -> {
+      Runnable work = tickets.acknowledgeCreate(e, e, null, null, typeId);
+      return () -> {
+        if (work != null) {
+          work.run();
+        }
+        if (e.getGuild() != null) {
+          panelMessages.redrawIfStale(e.getGuild(), panelId, typeId);
+        }
+      };
+    });
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(
+      net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent e) {
+    try {
+      acknowledging.execute(() -> {
+        try {
+          autocomplete.answer(e);
+        } catch (RuntimeException ex) {
+          // Nothing to show the member but an empty list; Discord shows "loading options failed".
+          log.warn("autocomplete (interaction {}) failed: {}", e.getId(),
+              TicketHandlers.describe(ex));
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      log.info("shutting down: autocomplete (interaction {}) ignored", e.getId());
+    }
   }
 
   @Override

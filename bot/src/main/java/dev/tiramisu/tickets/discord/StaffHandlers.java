@@ -3,7 +3,11 @@ package dev.tiramisu.tickets.discord;
 import static dev.tiramisu.tickets.discord.TicketHandlers.actor;
 import static dev.tiramisu.tickets.discord.TicketHandlers.info;
 
+import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.settings.GuildSettings;
+import dev.tiramisu.tickets.settings.TicketTypes;
+import dev.tiramisu.tickets.ticket.TicketList;
 import dev.tiramisu.tickets.effects.EffectState;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.MessageKey;
@@ -34,9 +38,11 @@ final class StaffHandlers {
   private final Replies replies;
   private final Messages messages;
   private final EffectWorker effects;
+  private final TicketTypes types;
 
   StaffHandlers(TicketService tickets, SettingsService settings, Replies replies,
-      EffectWorker effects) {
+      EffectWorker effects, TicketTypes types) {
+    this.types = types;
     this.tickets = tickets;
     this.settings = settings;
     this.replies = replies;
@@ -46,18 +52,43 @@ final class StaffHandlers {
 
   // ------------------------------------------------------------------- check
 
-  /** The guild of a staff-only command, or null after telling a non-staff member (or a DM) why not. */
+  /**
+   * The guild of a staff-only command, or null after telling a non-staff member (or a DM) why
+   * not. Staff are the guild's staff, or staff of one of its ticket types (their own roles).
+   */
   private Guild staffGuild(SlashCommandInteractionEvent e) {
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return null;
     }
-    if (!settings.get(guild.getIdLong()).isStaff(actor(e.getMember()))) {
+    Actor a = actor(e.getMember());
+    GuildSettings s = settings.get(guild.getIdLong());
+    if (!s.isStaff(a) && TicketList.staffTypes(s, types.list(guild.getIdLong()), a).isEmpty()) {
       replies.send(e, MessageKey.ERROR_STAFF_ONLY);
       return null;
     }
     return guild;
+  }
+
+  /**
+   * Whether {@code actor} is staff for the thread: the guild's staff, or staff of the type of the
+   * ticket the thread holds.
+   */
+  private boolean staffFor(Guild guild, Actor actor, ThreadChannel thread) {
+    GuildSettings s = settings.get(guild.getIdLong());
+    if (s.isStaff(actor)) {
+      return true;
+    }
+    if (thread == null) {
+      return false;
+    }
+    return tickets.findByThread(thread.getIdLong())
+        .filter(t -> t.guildId() == guild.getIdLong())
+        .flatMap(t -> types.ofTicket(t.id()))
+        .filter(t -> !t.staffRoleIds().isEmpty())
+        .map(t -> s.forType(t).isStaff(actor))
+        .orElse(false);
   }
 
   void check(SlashCommandInteractionEvent e) {
@@ -72,6 +103,11 @@ final class StaffHandlers {
       thread = option.getAsChannel().asThreadChannel();
     } else if (thread == null && option == null && e.getChannelType().isThread()) {
       thread = e.getChannel().asThreadChannel();
+    }
+    if (!staffFor(guild, actor(e.getMember()), thread)) {
+      // staff of a type only: about tickets of their types only
+      replies.send(e, MessageKey.ERROR_STAFF_ONLY);
+      return;
     }
     if (thread == null) {
       replies.send(e, MessageKey.TICKET_CHECK_NOT_TICKET, targetId,

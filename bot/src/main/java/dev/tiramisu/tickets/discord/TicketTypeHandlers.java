@@ -33,9 +33,11 @@ final class TicketTypeHandlers {
   private final SettingHandlers settingChecks;
   private final Replies replies;
   private final Messages messages;
+  private final PanelMessages panels;
 
   TicketTypeHandlers(TicketTypes types, SettingsService settings, SettingHandlers settingChecks,
-      Replies replies) {
+      Replies replies, PanelMessages panels) {
+    this.panels = panels;
     this.types = types;
     this.settings = settings;
     this.settingChecks = settingChecks;
@@ -69,6 +71,12 @@ final class TicketTypeHandlers {
     }
     Result<TicketType> saved = types.edit(guild.getIdLong(), actor(e),
         e.getOption(CommandCatalog.OPT_TYPE, OptionMapping::getAsString), edit);
+    if (saved.isOk()) {
+      int redrawn = panels.typeChanged(guild, saved.value().id());
+      if (redrawn > 0) {
+        warnings.add(messages.format(MessageKey.PANELS_REFRESHED, redrawn));
+      }
+    }
     answer(e, guild, saved, MessageKey.TYPE_EDITED, warnings);
   }
 
@@ -83,7 +91,11 @@ final class TicketTypeHandlers {
       replies.send(e, deleted.refusal());
       return;
     }
-    replies.send(e, MessageKey.TYPE_DELETED, DiscordText.escape(deleted.value().name()));
+    int redrawn = panels.typeChanged(guild, deleted.value().id());
+    String done = messages.format(MessageKey.TYPE_DELETED,
+        DiscordText.escape(deleted.value().name()));
+    replies.send(e, redrawn == 0 ? done
+        : done + "\n" + messages.format(MessageKey.PANELS_REFRESHED, redrawn));
   }
 
   void list(SlashCommandInteractionEvent e) {

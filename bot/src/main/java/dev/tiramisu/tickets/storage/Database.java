@@ -196,6 +196,11 @@ public final class Database implements AutoCloseable {
   }
 
   /** The durable Discord effects on this database. */
+  /** Panels (issue 12). */
+  public dev.tiramisu.tickets.panel.PanelStore panels() {
+    return new JdbcPanelStore(jdbc);
+  }
+
   public EffectStore effects() {
     return new JdbcEffectStore(jdbc);
   }

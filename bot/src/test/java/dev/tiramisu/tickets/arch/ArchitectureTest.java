@@ -19,7 +19,8 @@ class ArchitectureTest {
     "dev.tiramisu.tickets.storage..",
     "dev.tiramisu.tickets.jobs..",
     "dev.tiramisu.tickets.migrate..",
-    "dev.tiramisu.tickets.transcript.."
+    "dev.tiramisu.tickets.transcript..",
+    "dev.tiramisu.tickets.panel.."
   };
 
   @ArchTest
@@ -53,7 +54,7 @@ class ArchitectureTest {
       noClasses().that().resideInAnyPackage("dev.tiramisu.tickets.ticket..",
               "dev.tiramisu.tickets.settings..", "dev.tiramisu.tickets.common..",
               "dev.tiramisu.tickets.text..", "dev.tiramisu.tickets.jobs..",
-              "dev.tiramisu.tickets.transcript..")
+              "dev.tiramisu.tickets.transcript..", "dev.tiramisu.tickets.panel..")
           .should().dependOnClassesThat()
           .resideInAnyPackage("java.sql..", "javax.sql..", "dev.tiramisu.tickets.storage..",
               "org.flywaydb..", "com.zaxxer..", "org.sqlite..", "org.postgresql..")
