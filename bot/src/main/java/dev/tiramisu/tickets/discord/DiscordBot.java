@@ -108,7 +108,7 @@ public final class DiscordBot implements AutoCloseable {
     ThreadLookup threads = new ThreadLookup(settings);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
-        new ReplyEffects(messages), new ThreadStateEffects(threads),
+        new ReplyEffects(), new ThreadStateEffects(threads),
         new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads));
     TicketThreads inThread = new TicketThreads(tickets, replies);
     StaffWorkflow workflow = new StaffWorkflow(

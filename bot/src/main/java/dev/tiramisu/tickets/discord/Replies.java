@@ -12,8 +12,9 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /**
- * Ephemeral answers to interactions. Every answer sets allowed mentions explicitly to none: a
- * mention in an answer shows as a link but never pings anyone.
+ * Ephemeral answers to interactions, in the language of the user who acted ({@link
+ * Locales#user}). Every answer sets allowed mentions explicitly to none: a mention in an answer
+ * shows as a link but never pings anyone.
  */
 final class Replies {
   /** Attempts of an answer that Discord refused with a 5xx. */
@@ -25,8 +26,14 @@ final class Replies {
     this.messages = messages;
   }
 
+  /** The default (English) texts: for what no interaction's user reads. */
   Messages messages() {
     return messages;
+  }
+
+  /** The texts in the language of the user who caused {@code event}. */
+  Messages messages(net.dv8tion.jda.api.interactions.Interaction event) {
+    return Locales.user(event);
   }
 
   String text(MessageKey key, Object... args) {
@@ -35,11 +42,11 @@ final class Replies {
 
   /** Answers with a message: the first response, or the edit of a deferred one. Blocks. */
   void send(IReplyCallback event, MessageKey key, Object... args) {
-    send(event, messages.format(key, args), List.of());
+    send(event, messages(event).format(key, args), List.of());
   }
 
   void send(IReplyCallback event, Refusal refusal) {
-    send(event, messages.format(refusal.key(), refusal.args()), List.of());
+    send(event, messages(event).format(refusal.key(), refusal.args()), List.of());
   }
 
   void send(IReplyCallback event, String text) {

@@ -32,7 +32,6 @@ final class TicketTypeHandlers {
   private final SettingsService settings;
   private final SettingHandlers settingChecks;
   private final Replies replies;
-  private final Messages messages;
 
   TicketTypeHandlers(TicketTypes types, SettingsService settings, SettingHandlers settingChecks,
       Replies replies) {
@@ -40,7 +39,6 @@ final class TicketTypeHandlers {
     this.settings = settings;
     this.settingChecks = settingChecks;
     this.replies = replies;
-    this.messages = replies.messages();
   }
 
   void create(SlashCommandInteractionEvent e) {
@@ -87,6 +85,7 @@ final class TicketTypeHandlers {
   }
 
   void list(SlashCommandInteractionEvent e) {
+    Messages messages = replies.messages(e);
     Guild guild = manager(e);
     if (guild == null) {
       return;
@@ -100,13 +99,13 @@ final class TicketTypeHandlers {
     List<String> lines = new ArrayList<>();
     lines.add(messages.format(MessageKey.TYPE_LIST_HEADER, all.size()));
     for (TicketType t : all) {
-      lines.add(describe(t, s));
+      lines.add(describe(replies.messages(e), t, s));
     }
     replies.send(e, DiscordText.truncate(String.join("\n", lines), CommandCatalog.MAX_MESSAGE));
   }
 
   /** One line per type: name, channel, staff, template, limits (inherited values marked). */
-  private String describe(TicketType t, GuildSettings guildSettings) {
+  private String describe(Messages messages, TicketType t, GuildSettings guildSettings) {
     GuildSettings s = guildSettings.forType(t);
     String inherit = messages.format(MessageKey.TYPE_INHERITED);
     String channel = s.ticketChannelId() == null ? messages.format(MessageKey.SETTING_VALUE_NOT_SET)
@@ -127,13 +126,14 @@ final class TicketTypeHandlers {
 
   private void answer(SlashCommandInteractionEvent e, Guild guild, Result<TicketType> saved,
       MessageKey done, List<String> warnings) {
+    Messages messages = replies.messages(e);
     if (saved.isRefused()) {
       replies.send(e, saved.refusal());
       return;
     }
     List<String> lines = new ArrayList<>();
     lines.add(messages.format(done, DiscordText.escape(saved.value().name())));
-    lines.add(describe(saved.value(), settings.get(guild.getIdLong())));
+    lines.add(describe(replies.messages(e), saved.value(), settings.get(guild.getIdLong())));
     lines.addAll(warnings);
     replies.send(e, String.join("\n", lines));
   }
@@ -152,11 +152,11 @@ final class TicketTypeHandlers {
     if (rawChannel != null) {
       Result<SettingValue> v = SettingKey.TICKET_CHANNEL.parseValue(rawChannel);
       if (v.isRefused()) {
-        throw bad(v.refusal());
+        throw bad(replies.messages(e), v.refusal());
       }
       if (v.value() instanceof SettingValue.Snowflake id) {
-        String refusal = settingChecks.checkOnDiscord(guild, SettingKey.TICKET_CHANNEL, id.id(),
-            rawChannel, warnings);
+        String refusal = settingChecks.checkOnDiscord(replies.messages(e), guild,
+            SettingKey.TICKET_CHANNEL, id.id(), rawChannel, warnings);
         if (refusal != null) {
           throw new BadValue(refusal);
         }
@@ -172,11 +172,11 @@ final class TicketTypeHandlers {
       for (String token : rawRoles.replace(',', ' ').trim().split("\\s+")) {
         Result<SettingValue> v = SettingKey.STAFF_ROLE.parseValue(token);
         if (v.isRefused()) {
-          throw bad(v.refusal());
+          throw bad(replies.messages(e), v.refusal());
         }
         if (v.value() instanceof SettingValue.Snowflake id) {
-          String refusal = settingChecks.checkOnDiscord(guild, SettingKey.STAFF_ROLE, id.id(),
-              token, warnings);
+          String refusal = settingChecks.checkOnDiscord(replies.messages(e), guild,
+              SettingKey.STAFF_ROLE, id.id(), token, warnings);
           if (refusal != null) {
             throw new BadValue(refusal);
           }
@@ -190,7 +190,7 @@ final class TicketTypeHandlers {
     if (rawTemplate != null) {
       Result<SettingValue> v = SettingKey.NAME_TEMPLATE.parseValue(rawTemplate);
       if (v.isRefused()) {
-        throw bad(v.refusal());
+        throw bad(replies.messages(e), v.refusal());
       }
       template = v.value() instanceof SettingValue.Template t
           ? Optional.of(t.template()) : Optional.empty();
@@ -200,7 +200,7 @@ final class TicketTypeHandlers {
     if (rawMax != null) {
       Result<SettingValue> v = SettingKey.MAX_OPEN_PER_USER.parseValue(rawMax);
       if (v.isRefused()) {
-        throw bad(v.refusal());
+        throw bad(replies.messages(e), v.refusal());
       }
       maxOpen = v.value() instanceof SettingValue.Count c ? Optional.of(c.n()) : Optional.empty();
     }
@@ -209,7 +209,7 @@ final class TicketTypeHandlers {
     if (rawCooldown != null) {
       Result<SettingValue> v = SettingKey.CREATE_COOLDOWN.parseValue(rawCooldown);
       if (v.isRefused()) {
-        throw bad(v.refusal());
+        throw bad(replies.messages(e), v.refusal());
       }
       cooldown = v.value() instanceof SettingValue.Span s
           ? Optional.of(s.duration()) : Optional.empty();
@@ -228,7 +228,7 @@ final class TicketTypeHandlers {
     }
   }
 
-  private BadValue bad(dev.tiramisu.tickets.common.Refusal r) {
+  private BadValue bad(Messages messages, dev.tiramisu.tickets.common.Refusal r) {
     return new BadValue(messages.format(r.key(), r.args()));
   }
 
