@@ -19,6 +19,13 @@ import org.junit.jupiter.api.Test;
  * registered commands keep their description localizations.
  */
 class LocaleTest {
+  private static String menuDescription(String base, long userId, long channelId) throws Exception {
+    var body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "_driver/users/" + userId + "/channels/" + channelId + "/commands")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    return Json.parse(body).path("commands").path(0).path("description").asText();
+  }
+
   @Test
   void interactionsCarryTheUsersLocaleAndTheGuildsPreferredLocale() throws Exception {
     try (Emulator emu = Emulator.start()) {
@@ -50,6 +57,10 @@ class LocaleTest {
         var registered = jda.retrieveCommands(true).complete();
         assertThat(registered).singleElement().satisfies(c ->
             assertThat(c.getDescriptionLocalizations().get(DiscordLocale.GERMAN)).isEqualTo("Hallo sagen"));
+        // the sandbox's slash box shows each user the description in their client's language
+        var web = emu.enableWebUi();
+        assertThat(menuDescription(web.url(), g.user("bruno"), g.channel("general"))).isEqualTo("Hallo sagen");
+        assertThat(menuDescription(web.url(), g.user("alice"), g.channel("general"))).isEqualTo("Say hello");
         assertThat(emu.specViolations()).isEmpty();
       } finally {
         JdaHarness.stop(jda);
