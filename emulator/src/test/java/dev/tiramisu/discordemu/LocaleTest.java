@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class LocaleTest {
   private static String menuDescription(String base, long userId, long channelId) throws Exception {
-    var body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(base + "_driver/users/" + userId + "/channels/" + channelId + "/commands")).GET().build(),
+    var uri = java.net.URI.create(base + "_driver/users/" + userId + "/channels/" + channelId + "/commands");
+    var body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
         java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     return Json.parse(body).path("commands").path(0).path("description").asText();
   }

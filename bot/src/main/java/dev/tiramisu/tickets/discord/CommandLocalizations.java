@@ -32,18 +32,23 @@ final class CommandLocalizations implements LocalizationFunction {
   private final Map<String, MessageKey> keyByPath = new HashMap<>();
 
   private CommandLocalizations(CommandData command, Messages english) {
+    DataObject data = command.toData();
+    walk(data, key(data.getString("name")), byEnglishText(english));
+  }
+
+  /**
+   * The keys that can appear in command data, by their English text. Two keys with the same
+   * English text keep the first (CommandLocalizationsTest checks none of them is translated
+   * differently).
+   */
+  static Map<String, MessageKey> byEnglishText(Messages english) {
     Map<String, MessageKey> byText = new HashMap<>();
     for (MessageKey k : MessageKey.values()) {
       if (k.params().isEmpty() && PREFIXES.stream().anyMatch(p -> k.name().startsWith(p))) {
-        MessageKey earlier = byText.putIfAbsent(english.format(k), k);
-        if (earlier != null) {
-          throw new IllegalStateException(earlier + " and " + k + " have the same English text");
-        }
+        byText.putIfAbsent(english.format(k), k);
       }
     }
-    DataObject data = command.toData();
-    String name = key(data.getString("name"));
-    walk(data, name, byText);
+    return byText;
   }
 
   /** Adds the translations to {@code commands} (slash commands; others are left as they are). */
