@@ -23,7 +23,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  * re-checked for staff by the bot, since Discord cannot restrict single subcommands). {@code
  * /setting set|get} default to Manage Server, and the bot checks it again. Setting values are one
  * string option parsed by {@code SettingsService} (so {@code default} and {@code none} work for
- * every kind); the setting name is a fixed choice list. All commands are guild-only.
+ * every kind); the setting name is a fixed choice list. All commands are guild-only. Names are
+ * English in every language; descriptions carry their translations ({@link CommandLocalizations}).
  */
 final class CommandCatalog {
   static final String TICKET = "ticket";
@@ -144,7 +145,8 @@ final class CommandCatalog {
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
-    return List.of(ticket, setting, blocklist(m), ticketType(m), panel(m));
+    return CommandLocalizations.apply(
+        List.of(ticket, setting, blocklist(m), ticketType(m), panel(m)), m);
   }
 
   /** {@code /tickettype create|edit|delete|list} (Manage Server). */

@@ -130,7 +130,7 @@ public final class DiscordBot implements AutoCloseable {
     ThreadLookup threads = new ThreadLookup(settings);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
-        new ReplyEffects(messages), new ThreadStateEffects(threads),
+        new ReplyEffects(), new ThreadStateEffects(threads),
         new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads));
     TicketThreads inThread = new TicketThreads(tickets, replies);
     StaffWorkflow workflow = new StaffWorkflow(
@@ -140,7 +140,7 @@ public final class DiscordBot implements AutoCloseable {
         new MemberHandlers(members, claims, replies, worker, inThread),
         new ReopenHandlers(tickets, replies, worker, inThread));
     SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world);
-    PanelMessages panelMessages = new PanelMessages(panels, messages);
+    PanelMessages panelMessages = new PanelMessages(panels);
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist, types),
         new StaffHandlers(tickets, settings, replies, worker, types),

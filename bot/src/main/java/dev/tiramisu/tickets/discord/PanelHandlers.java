@@ -29,13 +29,11 @@ final class PanelHandlers {
   private final Panels panels;
   private final PanelMessages drawn;
   private final Replies replies;
-  private final Messages messages;
 
   PanelHandlers(Panels panels, PanelMessages drawn, Replies replies) {
     this.panels = panels;
     this.drawn = drawn;
     this.replies = replies;
-    this.messages = replies.messages();
   }
 
   void create(SlashCommandInteractionEvent e) {
@@ -53,13 +51,13 @@ final class PanelHandlers {
     List<MessageKey> missing = BotPermissions.missingForPanels(guild.getSelfMember(), target);
     if (!missing.isEmpty()) {
       replies.send(e, MessageKey.ERROR_MISSING_PERMISSIONS, targetId,
-          BotPermissions.names(missing, messages));
+          BotPermissions.names(missing, replies.messages(e)));
       return;
     }
     String title = e.getOption(CommandCatalog.OPT_TITLE, OptionMapping::getAsString);
     Result<Panel> saved = panels.create(guild.getIdLong(), actor(e), new Panels.Request(targetId,
         e.getOption(CommandCatalog.OPT_TYPES, OptionMapping::getAsString),
-        title == null ? messages.format(MessageKey.PANEL_DEFAULT_TITLE) : title,
+        title == null ? Locales.guild(guild).format(MessageKey.PANEL_DEFAULT_TITLE) : title,
         e.getOption(CommandCatalog.OPT_DESCRIPTION, OptionMapping::getAsString),
         e.getOption(CommandCatalog.OPT_COLOUR, OptionMapping::getAsString)));
     if (saved.isRefused()) {
@@ -100,6 +98,7 @@ final class PanelHandlers {
       replies.send(e, MessageKey.PANEL_LIST_EMPTY);
       return;
     }
+    Messages messages = replies.messages(e);
     List<String> lines = new ArrayList<>();
     lines.add(messages.format(MessageKey.PANEL_LIST_HEADER, all.value().size()));
     for (Panel p : all.value()) {

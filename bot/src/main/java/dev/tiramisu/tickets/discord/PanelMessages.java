@@ -42,15 +42,17 @@ final class PanelMessages {
   private static final int FINISH_AT_START = 25;
 
   private final Panels panels;
-  private final Messages messages;
 
-  PanelMessages(Panels panels, Messages messages) {
+  PanelMessages(Panels panels) {
     this.panels = panels;
-    this.messages = messages;
   }
 
-  /** The container of {@code p} offering {@code live} (a note instead when none is left). */
-  Container draw(Panel p, List<TicketType> live) {
+  /**
+   * The container of {@code p} offering {@code live} (a note instead when none is left), in the
+   * guild's language.
+   */
+  Container draw(Guild guild, Panel p, List<TicketType> live) {
+    Messages messages = Locales.guild(guild);
     List<ContainerChildComponent> children = new ArrayList<>();
     children.add(TextDisplay.of("## " + DiscordText.escape(p.title())));
     if (p.description() != null) {
@@ -102,7 +104,7 @@ final class PanelMessages {
     }
     Message sent = channel.sendMessage(new MessageCreateBuilder()
             .useComponentsV2()
-            .setComponents(draw(p, panels.liveTypes(p)))
+            .setComponents(draw(channel.getGuild(), p, panels.liveTypes(p)))
             .setAllowedMentions(List.of())
             .build())
         .setNonce("panel-" + p.id())
@@ -137,7 +139,7 @@ final class PanelMessages {
     try {
       channel.editMessageById(p.messageId(), new MessageEditBuilder()
               .useComponentsV2()
-              .setComponents(draw(p, panels.liveTypes(p)))
+              .setComponents(draw(guild, p, panels.liveTypes(p)))
               .setAllowedMentions(List.of())
               .build())
           .complete();

@@ -12,8 +12,9 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /**
- * Ephemeral answers to interactions. Every answer sets allowed mentions explicitly to none: a
- * mention in an answer shows as a link but never pings anyone.
+ * Ephemeral answers to interactions, in the language of the user who acted ({@link
+ * Locales#user}). Every answer sets allowed mentions explicitly to none: a mention in an answer
+ * shows as a link but never pings anyone.
  */
 final class Replies {
   /** Attempts of an answer that Discord refused with a 5xx. */
@@ -41,8 +42,14 @@ final class Replies {
     this.tracker = tracker;
   }
 
+  /** The default (English) texts: for what no interaction's user reads. */
   Messages messages() {
     return messages;
+  }
+
+  /** The texts in the language of the user who caused {@code event}. */
+  Messages messages(net.dv8tion.jda.api.interactions.Interaction event) {
+    return Locales.user(event);
   }
 
   String text(MessageKey key, Object... args) {
@@ -52,12 +59,12 @@ final class Replies {
   /** Answers with a message: the first response, or the edit of a deferred one. Blocks. */
   void send(IReplyCallback event, MessageKey key, Object... args) {
     classify(event, key);
-    send(event, messages.format(key, args), List.of());
+    send(event, messages(event).format(key, args), List.of());
   }
 
   void send(IReplyCallback event, Refusal refusal) {
     classify(event, refusal.key());
-    send(event, messages.format(refusal.key(), refusal.args()), List.of());
+    send(event, messages(event).format(refusal.key(), refusal.args()), List.of());
   }
 
   private void classify(IReplyCallback event, MessageKey key) {

@@ -36,7 +36,6 @@ final class StaffHandlers {
   private final TicketService tickets;
   private final SettingsService settings;
   private final Replies replies;
-  private final Messages messages;
   private final EffectWorker effects;
   private final TicketTypes types;
 
@@ -46,7 +45,6 @@ final class StaffHandlers {
     this.tickets = tickets;
     this.settings = settings;
     this.replies = replies;
-    this.messages = replies.messages();
     this.effects = effects;
   }
 
@@ -92,6 +90,7 @@ final class StaffHandlers {
   }
 
   void check(SlashCommandInteractionEvent e) {
+    Messages messages = replies.messages(e);
     Guild guild = staffGuild(e);
     if (guild == null) {
       return;
@@ -122,11 +121,11 @@ final class StaffHandlers {
     Optional<Ticket> row = tickets.findByThread(thread.getIdLong())
         .filter(t -> t.guildId() == guild.getIdLong());
     replies.send(e, row.isEmpty() ? verdict
-        : verdict + "\n" + effectsSummary(effects.effectsOf(row.get().id())));
+        : verdict + "\n" + effectsSummary(replies.messages(e), effects.effectsOf(row.get().id())));
   }
 
   /** What the bot still has to do, or could not do, on Discord for a ticket. */
-  private String effectsSummary(List<Effect> chain) {
+  private String effectsSummary(Messages messages, List<Effect> chain) {
     List<String> pendingSteps = new ArrayList<>();
     List<String> failedSteps = new ArrayList<>();
     for (Effect x : chain) {
@@ -175,6 +174,7 @@ final class StaffHandlers {
   // ------------------------------------------------------------------- panel
 
   void panel(SlashCommandInteractionEvent e) {
+    Messages messages = replies.messages(e);
     Guild guild = staffGuild(e);
     if (guild == null) {
       return;
@@ -193,12 +193,14 @@ final class StaffHandlers {
       return;
     }
     String text = e.getOption(CommandCatalog.OPT_MESSAGE, OptionMapping::getAsString);
+    // The panel is for every member: in the server's language, not the poster's.
+    Messages everyone = Locales.guild(guild);
     target.sendMessage(new MessageCreateBuilder()
             .setContent(text == null || text.isBlank()
-                ? messages.format(MessageKey.PANEL_MESSAGE) : text)
+                ? everyone.format(MessageKey.PANEL_MESSAGE) : text)
             .setAllowedMentions(List.of())
             .setComponents(ActionRow.of(Button.primary(new ComponentId.OpenTicket().encode(),
-                messages.format(MessageKey.BUTTON_OPEN_TICKET))))
+                everyone.format(MessageKey.BUTTON_OPEN_TICKET))))
             .build())
         .complete();
     replies.send(e, MessageKey.PANEL_POSTED, targetId);
