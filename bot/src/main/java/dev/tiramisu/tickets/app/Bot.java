@@ -69,7 +69,8 @@ public final class Bot implements AutoCloseable {
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
           config::startupTimeoutFor, core.effects(), effects, core.blocklist(),
           core.ticketList(), core.claims(), core.members(), core.timers(), core.world(), timers,
-          core.types());
+          core.types(), new dev.tiramisu.tickets.discord.Transcripts(
+              core.database().transcripts(), core.transcripts(), config.messageContentIntent()));
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();

@@ -55,6 +55,10 @@ import java.util.Set;
  *       lease of the durable Discord effects without renewing it: how long other processes wait
  *       before resuming the effects of a process that died ({@value #MIN_EFFECT_LEASE_S} to
  *       {@value #MAX_EFFECT_LEASE_S})</td></tr>
+ *   <tr><td>{@code MESSAGE_CONTENT_INTENT}</td><td>{@code false}</td><td>whether the bot has the
+ *       privileged Message Content intent (switched on in the Developer Portal): then it asks for
+ *       it at connect, and transcripts hold members' message text; without it they say that
+ *       text was not available</td></tr>
  * </table>
  *
  * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
@@ -72,11 +76,12 @@ import java.util.Set;
  * @param discordGatewayUrl gateway URL of a local Discord, or null for discord.com
  * @param startupTimeout how long to wait for this process's shards at start, or null for the
  *     default ({@link #startupTimeoutFor(int)})
+ * @param messageContentIntent whether the bot requests the privileged Message Content intent
  */
 public record BotConfig(
     String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
     ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
-    Duration startupTimeout, Duration effectLeaseTtl) {
+    Duration startupTimeout, Duration effectLeaseTtl, boolean messageContentIntent) {
 
   public static final int DEFAULT_SANDBOX_PORT = 8080;
   public static final int MAX_POOL_SIZE = 100;
@@ -109,7 +114,8 @@ public record BotConfig(
           "DISCORD_REST_URL",
           "DISCORD_GATEWAY_URL",
           "STARTUP_TIMEOUT",
-          "EFFECT_LEASE_TTL");
+          "EFFECT_LEASE_TTL",
+          "MESSAGE_CONTENT_INTENT");
   private static final int ECHO_MAX = 40;
 
   public BotConfig {
@@ -125,6 +131,14 @@ public record BotConfig(
     if (effectLeaseTtl != null && effectLeaseTtl.toSeconds() < MIN_EFFECT_LEASE_S) {
       throw new IllegalArgumentException("effectLeaseTtl must be at least 2 s: " + effectLeaseTtl);
     }
+  }
+
+  /** A configuration without the Message Content intent. */
+  public BotConfig(String token, DatabaseConfig database, Long devGuildId, int sandboxPort,
+      String logLevel, ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
+      Duration startupTimeout, Duration effectLeaseTtl) {
+    this(token, database, devGuildId, sandboxPort, logLevel, shards, discordRestUrl,
+        discordGatewayUrl, startupTimeout, effectLeaseTtl, false);
   }
 
   /** A configuration with the default lease of the effects worker. */
@@ -151,13 +165,19 @@ public record BotConfig(
   /** The same configuration with other shards. */
   public BotConfig withShards(ShardConfig shards) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, messageContentIntent);
+  }
+
+  /** The same configuration with or without the Message Content intent. */
+  public BotConfig withMessageContentIntent(boolean on) {
+    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, on);
   }
 
   /** The same configuration with another wait for the shards at start (null: the default). */
   public BotConfig withStartupTimeout(Duration startupTimeout) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, messageContentIntent);
   }
 
   /** True when {@code DISCORD_REST_URL}/{@code DISCORD_GATEWAY_URL} name a local Discord. */
@@ -254,8 +274,9 @@ public record BotConfig(
     }
     Duration startupTimeout = startupTimeout(values.get("STARTUP_TIMEOUT"));
     Duration lease = effectLease(values.get("EFFECT_LEASE_TTL"));
+    boolean messageContent = flag(values.get("MESSAGE_CONTENT_INTENT"), "MESSAGE_CONTENT_INTENT");
     return new BotConfig(token, database, devGuild, port, level, shards, rest, gateway,
-        startupTimeout, lease);
+        startupTimeout, lease, messageContent);
   }
 
   /** Sandbox mode: no token, the bot talks to the local emulator. */
@@ -290,6 +311,7 @@ public record BotConfig(
         + (discordRestUrl == null ? "" : ", discord=" + discordRestUrl + " " + discordGatewayUrl)
         + (startupTimeout == null ? "" : ", startupTimeout=" + startupTimeout.toSeconds() + "s")
         + (effectLeaseTtl == null ? "" : ", effectLeaseTtl=" + effectLeaseTtl.toSeconds() + "s")
+        + (messageContentIntent ? ", messageContentIntent" : "")
         + "]";
   }
 
@@ -462,6 +484,21 @@ public record BotConfig(
       throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
     }
     return Duration.ofSeconds(seconds);
+  }
+
+  /** {@code true} or {@code false} (also yes/no, on/off, 1/0), false when unset. */
+  private static boolean flag(String raw, String name) {
+    if (raw == null) {
+      return false;
+    }
+    switch (raw.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1":
+        return true;
+      case "false", "no", "off", "0":
+        return false;
+      default:
+        throw new ConfigException(name + " must be true or false, got \"" + echo(raw) + "\"");
+    }
   }
 
   private static int parseInt(String raw, String message) {

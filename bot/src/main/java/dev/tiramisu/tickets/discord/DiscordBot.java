@@ -96,7 +96,7 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.ClaimService claims,
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
-      dev.tiramisu.tickets.settings.TicketTypes types) {
+      dev.tiramisu.tickets.settings.TicketTypes types, Transcripts transcripts) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -106,10 +106,14 @@ public final class DiscordBot implements AutoCloseable {
     Replies replies = new Replies(messages);
     TicketTexts texts = new TicketTexts(messages, types::ofTicket);
     ThreadLookup threads = new ThreadLookup(settings);
+    TranscriptEffects transcriptEffects = new TranscriptEffects(transcripts.store(), messages,
+        threads, transcripts.messageContentIntent(), clock);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
-        new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
+        new OpenEffects(tickets, texts, threads),
+        new CloseEffects(texts, threads, transcriptEffects),
         new ReplyEffects(messages), new ThreadStateEffects(threads),
-        new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads));
+        new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads),
+        transcriptEffects);
     TicketThreads inThread = new TicketThreads(tickets, replies);
     StaffWorkflow workflow = new StaffWorkflow(
         new CloseHandlers(tickets, claims, replies, new PendingCloseReasons(clock), worker,
@@ -117,23 +121,29 @@ public final class DiscordBot implements AutoCloseable {
         new ClaimHandlers(claims, replies, worker, inThread),
         new MemberHandlers(members, claims, replies, worker, inThread),
         new ReopenHandlers(tickets, replies, worker, inThread));
-    SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world);
+    SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world,
+        transcripts.messageContentIntent());
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist, types),
         new StaffHandlers(tickets, settings, replies, worker),
         settingHandlers, new ListHandlers(ticketList, replies),
         new BlocklistHandlers(blocklist, settings, replies), workflow,
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
-        new TicketTypeHandlers(types, settings, settingHandlers, replies), replies);
+        new TicketTypeHandlers(types, settings, settingHandlers, replies),
+        new TranscriptHandlers(transcripts.access(), replies), replies);
     WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);
     ShardsReady ready = new ShardsReady();
     DefaultShardManagerBuilder builder =
         // GUILD_MESSAGES (not privileged): messages in ticket threads are activity for the
-        // timers; their content is never read (no MESSAGE_CONTENT). Raw events: THREAD_DELETE
-        // of threads JDA has not cached.
-        DefaultShardManagerBuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
+        // timers. MESSAGE_CONTENT (privileged) only when configured: transcripts then hold
+        // members' text (Discord's REST reads follow the application's approval of it, the
+        // gateway refuses an unapproved request with 4014). Raw events: THREAD_DELETE of threads
+        // JDA has not cached.
+        DefaultShardManagerBuilder.createLight(token, transcripts.messageContentIntent()
+                ? EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
+                : EnumSet.of(GatewayIntent.GUILD_MESSAGES))
             .setShardsTotal(shardConfig.total())
             .setEnableShutdownHook(false) // Main's hook closes the bot in order
             .setRawEventsEnabled(true)

@@ -51,6 +51,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final StaffWorkflow workflow;
   private final CloseRequestHandlers closeRequests;
   private final TicketTypeHandlers types;
+  private final TranscriptHandlers transcripts;
   private final Replies replies;
 
   /**
@@ -61,7 +62,8 @@ final class InteractionRouter extends ListenerAdapter {
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
-      TicketTypeHandlers types, Replies replies) {
+      TicketTypeHandlers types, TranscriptHandlers transcripts, Replies replies) {
+    this.transcripts = transcripts;
     this.types = types;
     this.lists = lists;
     this.blocklist = blocklist;
@@ -113,6 +115,8 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> staff.panel(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE_REQUEST ->
           deferThen(e, what, () -> closeRequests.request(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.TRANSCRIPT ->
+          deferThen(e, what, () -> transcripts.command(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.SET ->
           deferThen(e, what, () -> settings.set(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.GET ->
