@@ -49,6 +49,11 @@ final class BotHarness implements AutoCloseable {
   private final TimerScheduler.Config timers;
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
+  /**
+   * Whether the bots started from now on have {@code MESSAGE_CONTENT_INTENT} (default off, as in
+   * production); the emulator's application has the intent unless a test turns it off.
+   */
+  volatile boolean messageContentIntent;
   private Bot bot;
 
   /** With SQLite in a temporary file. */
@@ -135,7 +140,8 @@ final class BotHarness implements AutoCloseable {
    * reconciliation; the caller closes it.
    */
   Bot startAnotherBot() {
-    BotConfig config = new BotConfig(null, database, null, 0, "INFO");
+    BotConfig config = new BotConfig(null, database, null, 0, "INFO")
+        .withMessageContentIntent(messageContentIntent);
     return Bot.start(config, emu.botToken(),
         new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, effects, timers,
         clock);
