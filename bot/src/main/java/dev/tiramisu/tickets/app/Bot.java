@@ -73,7 +73,9 @@ public final class Bot implements AutoCloseable {
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
           config::startupTimeoutFor, core.effects(), effects, core.blocklist(),
           core.ticketList(), core.claims(), core.members(), core.timers(), core.world(), timers,
-          core.types(), core.panels(), config.globalRateLimitOrDefault(),
+          core.types(), core.panels(), new dev.tiramisu.tickets.discord.Transcripts(
+              core.database().transcripts(), core.transcripts(), config.messageContentIntent()),
+          config.globalRateLimitOrDefault(),
           operations == null ? DiscordBot.Observers.NONE : operations.observers());
       if (operations != null) {
         operations.connected(discord);

@@ -27,6 +27,7 @@ public final class Core implements AutoCloseable {
   private final dev.tiramisu.tickets.ticket.TicketWorld world;
   private final dev.tiramisu.tickets.settings.TicketTypes types;
   private final dev.tiramisu.tickets.panel.Panels panels;
+  private final dev.tiramisu.tickets.ticket.TicketTranscripts transcripts;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -47,6 +48,13 @@ public final class Core implements AutoCloseable {
         database.settings(), messages, clock);
     this.world = new dev.tiramisu.tickets.ticket.TicketWorld(tickets, database.timers(),
         database.settings(), messages, clock);
+    this.transcripts = new dev.tiramisu.tickets.ticket.TicketTranscripts(database.tickets(),
+        database.settings(), database.transcripts(), database.effects());
+  }
+
+  /** The tickets' stored transcripts (issue 13). */
+  public dev.tiramisu.tickets.ticket.TicketTranscripts transcripts() {
+    return transcripts;
   }
 
   /** The guilds' ticket types (issue 12). */

@@ -79,18 +79,20 @@ public final class Main {
       return runUntilStopped(bot, () -> log.info("ready: {} shards connected",
           bot.shards().getShards().size()));
     }
-    BotConfig sandboxConfig = config.database().url().equals(DatabaseConfig.DEFAULT_URL)
+    boolean ownDatabase = config.database().url().equals(DatabaseConfig.DEFAULT_URL);
+    BotConfig sandboxConfig = ownDatabase
         ? new BotConfig(null, new DatabaseConfig(DatabaseConfig.SQLITE_PREFIX + SANDBOX_DATABASE,
             null, null, config.database().poolSize()), config.devGuildId(),
             config.sandboxPort(), config.logLevel(), config.shards())
             .withStartupTimeout(config.startupTimeout()).withMetrics(config.metrics())
-        : config;
+            .withMessageContentIntent(true)
+        // the sandbox's application has the Message Content intent (the emulator's default)
+        : config.withMessageContentIntent(true);
     log.info("starting the sandbox with {}", sandboxConfig);
     Sandbox sandbox = Sandbox.start(smoke ? 0 : config.sandboxPort());
     if (!smoke) {
       // the page's Reset button empties the sandbox's own database file; a database named on the command line is
       // left alone. The demo server keeps its ids across runs, so settings and numbering survive a restart.
-      boolean ownDatabase = sandboxConfig != config;
       SandboxSession session;
       try {
         session = new SandboxSession(sandbox,

@@ -64,6 +64,10 @@ import java.util.Set;
  *       process sends at most on Discord's global limit (interaction answers are exempt), 1 to
  *       {@value #MAX_GLOBAL_RATE_LIMIT}, or {@code off} when a shared REST proxy paces the
  *       processes</td></tr>
+ *   <tr><td>{@code MESSAGE_CONTENT_INTENT}</td><td>{@code false}</td><td>whether the bot has the
+ *       privileged Message Content intent (switched on in the Developer Portal): then it asks for
+ *       it at connect, and transcripts hold members' message text; without it they say that
+ *       text was not available</td></tr>
  * </table>
  *
  * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
@@ -85,12 +89,13 @@ import java.util.Set;
  * @param metrics the operations endpoint ({@link MetricsConfig#OFF} by default)
  * @param globalRateLimit requests per second paced on Discord's global limit, 0 for none, or
  *     null for Discord's 50
+ * @param messageContentIntent whether the bot requests the privileged Message Content intent
  */
 public record BotConfig(
     String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
     ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
     Duration startupTimeout, Duration effectLeaseTtl, MetricsConfig metrics,
-    Integer globalRateLimit) {
+    Integer globalRateLimit, boolean messageContentIntent) {
 
   public static final int DEFAULT_SANDBOX_PORT = 8080;
   public static final int MAX_POOL_SIZE = 100;
@@ -130,7 +135,8 @@ public record BotConfig(
           "EFFECT_LEASE_TTL",
           "METRICS_PORT",
           "METRICS_BIND",
-          "DISCORD_GLOBAL_RATE_LIMIT");
+          "DISCORD_GLOBAL_RATE_LIMIT",
+          "MESSAGE_CONTENT_INTENT");
   private static final int ECHO_MAX = 40;
 
   public BotConfig {
@@ -155,7 +161,7 @@ public record BotConfig(
       String logLevel, ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
       Duration startupTimeout, Duration effectLeaseTtl) {
     this(token, database, devGuildId, sandboxPort, logLevel, shards, discordRestUrl,
-        discordGatewayUrl, startupTimeout, effectLeaseTtl, MetricsConfig.OFF, null);
+        discordGatewayUrl, startupTimeout, effectLeaseTtl, MetricsConfig.OFF, null, false);
   }
 
   /** A configuration with the default lease of the effects worker. */
@@ -183,14 +189,21 @@ public record BotConfig(
   public BotConfig withShards(ShardConfig shards) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
         discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
-        globalRateLimit);
+        globalRateLimit, messageContentIntent);
+  }
+
+  /** The same configuration with or without the Message Content intent. */
+  public BotConfig withMessageContentIntent(boolean on) {
+    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit, on);
   }
 
   /** The same configuration with another wait for the shards at start (null: the default). */
   public BotConfig withStartupTimeout(Duration startupTimeout) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
         discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
-        globalRateLimit);
+        globalRateLimit, messageContentIntent);
   }
 
   /**
@@ -205,14 +218,14 @@ public record BotConfig(
   public BotConfig withMetrics(MetricsConfig metrics) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
         discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
-        globalRateLimit);
+        globalRateLimit, messageContentIntent);
   }
 
   /** The same configuration with another global pacing (null: Discord's 50/s, 0: off). */
   public BotConfig withGlobalRateLimit(Integer globalRateLimit) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
         discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
-        globalRateLimit);
+        globalRateLimit, messageContentIntent);
   }
 
   /**
@@ -313,8 +326,9 @@ public record BotConfig(
     Duration lease = effectLease(values.get("EFFECT_LEASE_TTL"));
     MetricsConfig metrics = metrics(values.get("METRICS_PORT"), values.get("METRICS_BIND"));
     Integer globalLimit = globalRateLimit(values.get("DISCORD_GLOBAL_RATE_LIMIT"));
+    boolean messageContent = flag(values.get("MESSAGE_CONTENT_INTENT"), "MESSAGE_CONTENT_INTENT");
     return new BotConfig(token, database, devGuild, port, level, shards, rest, gateway,
-        startupTimeout, lease, metrics, globalLimit);
+        startupTimeout, lease, metrics, globalLimit, messageContent);
   }
 
   /** Sandbox mode: no token, the bot talks to the local emulator. */
@@ -353,6 +367,7 @@ public record BotConfig(
         + (effectLeaseTtl == null ? "" : ", effectLeaseTtl=" + effectLeaseTtl.toSeconds() + "s")
         + (globalRateLimit == null ? "" : ", globalRateLimit="
             + (globalRateLimit == 0 ? "off" : globalRateLimit + "/s"))
+        + (messageContentIntent ? ", messageContentIntent" : "")
         + "]";
   }
 
@@ -562,6 +577,21 @@ public record BotConfig(
       throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
     }
     return Duration.ofSeconds(seconds);
+  }
+
+  /** {@code true} or {@code false} (also yes/no, on/off, 1/0), false when unset. */
+  private static boolean flag(String raw, String name) {
+    if (raw == null) {
+      return false;
+    }
+    switch (raw.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1":
+        return true;
+      case "false", "no", "off", "0":
+        return false;
+      default:
+        throw new ConfigException(name + " must be true or false, got \"" + echo(raw) + "\"");
+    }
   }
 
   private static int parseInt(String raw, String message) {

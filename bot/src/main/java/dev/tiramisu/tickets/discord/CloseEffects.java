@@ -14,6 +14,9 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * The Discord effects of closing a ticket that post messages: "closed by" (with the Reopen
@@ -24,10 +27,12 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 final class CloseEffects {
   private final TicketTexts texts;
   private final ThreadLookup threads;
+  private final TranscriptEffects transcripts;
 
-  CloseEffects(TicketTexts texts, ThreadLookup threads) {
+  CloseEffects(TicketTexts texts, ThreadLookup threads, TranscriptEffects transcripts) {
     this.texts = texts;
     this.threads = threads;
+    this.transcripts = transcripts;
   }
 
   EffectResult postClosed(Effect e, Ticket t, Guild guild) {
@@ -51,7 +56,10 @@ final class CloseEffects {
   /** The outcome of a DM skipped because the creator is no longer a member (the log says so). */
   static final String CREATOR_LEFT = "skipped: the creator is no longer a member of the server";
 
-  EffectResult dmCreator(Effect e, Ticket t, Guild guild) {
+  /** Payload key of a DM without the transcript ({@code transcript_dm} off at the close). */
+  static final String NO_TRANSCRIPT = dev.tiramisu.tickets.ticket.TicketService.NO_TRANSCRIPT;
+
+  EffectResult dmCreator(Effect e, Ticket t, Guild guild, List<Effect> before) {
     // Discord lets a bot DM only users who share a server with it (else 50007): a creator who
     // left is not written to, and the log line says why.
     try {
@@ -64,9 +72,14 @@ final class CloseEffects {
       throw ex;
     }
     PrivateChannel dm = guild.getJDA().openPrivateChannelById(t.creatorId()).complete();
-    String content =
-        texts.in(guild).closedDm(t, guild.getName(), e.payload().requireLong(TicketService.ACTOR));
-    return post(e, dm, content, "DM");
+    TicketTexts local = texts.in(guild);
+    TranscriptEffects.Delivery transcript = e.payload().has(NO_TRANSCRIPT)
+        ? TranscriptEffects.Delivery.NONE
+        : transcripts.delivery(local.messages(), t, before, null,
+            TranscriptEffects.directUploadLimit(), false);
+    String content = local.closedDm(t, guild.getName(),
+        e.payload().requireLong(TicketService.ACTOR), suffix(transcript.line()));
+    return post(e, dm, content, transcript.file(), "DM");
   }
 
   EffectResult log(Effect e, Ticket t, Guild guild, List<Effect> before) {
@@ -76,18 +89,29 @@ final class CloseEffects {
     if (unusable != null) {
       return unusable;
     }
-    String content = texts.in(guild).closedLog(t, e.payload().requireLong(TicketService.ACTOR));
+    TicketTexts local = texts.in(guild);
     boolean creatorLeft = EffectWorker.latest(before, dev.tiramisu.tickets.effects.EffectKind.DM_CLOSED)
         .map(dm -> CREATOR_LEFT.equals(dm.outcome())).orElse(false);
-    if (creatorLeft) {
-      content += "\n"
-          + Locales.guild(guild).format(MessageKey.LOG_DM_SKIPPED_LEFT, t.creatorId());
-    }
-    return post(e, channel, content, "log line");
+    String left = creatorLeft
+        ? suffix(local.messages().format(MessageKey.LOG_DM_SKIPPED_LEFT, t.creatorId())) : "";
+    TranscriptEffects.Delivery transcript = transcripts.delivery(local.messages(), t, before,
+        channel, guild.getMaxFileSize(), true);
+    String content = local.closedLog(t, e.payload().requireLong(TicketService.ACTOR),
+        left + suffix(transcript.line()));
+    return post(e, channel, content, transcript.file(), "log line");
   }
 
-  private static EffectResult post(Effect e, MessageChannel channel, String content, String what) {
-    return OwnMessages.postOnce(e, channel, TicketTexts.plain(content), what);
+  private static String suffix(String line) {
+    return line == null ? "" : "\n" + line;
+  }
+
+  /** Posts once (see {@link OwnMessages#postOnce}), with {@code file} attached when not null. */
+  private static EffectResult post(Effect e, MessageChannel channel, String content,
+      FileUpload file, String what) {
+    MessageCreateData data = file == null ? TicketTexts.plain(content)
+        : new MessageCreateBuilder().setContent(content).setAllowedMentions(List.of())
+            .setFiles(file).build();
+    return OwnMessages.postOnce(e, channel, data, what);
   }
 
 }

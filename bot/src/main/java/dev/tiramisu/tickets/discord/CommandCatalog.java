@@ -69,6 +69,9 @@ final class CommandCatalog {
   static final String OPT_NAME_TEMPLATE = "name_template";
   static final String OPT_MAX_OPEN = "max_open_per_user";
   static final String OPT_COOLDOWN = "create_cooldown";
+  // transcripts (issue 13)
+  static final String TRANSCRIPT = "transcript";
+  static final String OPT_NUMBER = "number";
 
   // panels (issue 12)
   static final String PANEL = "panel";
@@ -119,6 +122,11 @@ final class CommandCatalog {
             .addSubcommands(create, close, check, button, list(m))
             .addSubcommands(staffWorkflow(m))
             .addSubcommands(closeRequest)
+            .addSubcommands(new SubcommandData(TRANSCRIPT,
+                m.format(MessageKey.COMMAND_TRANSCRIPT_DESCRIPTION))
+                .addOptions(new OptionData(OptionType.INTEGER, OPT_NUMBER,
+                    m.format(MessageKey.OPTION_TRANSCRIPT_NUMBER_DESCRIPTION), true)
+                    .setMinValue(1)))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
 

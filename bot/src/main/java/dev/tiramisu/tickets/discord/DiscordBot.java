@@ -115,8 +115,7 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
       dev.tiramisu.tickets.settings.TicketTypes types, dev.tiramisu.tickets.panel.Panels panels,
-      int globalRateLimit,
-      Observers observers) {
+      Transcripts transcripts, int globalRateLimit, Observers observers) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(observers, "observers");
     Objects.requireNonNull(effectStore, "effectStore");
@@ -128,10 +127,14 @@ public final class DiscordBot implements AutoCloseable {
     Replies replies = new Replies(messages, tracker);
     TicketTexts texts = new TicketTexts(messages, types::ofTicket);
     ThreadLookup threads = new ThreadLookup(settings);
+    TranscriptEffects transcriptEffects = new TranscriptEffects(transcripts.store(), messages,
+        threads, transcripts.messageContentIntent(), clock);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
-        new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
+        new OpenEffects(tickets, texts, threads),
+        new CloseEffects(texts, threads, transcriptEffects),
         new ReplyEffects(), new ThreadStateEffects(threads),
-        new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads));
+        new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads),
+        transcriptEffects);
     TicketThreads inThread = new TicketThreads(tickets, replies);
     StaffWorkflow workflow = new StaffWorkflow(
         new CloseHandlers(tickets, claims, replies, new PendingCloseReasons(clock), worker,
@@ -139,7 +142,8 @@ public final class DiscordBot implements AutoCloseable {
         new ClaimHandlers(claims, replies, worker, inThread),
         new MemberHandlers(members, claims, replies, worker, inThread),
         new ReopenHandlers(tickets, replies, worker, inThread));
-    SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world);
+    SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world,
+        transcripts.messageContentIntent());
     PanelMessages panelMessages = new PanelMessages(panels);
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist, types),
@@ -149,16 +153,21 @@ public final class DiscordBot implements AutoCloseable {
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
         new TicketTypeHandlers(types, settings, settingHandlers, replies, panelMessages),
         new PanelHandlers(panels, panelMessages, replies), panelMessages,
-        new TypeAutocomplete(types), replies, tracker);
+        new TypeAutocomplete(types), new TranscriptHandlers(transcripts.access(), replies),
+        replies, tracker);
     WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);
     ShardsReady ready = new ShardsReady();
     DefaultShardManagerBuilder builder =
         // GUILD_MESSAGES (not privileged): messages in ticket threads are activity for the
-        // timers; their content is never read (no MESSAGE_CONTENT). Raw events: THREAD_DELETE
-        // of threads JDA has not cached.
-        DefaultShardManagerBuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
+        // timers. MESSAGE_CONTENT (privileged) only when configured: transcripts then hold
+        // members' text (Discord's REST reads follow the application's approval of it, the
+        // gateway refuses an unapproved request with 4014). Raw events: THREAD_DELETE of threads
+        // JDA has not cached.
+        DefaultShardManagerBuilder.createLight(token, transcripts.messageContentIntent()
+                ? EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
+                : EnumSet.of(GatewayIntent.GUILD_MESSAGES))
             .setShardsTotal(shardConfig.total())
             .setEnableShutdownHook(false) // Main's hook closes the bot in order
             .setRawEventsEnabled(true)

@@ -88,6 +88,7 @@ public final class EffectWorker implements AutoCloseable {
   private final ThreadStateEffects threadState;
   private final StaffEffects staff;
   private final TimerEffects timers;
+  private final TranscriptEffects transcripts;
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -101,7 +102,7 @@ public final class EffectWorker implements AutoCloseable {
   EffectWorker(EffectStore store, TicketService tickets,
       dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config, OpenEffects open,
       CloseEffects close, ReplyEffects replies, ThreadStateEffects threadState,
-      StaffEffects staff, TimerEffects timers) {
+      StaffEffects staff, TimerEffects timers, TranscriptEffects transcripts) {
     this.store = Objects.requireNonNull(store, "store");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -112,6 +113,7 @@ public final class EffectWorker implements AutoCloseable {
     this.threadState = threadState;
     this.staff = staff;
     this.timers = timers;
+    this.transcripts = transcripts;
     this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
@@ -338,7 +340,7 @@ public final class EffectWorker implements AutoCloseable {
         case PIN_FIRST -> open.pinFirst(e, t, guild);
         case POST_CLOSED -> close.postClosed(e, t, guild);
         case CLOSE_THREAD -> threadState.lockAndArchive(e, t, guild);
-        case DM_CLOSED -> close.dmCreator(e, t, guild);
+        case DM_CLOSED -> close.dmCreator(e, t, guild, before);
         case LOG_CLOSED -> close.log(e, t, guild, before);
         case REPLY_OPENED ->
             replies.replyOpened(e, reread(t), shard, before, clock.instant());
@@ -356,6 +358,7 @@ public final class EffectWorker implements AutoCloseable {
         case CLOSE_REQUEST_UPDATE -> timers.updateRequest(e, t, guild);
         case AUTOCLOSE_WARNING -> timers.warn(e, t, guild);
         case LOG_TIMER -> timers.log(e, t, guild);
+        case TRANSCRIPT -> transcripts.make(e, t, guild);
       };
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");

@@ -54,6 +54,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final PanelHandlers panels;
   private final PanelMessages panelMessages;
   private final TypeAutocomplete autocomplete;
+  private final TranscriptHandlers transcripts;
   private final Replies replies;
   private final InteractionTracker tracker;
 
@@ -67,8 +68,10 @@ final class InteractionRouter extends ListenerAdapter {
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
       TicketTypeHandlers types, PanelHandlers panels, PanelMessages panelMessages,
-      TypeAutocomplete autocomplete, Replies replies, InteractionTracker tracker) {
+      TypeAutocomplete autocomplete, TranscriptHandlers transcripts, Replies replies,
+      InteractionTracker tracker) {
     this.tracker = tracker;
+    this.transcripts = transcripts;
     this.types = types;
     this.panels = panels;
     this.panelMessages = panelMessages;
@@ -129,6 +132,8 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> staff.panel(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE_REQUEST ->
           deferThen(e, what, () -> closeRequests.request(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.TRANSCRIPT ->
+          deferThen(e, what, () -> transcripts.command(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.SET ->
           deferThen(e, what, () -> settings.set(e));
       case CommandCatalog.SETTING + " " + CommandCatalog.GET ->

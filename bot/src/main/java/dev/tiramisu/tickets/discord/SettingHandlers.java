@@ -34,12 +34,15 @@ final class SettingHandlers {
   private final SettingsService settings;
   private final Replies replies;
   private final dev.tiramisu.tickets.ticket.TicketWorld world;
+  private final boolean messageContentIntent;
 
+  /** @param messageContentIntent whether the bot has the Message Content intent (transcripts) */
   SettingHandlers(SettingsService settings, Replies replies,
-      dev.tiramisu.tickets.ticket.TicketWorld world) {
+      dev.tiramisu.tickets.ticket.TicketWorld world, boolean messageContentIntent) {
     this.settings = settings;
     this.replies = replies;
     this.world = world;
+    this.messageContentIntent = messageContentIntent;
   }
 
   /**
@@ -99,6 +102,10 @@ final class SettingHandlers {
         change.key().settingName(), shown));
     lines.addAll(warnings);
     warnWithoutStaffRole(replies.messages(e), change.key(), saved.value(), lines);
+    if (change.key() == SettingKey.TRANSCRIPT_CHANNEL && !change.isReset()
+        && !messageContentIntent) {
+      lines.add(replies.messages(e).format(MessageKey.SETTING_TRANSCRIPT_NO_INTENT));
+    }
     replies.send(e, String.join("\n", lines));
   }
 

@@ -135,14 +135,24 @@ final class TicketTexts {
   }
 
   String closedDm(Ticket t, String guildName, long closerId) {
+    return closedDm(t, guildName, closerId, "");
+  }
+
+  /** The DM, with {@code suffix} (lines about the transcript) kept within the length limit. */
+  String closedDm(Ticket t, String guildName, long closerId, String suffix) {
     String threadUrl = "https://discord.com/channels/" + t.guildId() + "/" + t.threadId();
     return fitReason(t.closeReason(), r -> messages.format(MessageKey.TICKET_CLOSED_DM,
-        t.number(), DiscordText.escape(guildName), closerId, r, threadUrl));
+        t.number(), DiscordText.escape(guildName), closerId, r, threadUrl) + suffix);
   }
 
   String closedLog(Ticket t, long closerId) {
+    return closedLog(t, closerId, "");
+  }
+
+  /** The log line, with {@code suffix} (further lines) kept within the length limit. */
+  String closedLog(Ticket t, long closerId, String suffix) {
     return fitReason(t.closeReason(), r -> messages.format(MessageKey.TICKET_CLOSED_LOG,
-        t.number(), t.creatorId(), closerId, r, t.threadId()));
+        t.number(), t.creatorId(), closerId, r, t.threadId()) + suffix);
   }
 
   /**

@@ -62,7 +62,15 @@ public enum EffectKind {
   /** Post the auto-close warning (nonce; a retry first looks for it). */
   AUTOCLOSE_WARNING(true),
   /** Log a close request's or warning's step (nonce; a retry first looks for it). */
-  LOG_TIMER(false);
+  LOG_TIMER(false),
+
+  // --- issue 13: transcripts ---
+  /**
+   * Read the whole thread (paged, at most 10,000 messages), render it as HTML and store it
+   * compressed (an upsert: a retry or a later close replaces it; idempotent). Recorded by a close
+   * after the "closed" post and before the lock, DM and log, which attach what it stored.
+   */
+  TRANSCRIPT(true);
 
   private final boolean needsThread;
 

@@ -520,7 +520,55 @@ public enum MessageKey {
   OPTION_PANEL_ID_DESCRIPTION("option.panel-id.description"),
   COMMAND_CLOSEREQUEST_DESCRIPTION("command.closerequest.description"),
   OPTION_CLOSEREQUEST_REASON_DESCRIPTION("option.closerequest-reason.description"),
-  OPTION_CLOSEREQUEST_AFTER_DESCRIPTION("option.closerequest-after.description");
+  OPTION_CLOSEREQUEST_AFTER_DESCRIPTION("option.closerequest-after.description"),
+
+  // --- issue 13: transcripts ---
+  /** The transcript page's language tag (BCP 47), e.g. {@code en}. */
+  TRANSCRIPT_LANGUAGE("transcript.language"),
+  TRANSCRIPT_HEADING("transcript.heading", "number"),
+  TRANSCRIPT_SERVER("transcript.server"),
+  TRANSCRIPT_THREAD("transcript.thread"),
+  TRANSCRIPT_OPENED_BY("transcript.opened-by"),
+  TRANSCRIPT_OPENED("transcript.opened"),
+  TRANSCRIPT_CLOSED("transcript.closed"),
+  TRANSCRIPT_MESSAGE_COUNT("transcript.message-count"),
+  TRANSCRIPT_TIMES_IN_UTC("transcript.times-in-utc"),
+  TRANSCRIPT_CONTENT_UNAVAILABLE("transcript.content-unavailable"),
+  TRANSCRIPT_TEXT_UNAVAILABLE("transcript.text-unavailable"),
+  TRANSCRIPT_REPLYING_TO("transcript.replying-to", "author"),
+  TRANSCRIPT_REPLY_UNAVAILABLE("transcript.reply-unavailable"),
+  TRANSCRIPT_EDITED("transcript.edited"),
+  TRANSCRIPT_BOT("transcript.bot"),
+  TRANSCRIPT_ATTACHMENTS("transcript.attachments"),
+  TRANSCRIPT_PINNED("transcript.pinned", "author"),
+  TRANSCRIPT_MEMBER_ADDED("transcript.member-added", "author", "member"),
+  TRANSCRIPT_MEMBER_REMOVED("transcript.member-removed", "author", "member"),
+  TRANSCRIPT_NAME_CHANGED("transcript.name-changed", "author", "name"),
+  TRANSCRIPT_THREAD_CREATED("transcript.thread-created", "author", "name"),
+  TRANSCRIPT_OTHER_SYSTEM("transcript.other-system", "author"),
+  TRANSCRIPT_TRUNCATED("transcript.truncated", "count"),
+  /** Under the log line and the DM: the transcript is attached. */
+  TRANSCRIPT_ATTACHED("transcript.attached", "messages"),
+  /** Added when the transcript lacks members' text (no Message Content intent). */
+  TRANSCRIPT_ATTACHED_NO_CONTENT("transcript.attached-no-content"),
+  /** The transcript could not be attached: larger than Discord's upload limit there. */
+  TRANSCRIPT_TOO_LARGE("transcript.too-large", "sizeKib", "limitKib", "number"),
+  /** The transcript could not be attached: no Attach Files permission in the log channel. */
+  TRANSCRIPT_NO_ATTACH_PERMISSION("transcript.no-attach-permission", "number"),
+  /** No transcript exists for this close (the thread was gone or unreadable). */
+  TRANSCRIPT_MISSING("transcript.missing"),
+  SETTING_DESCRIPTION_TRANSCRIPT_DM("setting.description.transcript_dm"),
+  /** {@code /setting set transcript_channel} without the Message Content intent. */
+  SETTING_TRANSCRIPT_NO_INTENT("setting.transcript-no-intent"),
+  EFFECT_TRANSCRIPT("effect.transcript"),
+  COMMAND_TRANSCRIPT_DESCRIPTION("command.transcript.description"),
+  OPTION_TRANSCRIPT_NUMBER_DESCRIPTION("option.transcript-number.description"),
+  /** {@code /ticket transcript}: the stored file is attached. */
+  TRANSCRIPT_REPLY("transcript.reply", "number", "messages", "createdAt"),
+  ERROR_TRANSCRIPT_NO_TICKET("error.transcript.no-ticket", "number"),
+  ERROR_TRANSCRIPT_OPEN("error.transcript.open", "number"),
+  ERROR_TRANSCRIPT_PENDING("error.transcript.pending", "number"),
+  ERROR_TRANSCRIPT_NONE("error.transcript.none", "number");
 
   private final String key;
   private final List<String> params;

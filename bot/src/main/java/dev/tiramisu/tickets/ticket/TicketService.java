@@ -432,6 +432,8 @@ public final class TicketService {
   public static final String STAFF_ROLE = "staff_role";
   public static final String ACTOR = "actor";
   public static final String TOKEN = "token";
+  /** On a DM_CLOSED: the DM goes without the transcript ({@code transcript_dm} off). */
+  public static final String NO_TRANSCRIPT = "no_transcript";
 
   /** Every staff role of the ticket (a type may have several), comma-separated. */
   public static final String STAFF_ROLES = "staff_roles";
@@ -474,8 +476,8 @@ public final class TicketService {
 
   /**
    * The close: post "closed by" (with Reopen), the first message without its buttons, rename
-   * (its own effect: Discord's rename limit must not hold up the rest), lock and archive, DM, log,
-   * answer, and the other confirmations' buttons removed.
+   * (its own effect: Discord's rename limit must not hold up the rest), the transcript, lock and
+   * archive, DM, log, answer, and the other confirmations' buttons removed.
    */
   private static List<NewEffect> closeEffects(Ticket t, GuildSettings s, long closerId,
       String replyToken, String userName, List<String> confirmationTokens) {
@@ -484,8 +486,11 @@ public final class TicketService {
     out.add(NewEffect.of(EffectKind.POST_CLOSED, actor));
     out.add(TicketEffects.editFirstMessage(s));
     out.add(TicketEffects.rename(s.nameTemplate().renderClosed(t.number(), userName)));
+    // the transcript reads the thread with the "closed" post, before the lock; DM and log attach it
+    out.add(NewEffect.of(EffectKind.TRANSCRIPT, Payload.empty()));
     out.add(NewEffect.of(EffectKind.CLOSE_THREAD, Payload.empty()));
-    out.add(NewEffect.of(EffectKind.DM_CLOSED, actor));
+    out.add(NewEffect.of(EffectKind.DM_CLOSED,
+        s.transcriptDm() ? actor : actor.with(NO_TRANSCRIPT, true)));
     OptionalLong log = s.logChannelId();
     if (log.isPresent()) {
       out.add(NewEffect.of(EffectKind.LOG_CLOSED, actor.with(CHANNEL, log.getAsLong())));

@@ -50,6 +50,11 @@ final class BotHarness implements AutoCloseable {
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
   private final UnaryOperator<BotConfig> configure;
+  /**
+   * Whether the bots started from now on have {@code MESSAGE_CONTENT_INTENT} (default off, as in
+   * production); the emulator's application has the intent unless a test turns it off.
+   */
+  volatile boolean messageContentIntent;
   private Bot bot;
   /** {@code DISCORD_GLOBAL_RATE_LIMIT} of the bots started from now on; null: Discord's 50. */
   private Integer globalRateLimit;
@@ -157,7 +162,7 @@ final class BotHarness implements AutoCloseable {
    */
   Bot startAnotherBot() {
     BotConfig config = configure.apply(new BotConfig(null, database, null, 0, "INFO"))
-        .withGlobalRateLimit(globalRateLimit);
+        .withGlobalRateLimit(globalRateLimit).withMessageContentIntent(messageContentIntent);
     return Bot.start(config, emu.botToken(),
         new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, effects, timers,
         clock);

@@ -68,8 +68,10 @@ class TicketCloseE2ETest extends SingleBotE2ETest {
     assertThat(g.dms("alice")).singleElement().satisfies(dm -> assertThat(dm.text())
         .contains("Your ticket #1 on **Guild", "/channels/" + g.id + "/" + thread.id()));
     assertThat(g.messages("mod-log")).singleElement().satisfies(log -> {
-      assertThat(log.text()).isEqualTo(text(MessageKey.TICKET_CLOSED_LOG, 1, g.user("alice"),
-          g.user("alice"), text(MessageKey.TICKET_NO_REASON), thread.id()));
+      assertThat(log.text()).startsWith(text(MessageKey.TICKET_CLOSED_LOG, 1, g.user("alice"),
+          g.user("alice"), text(MessageKey.TICKET_NO_REASON), thread.id()) + "\n"
+          + text(MessageKey.TRANSCRIPT_ATTACHED, 2)); // the first message, the closed post
+      assertThat(log.attachmentNames()).containsExactly("transcript-1.html");
       assertThat(log.pingedUsers()).isEmpty();
     });
     // the rename is its own request (Discord's rename limit must not hold up the lock)

@@ -56,7 +56,7 @@ class WorldChangesE2ETest extends ClockedBotTest {
     assertThat(closed.closedById()).isEqualTo(botId());
     assertThat(g.messages("mod-log")).last().satisfies(log -> assertThat(log.text())
         .isEqualTo(text(MessageKey.TICKET_CLOSED_LOG, t.number(), g.user("alice"), botId(),
-            "thread deleted", t.threadId())));
+            "thread deleted", t.threadId()) + "\n" + text(MessageKey.TRANSCRIPT_MISSING)));
     assertThat(g.dms("alice")).hasSize(1);
     assertThat(h.sent(mark, POST_MESSAGE))
         .noneMatch(r -> r.path().contains("/" + t.threadId() + "/"));
@@ -116,7 +116,7 @@ class WorldChangesE2ETest extends ClockedBotTest {
     assertThat(closed.state()).isEqualTo(TicketState.CLOSED);
     assertThat(g.dms("alice")).isEmpty();
     assertThat(g.messages("mod-log")).last().satisfies(log -> assertThat(log.text())
-        .endsWith(text(MessageKey.LOG_DM_SKIPPED_LEFT, g.user("alice"))));
+        .contains("\n" + text(MessageKey.LOG_DM_SKIPPED_LEFT, g.user("alice")) + "\n"));
     h.emu.await("the closer's answer says why no DM was sent", () -> g.message(done.id())
         .map(m -> m.text().contains(text(MessageKey.TICKET_CLOSED_DM_SKIPPED_LEFT,
             g.user("alice")))).orElse(false));

@@ -89,7 +89,8 @@ class MigrateCommandTest {
     assertThat(expected.keySet())
         .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases", "panel_types", "panels",
             "ticket_activity", "ticket_blocklist", "ticket_claims", "ticket_counters",
-            "ticket_creators", "ticket_effects", "ticket_names", "ticket_types", "tickets");
+            "ticket_creators", "ticket_effects", "ticket_names", "ticket_transcripts",
+            "ticket_types", "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -105,19 +106,19 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 15 tables (guild_notices 1, guild_settings 2,"
+    assertThat(run.out).startsWith("copied 16 tables (guild_notices 1, guild_settings 2,"
         + " job_leases 1, panels 0, ticket_blocklist 0, ticket_counters 3, ticket_creators 0,"
         + " ticket_types 0, panel_types 0, tickets "
         + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_claims 63,"
-        + " ticket_effects 40, ticket_names 0 rows) from "
-        + source + " to " + pg.url() + " at schema version 12; row counts verified");
+        + " ticket_effects 40, ticket_names 0, ticket_transcripts 2 rows) from "
+        + source + " to " + pg.url() + " at schema version 13; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 12 (same as the source)")
-        .contains("ticket_claims     [##########] 63/63")
-        .contains("tickets           [----------] 0/1790")
-        .contains("tickets           [#####-----] 1000/1790")
-        .contains("tickets           [##########] 1790/1790")
-        .contains("job_leases        [##########] 1/1");
+        .contains("target schema at version 13 (same as the source)")
+        .contains("ticket_claims       [##########] 63/63")
+        .contains("tickets             [----------] 0/1790")
+        .contains("tickets             [#####-----] 1000/1790")
+        .contains("tickets             [##########] 1790/1790")
+        .contains("job_leases          [##########] 1/1");
     assertThat(run.err).doesNotContain("\r").doesNotContain("\u001b");
   }
 
@@ -207,7 +208,8 @@ class MigrateCommandTest {
     assertThat(failureLine(refused)).startsWith("migrate failed: the target already has data"
             + " (guild_notices: 1 row, guild_settings: 2 rows, job_leases: 1 row,"
             + " ticket_counters: 3 rows, tickets: " + (290 + BULK) + " rows, close_requests: 1 row,"
-            + " ticket_activity: 1 row, ticket_claims: 63 rows, ticket_effects: 40 rows), left"
+            + " ticket_activity: 1 row, ticket_claims: 63 rows, ticket_effects: 40 rows,"
+            + " ticket_transcripts: 2 rows), left"
             + " unchanged; rerun with --force"
             + " to replace it"
             + " (--force empties the target's tables with TRUNCATE inside the same transaction");
@@ -255,8 +257,8 @@ class MigrateCommandTest {
 
     assertThat(run.code).isEqualTo(MigrateCommand.FAILED);
     assertThat(run.out).isEmpty();
-    assertThat(run.err.lines()).contains("ticket_counters   [##########] 3/3")
-        .contains("tickets           [#####-----] 1000/1791");
+    assertThat(run.err.lines()).contains("ticket_counters     [##########] 3/3")
+        .contains("tickets             [#####-----] 1000/1791");
     assertThat(failureLine(run)).isEqualTo("migrate failed: copying table tickets (rows 1001-1791):"
         + " value too long for type character varying(1000) (SQLSTATE 22001); rolled back, the"
         + " target is unchanged");
@@ -430,6 +432,13 @@ class MigrateCommandTest {
         (id, replaced) -> List.of());
     db.timers().recordActivity(first, GUILD_A, T0.plusSeconds(5));
     db.timers().addNotice(GUILD_A, "CHANNEL_DELETED", 1234L, 2, T0);
+    // transcripts (V13): gzip blobs
+    for (int n : new int[] {4, 12}) {
+      long id = tickets.findByNumber(GUILD_A, n).orElseThrow().id();
+      db.transcripts().save(new dev.tiramisu.tickets.transcript.StoredTranscript(id,
+          dev.tiramisu.tickets.transcript.TranscriptCompression.gzip("<p>ticket " + n + " ✨</p>"),
+          20, n, n == 4, false, T0.plusSeconds(n)));
+    }
   }
 
   private static void execute(Database db, String sql) {
@@ -531,6 +540,9 @@ class MigrateCommandTest {
   }
 
   private static Object normalise(Object v) {
+    if (v instanceof byte[] bytes) {
+      return java.util.HexFormat.of().formatHex(bytes);
+    }
     if (v instanceof Boolean b) {
       return b ? 1L : 0L;
     }

@@ -78,7 +78,8 @@ abstract class DatabaseContract extends StoreContract {
   void freshStores() {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
-      for (String table : List.of("ticket_names", "ticket_creators", "ticket_blocklist",
+      for (String table : List.of("ticket_transcripts", "ticket_names", "ticket_creators",
+          "ticket_blocklist",
           "ticket_claims", "ticket_effects", "tickets", "ticket_counters", "guild_settings",
           "job_leases")) {
         s.executeUpdate("DELETE FROM " + table);

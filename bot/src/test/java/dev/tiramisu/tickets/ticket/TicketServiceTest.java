@@ -436,8 +436,9 @@ class TicketServiceTest {
       List<EffectKind> closing = store.effects().forTicket(t.id()).stream()
           .map(e -> e.kind()).skip(4).toList();
       assertThat(closing).containsExactly(EffectKind.POST_CLOSED, EffectKind.EDIT_FIRST_MESSAGE,
-          EffectKind.RENAME_THREAD, EffectKind.CLOSE_THREAD, EffectKind.DM_CLOSED,
-          EffectKind.LOG_CLOSED, EffectKind.REPLY_CLOSED, EffectKind.CLEAR_CONFIRMATION,
+          EffectKind.RENAME_THREAD, EffectKind.TRANSCRIPT, EffectKind.CLOSE_THREAD,
+          EffectKind.DM_CLOSED, EffectKind.LOG_CLOSED, EffectKind.REPLY_CLOSED,
+          EffectKind.CLEAR_CONFIRMATION,
           EffectKind.CLEAR_CONFIRMATION);
 
       service.reopen(GUILD, t.id(), STAFF);
