@@ -104,9 +104,14 @@ class LanguagesE2ETest extends SingleBotE2ETest {
     assertThat(closed.text()).isEqualTo(german(MessageKey.TICKET_CLOSED_MESSAGE,
         g.user("moderator"), "erledigt"));
     assertThat(closed.buttonLabels()).containsExactly(german(MessageKey.BUTTON_REOPEN));
-    assertThat(g.messages("mod-log")).singleElement().satisfies(log -> assertThat(log.text())
-        .isEqualTo(german(MessageKey.TICKET_CLOSED_LOG, 1, g.user("alice"), g.user("moderator"),
-            "erledigt", t.threadId())));
+    // the log line, then the transcript's line (German too), with the file attached
+    assertThat(g.messages("mod-log")).singleElement().satisfies(log -> {
+      assertThat(log.text()).startsWith(german(MessageKey.TICKET_CLOSED_LOG, 1,
+          g.user("alice"), g.user("moderator"), "erledigt", t.threadId()) + "\n");
+      assertThat(log.text().lines().reduce((a, b) -> b).orElseThrow())
+          .startsWith(german(MessageKey.TRANSCRIPT_ATTACHED, inThread.size()).split("\\(")[0]);
+      assertThat(log.attachmentNames()).containsExactly("transcript-1.html");
+    });
     assertThat(g.dms("alice")).singleElement().satisfies(dm -> assertThat(dm.text())
         .startsWith("Dein Ticket #1 auf **")
         .contains("**Grund:** erledigt", "/channels/" + g.id + "/" + t.threadId()));
