@@ -69,7 +69,7 @@ public final class Bot implements AutoCloseable {
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
           config::startupTimeoutFor, core.effects(), effects, core.blocklist(),
           core.ticketList(), core.claims(), core.members(), core.timers(), core.world(), timers,
-          core.types());
+          core.types(), core.feedback(), core.stats());
       return new Bot(core, discord);
     } catch (RuntimeException e) {
       core.close();

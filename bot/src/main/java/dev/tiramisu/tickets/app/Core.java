@@ -26,6 +26,8 @@ public final class Core implements AutoCloseable {
   private final dev.tiramisu.tickets.ticket.TicketTimers timers;
   private final dev.tiramisu.tickets.ticket.TicketWorld world;
   private final dev.tiramisu.tickets.settings.TicketTypes types;
+  private final dev.tiramisu.tickets.ticket.Feedback feedback;
+  private final dev.tiramisu.tickets.ticket.Stats stats;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -45,11 +47,25 @@ public final class Core implements AutoCloseable {
         database.settings(), messages, clock);
     this.world = new dev.tiramisu.tickets.ticket.TicketWorld(tickets, database.timers(),
         database.settings(), messages, clock);
+    this.feedback = new dev.tiramisu.tickets.ticket.Feedback(database.tickets(),
+        database.feedback(), database.settings(), clock);
+    this.stats = new dev.tiramisu.tickets.ticket.Stats(database.stats(), database.settings(),
+        clock);
   }
 
   /** The guilds' ticket types (issue 12). */
   public dev.tiramisu.tickets.settings.TicketTypes types() {
     return types;
+  }
+
+  /** Ratings of closed tickets and first staff replies (issue 13). */
+  public dev.tiramisu.tickets.ticket.Feedback feedback() {
+    return feedback;
+  }
+
+  /** {@code /ticket stats} (issue 13). */
+  public dev.tiramisu.tickets.ticket.Stats stats() {
+    return stats;
   }
 
   /** Claiming tickets (issue 11). */

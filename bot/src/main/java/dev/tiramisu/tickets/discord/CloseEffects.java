@@ -24,10 +24,12 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 final class CloseEffects {
   private final TicketTexts texts;
   private final ThreadLookup threads;
+  private final FeedbackTexts feedback;
 
   CloseEffects(TicketTexts texts, ThreadLookup threads) {
     this.texts = texts;
     this.threads = threads;
+    this.feedback = new FeedbackTexts(texts.messages());
   }
 
   EffectResult postClosed(Effect e, Ticket t, Guild guild) {
@@ -65,6 +67,9 @@ final class CloseEffects {
     PrivateChannel dm = guild.getJDA().openPrivateChannelById(t.creatorId()).complete();
     String content =
         texts.closedDm(t, guild.getName(), e.payload().requireLong(TicketService.ACTOR));
+    if (e.payload().has(dev.tiramisu.tickets.ticket.Feedback.BUTTONS)) { // issue 13: ratings
+      return OwnMessages.postOnce(e, dm, feedback.dmWithRatingButtons(content, t.id()), "DM");
+    }
     return post(e, dm, content, "DM");
   }
 

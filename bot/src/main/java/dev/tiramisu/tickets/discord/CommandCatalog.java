@@ -68,6 +68,9 @@ final class CommandCatalog {
   static final String OPT_NAME_TEMPLATE = "name_template";
   static final String OPT_MAX_OPEN = "max_open_per_user";
   static final String OPT_COOLDOWN = "create_cooldown";
+  // feedback and statistics (issue 13)
+  static final String STATS = "stats";
+  static final String OPT_DAYS = "days";
 
   /** Discord's limit for a message's content. */
   static final int MAX_MESSAGE = 2000;
@@ -111,6 +114,7 @@ final class CommandCatalog {
             .addSubcommands(create, close, check, button, list(m))
             .addSubcommands(staffWorkflow(m))
             .addSubcommands(closeRequest)
+            .addSubcommands(stats(m))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
 
@@ -182,6 +186,15 @@ final class CommandCatalog {
             m.format(MessageKey.OPTION_TYPE_MAX_OPEN_DESCRIPTION), false).setMaxLength(20),
         new OptionData(OptionType.STRING, OPT_COOLDOWN,
             m.format(MessageKey.OPTION_TYPE_COOLDOWN_DESCRIPTION), false).setMaxLength(20));
+  }
+
+  /** {@code /ticket stats [days]} (staff, checked by the bot). */
+  private static SubcommandData stats(Messages m) {
+    return new SubcommandData(STATS, m.format(MessageKey.COMMAND_STATS_DESCRIPTION))
+        .addOptions(new OptionData(OptionType.INTEGER, OPT_DAYS,
+            m.format(MessageKey.OPTION_STATS_DAYS_DESCRIPTION), false)
+            .setRequiredRange(dev.tiramisu.tickets.ticket.Stats.MIN_DAYS,
+                dev.tiramisu.tickets.ticket.Stats.MAX_DAYS));
   }
 
   /** {@code /ticket list [user] [state]} (staff, checked by the bot). */

@@ -62,6 +62,24 @@ sealed interface ComponentId {
   /** The reason form for a ticket of type {@code typeId} (issue 12). */
   record OpenTypedModal(long typeId) implements ComponentId {}
 
+  /** A rating button (1..5 stars) of a ticket's close DM (issue 13). */
+  record Rate(long ticketId, int stars) implements ComponentId {
+    public Rate {
+      if (stars < 1 || stars > 5) {
+        throw new IllegalArgumentException("bad rating");
+      }
+    }
+  }
+
+  /** "Add a comment" on a rated ticket's close DM. */
+  record RateComment(long ticketId) implements ComponentId {}
+
+  /** The form asking for a rating's comment. */
+  record RateModal(long ticketId) implements ComponentId {}
+
+  /** The id of the comment input in {@link RateModal}. */
+  String COMMENT_INPUT = "comment";
+
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
 
@@ -92,6 +110,12 @@ sealed interface ComponentId {
       id = PREFIX + ":pick-type";
     } else if (this instanceof OpenTypedModal m) {
       id = PREFIX + ":open-modal:" + m.typeId();
+    } else if (this instanceof Rate r) {
+      id = PREFIX + ":rate:" + r.ticketId() + ":" + r.stars();
+    } else if (this instanceof RateComment r) {
+      id = PREFIX + ":rate-comment:" + r.ticketId();
+    } else if (this instanceof RateModal r) {
+      id = PREFIX + ":rate-modal:" + r.ticketId();
     } else {
       throw new AssertionError(this);
     }
@@ -152,6 +176,15 @@ sealed interface ComponentId {
           return p.length == 3 ? Optional.of(new CloseRequestAccept(id(p[2]))) : Optional.empty();
         case "cr-keep":
           return p.length == 3 ? Optional.of(new CloseRequestKeep(id(p[2]))) : Optional.empty();
+        case "rate":
+          if (p.length != 4 || !p[3].matches("[1-5]")) {
+            return Optional.empty();
+          }
+          return Optional.of(new Rate(id(p[2]), Integer.parseInt(p[3])));
+        case "rate-comment":
+          return p.length == 3 ? Optional.of(new RateComment(id(p[2]))) : Optional.empty();
+        case "rate-modal":
+          return p.length == 3 ? Optional.of(new RateModal(id(p[2]))) : Optional.empty();
         default:
           return Optional.empty();
       }

@@ -96,7 +96,8 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.ClaimService claims,
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
-      dev.tiramisu.tickets.settings.TicketTypes types) {
+      dev.tiramisu.tickets.settings.TicketTypes types,
+      dev.tiramisu.tickets.ticket.Feedback feedback, dev.tiramisu.tickets.ticket.Stats stats) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
@@ -109,7 +110,8 @@ public final class DiscordBot implements AutoCloseable {
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
         new ReplyEffects(messages), new ThreadStateEffects(threads),
-        new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads));
+        new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads),
+        new FeedbackEffects(feedback, new FeedbackTexts(messages)));
     TicketThreads inThread = new TicketThreads(tickets, replies);
     StaffWorkflow workflow = new StaffWorkflow(
         new CloseHandlers(tickets, claims, replies, new PendingCloseReasons(clock), worker,
@@ -124,8 +126,10 @@ public final class DiscordBot implements AutoCloseable {
         settingHandlers, new ListHandlers(ticketList, replies),
         new BlocklistHandlers(blocklist, settings, replies), workflow,
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
-        new TicketTypeHandlers(types, settings, settingHandlers, replies), replies);
-    WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
+        new TicketTypeHandlers(types, settings, settingHandlers, replies),
+        new FeedbackHandlers(feedback, replies), new StatsHandlers(stats, replies), replies);
+    WorldEvents worldEvents =
+        new WorldEvents(tickets, ticketTimers, world, worker, working, feedback);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);
     ShardsReady ready = new ShardsReady();

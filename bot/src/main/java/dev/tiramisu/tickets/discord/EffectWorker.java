@@ -88,6 +88,7 @@ public final class EffectWorker implements AutoCloseable {
   private final ThreadStateEffects threadState;
   private final StaffEffects staff;
   private final TimerEffects timers;
+  private final FeedbackEffects feedback;
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -101,7 +102,7 @@ public final class EffectWorker implements AutoCloseable {
   EffectWorker(EffectStore store, TicketService tickets,
       dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config, OpenEffects open,
       CloseEffects close, ReplyEffects replies, ThreadStateEffects threadState,
-      StaffEffects staff, TimerEffects timers) {
+      StaffEffects staff, TimerEffects timers, FeedbackEffects feedback) {
     this.store = Objects.requireNonNull(store, "store");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -112,6 +113,7 @@ public final class EffectWorker implements AutoCloseable {
     this.threadState = threadState;
     this.staff = staff;
     this.timers = timers;
+    this.feedback = feedback;
     this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
@@ -356,6 +358,7 @@ public final class EffectWorker implements AutoCloseable {
         case CLOSE_REQUEST_UPDATE -> timers.updateRequest(e, t, guild);
         case AUTOCLOSE_WARNING -> timers.warn(e, t, guild);
         case LOG_TIMER -> timers.log(e, t, guild);
+        case LOG_RATING -> feedback.log(e, t, guild);
       };
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");

@@ -51,6 +51,8 @@ final class InteractionRouter extends ListenerAdapter {
   private final StaffWorkflow workflow;
   private final CloseRequestHandlers closeRequests;
   private final TicketTypeHandlers types;
+  private final FeedbackHandlers feedback;
+  private final StatsHandlers stats;
   private final Replies replies;
 
   /**
@@ -61,8 +63,11 @@ final class InteractionRouter extends ListenerAdapter {
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
-      TicketTypeHandlers types, Replies replies) {
+      TicketTypeHandlers types, FeedbackHandlers feedback, StatsHandlers stats,
+      Replies replies) {
     this.types = types;
+    this.feedback = feedback;
+    this.stats = stats;
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
@@ -119,6 +124,8 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> settings.get(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.LIST ->
           deferThen(e, what, () -> lists.command(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.STATS ->
+          deferThen(e, what, () -> stats.command(e));
       case CommandCatalog.BLOCKLIST + " " + CommandCatalog.ADD ->
           deferThen(e, what, () -> blocklist.add(e));
       case CommandCatalog.BLOCKLIST + " " + CommandCatalog.REMOVE ->
@@ -163,6 +170,11 @@ final class InteractionRouter extends ListenerAdapter {
       deferThen(e, what, () -> closeRequests.accept(e, accept));
     } else if (c instanceof ComponentId.CloseRequestKeep keep) {
       deferThen(e, what, () -> closeRequests.keepOpen(e, keep));
+    } else if (c instanceof ComponentId.Rate rate) {
+      deferThen(e, what, () -> feedback.rate(e, rate));
+    } else if (c instanceof ComponentId.RateComment comment) {
+      // the form is the acknowledgement (after one read: may this user comment?)
+      acknowledgeThen(e, what, () -> feedback.commentButton(e, comment));
     } else {
       unknown(e, "button with a non-button id " + c.getClass().getSimpleName(),
           MessageKey.ERROR_UNKNOWN_COMPONENT);
@@ -195,6 +207,8 @@ final class InteractionRouter extends ListenerAdapter {
       deferThen(e, "modal OpenModal", () -> tickets.createFromModal(e, null));
     } else if (id.isPresent() && id.get() instanceof ComponentId.OpenTypedModal m) {
       deferThen(e, "modal OpenTypedModal", () -> tickets.createFromModal(e, m.typeId()));
+    } else if (id.isPresent() && id.get() instanceof ComponentId.RateModal m) {
+      deferThen(e, "modal RateModal", () -> feedback.comment(e, m));
     } else {
       unknown(e, "modal with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
     }

@@ -62,7 +62,14 @@ public enum EffectKind {
   /** Post the auto-close warning (nonce; a retry first looks for it). */
   AUTOCLOSE_WARNING(true),
   /** Log a close request's or warning's step (nonce; a retry first looks for it). */
-  LOG_TIMER(false);
+  LOG_TIMER(false),
+
+  // --- feedback (issue 13) ---
+  /**
+   * Log a rating or its comment (the payload's part) to the log channel; the text is read from
+   * the stored rating when it runs (nonce; a retry first looks for it).
+   */
+  LOG_RATING(false);
 
   private final boolean needsThread;
 

@@ -22,6 +22,7 @@ import java.util.OptionalLong;
  * @param autocloseWarning how long before that close the ticket is warned (zero = no warning)
  * @param creatorCanAdd whether a ticket's creator may add members (default false)
  * @param claimNotice whether staff acting on a ticket claimed by someone else are told so
+ * @param feedback whether the close DM carries the 1-5 rating buttons (default true)
  * @param typeStaffRoleIds the staff roles of a ticket's {@link TicketType} when it names its own
  *     (then they, not {@code staffRoleId}, are the ticket's staff); empty for the guild's own
  *     settings (see {@link #forType})
@@ -41,6 +42,7 @@ public record GuildSettings(
     Duration autocloseWarning,
     boolean creatorCanAdd,
     boolean claimNotice,
+    boolean feedback,
     java.util.List<Long> typeStaffRoleIds) {
 
   public static final boolean DEFAULT_REQUIRE_REASON = true;
@@ -51,6 +53,7 @@ public record GuildSettings(
   public static final Duration DEFAULT_AUTOCLOSE_WARNING = Duration.ofHours(24);
   public static final boolean DEFAULT_CREATOR_CAN_ADD = false;
   public static final boolean DEFAULT_CLAIM_NOTICE = true;
+  public static final boolean DEFAULT_FEEDBACK = true;
 
   public GuildSettings {
     Objects.requireNonNull(nameTemplate, "nameTemplate");
@@ -68,10 +71,22 @@ public record GuildSettings(
       Long transcriptChannelId, boolean requireReason, boolean creatorCanClose,
       NameTemplate nameTemplate, int maxOpenPerUser, Duration createCooldown,
       Duration autocloseAfter, Duration autocloseWarning, boolean creatorCanAdd,
+      boolean claimNotice, boolean feedback) {
+    this(guildId, ticketChannelId, staffRoleId, modlogChannelId, transcriptChannelId,
+        requireReason, creatorCanClose, nameTemplate, maxOpenPerUser, createCooldown,
+        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, feedback,
+        java.util.List.of());
+  }
+
+  /** The guild's own settings, {@code feedback} at its default. */
+  public GuildSettings(long guildId, Long ticketChannelId, Long staffRoleId, Long modlogChannelId,
+      Long transcriptChannelId, boolean requireReason, boolean creatorCanClose,
+      NameTemplate nameTemplate, int maxOpenPerUser, Duration createCooldown,
+      Duration autocloseAfter, Duration autocloseWarning, boolean creatorCanAdd,
       boolean claimNotice) {
     this(guildId, ticketChannelId, staffRoleId, modlogChannelId, transcriptChannelId,
         requireReason, creatorCanClose, nameTemplate, maxOpenPerUser, createCooldown,
-        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, java.util.List.of());
+        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, DEFAULT_FEEDBACK);
   }
 
   /** The original settings; every later one at its default. */
@@ -139,7 +154,8 @@ public record GuildSettings(
         type.nameTemplate() != null ? type.nameTemplate() : nameTemplate,
         type.maxOpenPerUser() != null ? type.maxOpenPerUser() : maxOpenPerUser,
         type.createCooldown() != null ? type.createCooldown() : createCooldown,
-        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, type.staffRoleIds());
+        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, feedback,
+        type.staffRoleIds());
   }
 
   /** This settings object with one value changed ({@link SettingValue.Reset} = default). */
@@ -163,6 +179,7 @@ public record GuildSettings(
       case AUTOCLOSE_WARNING -> b.autocloseWarning = reset ? d.autocloseWarning : span(value);
       case CREATOR_CAN_ADD -> b.creatorCanAdd = reset ? d.creatorCanAdd : flag(value);
       case CLAIM_NOTICE -> b.claimNotice = reset ? d.claimNotice : flag(value);
+      case FEEDBACK -> b.feedback = reset ? d.feedback : flag(value);
       default -> throw new AssertionError(key);
     }
     return b.build();
@@ -187,6 +204,7 @@ public record GuildSettings(
       case AUTOCLOSE_WARNING -> autocloseWarning;
       case CREATOR_CAN_ADD -> creatorCanAdd;
       case CLAIM_NOTICE -> claimNotice;
+      case FEEDBACK -> feedback;
     };
   }
 
@@ -230,6 +248,7 @@ public record GuildSettings(
     private Duration autocloseWarning;
     private boolean creatorCanAdd;
     private boolean claimNotice;
+    private boolean feedback;
     private java.util.List<Long> typeStaffRoleIds;
 
     Builder(GuildSettings s) {
@@ -247,13 +266,14 @@ public record GuildSettings(
       autocloseWarning = s.autocloseWarning;
       creatorCanAdd = s.creatorCanAdd;
       claimNotice = s.claimNotice;
+      feedback = s.feedback;
       typeStaffRoleIds = s.typeStaffRoleIds;
     }
 
     GuildSettings build() {
       return new GuildSettings(guildId, ticketChannelId, staffRoleId, modlogChannelId,
           transcriptChannelId, requireReason, creatorCanClose, nameTemplate, maxOpenPerUser,
-          createCooldown, autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice,
+          createCooldown, autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, feedback,
           typeStaffRoleIds);
     }
   }

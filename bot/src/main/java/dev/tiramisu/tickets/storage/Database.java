@@ -220,6 +220,16 @@ public final class Database implements AutoCloseable {
     return new JdbcTimerStore(jdbc);
   }
 
+  /** Ratings and first staff replies on this database (issue 13). */
+  public dev.tiramisu.tickets.ticket.FeedbackStore feedback() {
+    return new JdbcFeedbackStore(jdbc);
+  }
+
+  /** The reads of {@code /ticket stats} on this database (issue 13). */
+  public dev.tiramisu.tickets.ticket.StatsQueries stats() {
+    return new JdbcStatsQueries(jdbc);
+  }
+
   /** Job leases on this database. */
   public JobLeases leases() {
     return new JdbcJobLeases(jdbc);

@@ -485,7 +485,9 @@ public final class TicketService {
     out.add(TicketEffects.editFirstMessage(s));
     out.add(TicketEffects.rename(s.nameTemplate().renderClosed(t.number(), userName)));
     out.add(NewEffect.of(EffectKind.CLOSE_THREAD, Payload.empty()));
-    out.add(NewEffect.of(EffectKind.DM_CLOSED, actor));
+    // the rating buttons (issue 13) as the setting was at the close
+    out.add(NewEffect.of(EffectKind.DM_CLOSED,
+        actor.with(Feedback.BUTTONS, s.feedback() ? 1 : null)));
     OptionalLong log = s.logChannelId();
     if (log.isPresent()) {
       out.add(NewEffect.of(EffectKind.LOG_CLOSED, actor.with(CHANNEL, log.getAsLong())));

@@ -1,0 +1,121 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.common.Result;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.text.Messages;
+import dev.tiramisu.tickets.ticket.Feedback;
+import dev.tiramisu.tickets.ticket.Rating;
+import dev.tiramisu.tickets.ticket.Ticket;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.modals.Modal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The close DM's feedback buttons (issue 13): a rating (1-5), then "Add a comment" and its form.
+ * They come from DMs, so there is no guild: the ticket id in the button's custom id gives the
+ * ticket and its guild, and only the ticket's creator may answer. The rating is saved first (one
+ * per ticket: the database decides between racing clicks), then the DM's buttons are replaced by
+ * what was rated; a click on a message whose edit was lost (a crash, a Discord error) repairs it.
+ */
+final class FeedbackHandlers {
+  private static final Logger log = LoggerFactory.getLogger(FeedbackHandlers.class);
+
+  private final Feedback feedback;
+  private final Replies replies;
+  private final Messages messages;
+  private final FeedbackTexts texts;
+
+  FeedbackHandlers(Feedback feedback, Replies replies) {
+    this.feedback = feedback;
+    this.replies = replies;
+    this.messages = replies.messages();
+    this.texts = new FeedbackTexts(messages);
+  }
+
+  /** A rating button; the reply is deferred (ephemeral). */
+  void rate(ButtonInteractionEvent e, ComponentId.Rate id) {
+    long userId = e.getUser().getIdLong();
+    Result<Rating> r = feedback.rate(id.ticketId(), userId, id.stars());
+    if (r.isOk()) {
+      showRated(e.getMessage(), r.value());
+      replies.send(e, MessageKey.FEEDBACK_THANKS, r.value().rating());
+      return;
+    }
+    if (r.refusal().key() == MessageKey.ERROR_FEEDBACK_ALREADY_RATED) {
+      feedback.ratingOf(id.ticketId()).filter(x -> x.ratedBy() == userId)
+          .ifPresent(x -> showRated(e.getMessage(), x));
+    }
+    replies.send(e, r.refusal());
+  }
+
+  /**
+   * "Add a comment": the form, or (not the creator, not rated, already commented) an ephemeral
+   * refusal. Runs on the acknowledging executor: one read, then the form is the acknowledgement.
+   *
+   * @return the work after the acknowledgement (repairing the DM's buttons), or null
+   */
+  Runnable commentButton(ButtonInteractionEvent e, ComponentId.RateComment id) {
+    long userId = e.getUser().getIdLong();
+    Result<Ticket> t = feedback.checkComment(id.ticketId(), userId);
+    if (t.isOk()) {
+      e.replyModal(commentModal(t.value())).complete();
+      return null;
+    }
+    replies.send(e, t.refusal());
+    if (t.refusal().key() != MessageKey.ERROR_FEEDBACK_ALREADY_COMMENTED) {
+      return null;
+    }
+    Message message = e.getMessage();
+    return () -> feedback.ratingOf(id.ticketId()).filter(x -> x.ratedBy() == userId)
+        .ifPresent(x -> showRated(message, x));
+  }
+
+  /** The comment form, submitted; the reply is deferred (ephemeral). */
+  void comment(ModalInteractionEvent e, ComponentId.RateModal id) {
+    var value = e.getValue(ComponentId.COMMENT_INPUT);
+    Result<Rating> r = feedback.comment(id.ticketId(), e.getUser().getIdLong(),
+        value == null ? null : value.getAsString());
+    if (r.isRefused()) {
+      replies.send(e, r.refusal());
+      return;
+    }
+    showRated(e.getMessage(), r.value());
+    replies.send(e, MessageKey.FEEDBACK_COMMENT_THANKS);
+  }
+
+  private Modal commentModal(Ticket t) {
+    TextInput input = TextInput.create(ComponentId.COMMENT_INPUT, TextInputStyle.PARAGRAPH)
+        .setRequired(true)
+        .setRequiredRange(1, Feedback.MAX_COMMENT)
+        .setPlaceholder(messages.format(MessageKey.MODAL_FEEDBACK_PLACEHOLDER))
+        .build();
+    return Modal.create(new ComponentId.RateModal(t.id()).encode(),
+            messages.format(MessageKey.MODAL_FEEDBACK_TITLE, t.number()))
+        .addComponents(Label.of(messages.format(MessageKey.MODAL_FEEDBACK_LABEL),
+            messages.format(MessageKey.MODAL_FEEDBACK_DESCRIPTION, Feedback.MAX_COMMENT), input))
+        .build();
+  }
+
+  /**
+   * Replaces the DM's buttons by the rating (and the comment button). The rating is saved
+   * already: a failed edit is logged, not shown, and the next click repairs it.
+   */
+  private void showRated(Message dm, Rating r) {
+    if (dm == null) {
+      return;
+    }
+    try {
+      dm.editMessageComponents(texts.ratedRow(r)).complete();
+    } catch (ErrorResponseException ex) {
+      log.warn("ticket id {}: could not update the rating buttons of DM {}: {}", r.ticketId(),
+          dm.getId(), TicketHandlers.describe(ex));
+    }
+  }
+}
