@@ -10,6 +10,8 @@ import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -44,13 +46,13 @@ final class FeedbackHandlers {
     long userId = e.getUser().getIdLong();
     Result<Rating> r = feedback.rate(id.ticketId(), userId, id.stars());
     if (r.isOk()) {
-      showRated(e.getMessage(), r.value());
+      showRated(e.getUser(), e.getMessageIdLong(), r.value());
       replies.send(e, MessageKey.FEEDBACK_THANKS, r.value().rating());
       return;
     }
     if (r.refusal().key() == MessageKey.ERROR_FEEDBACK_ALREADY_RATED) {
       feedback.ratingOf(id.ticketId()).filter(x -> x.ratedBy() == userId)
-          .ifPresent(x -> showRated(e.getMessage(), x));
+          .ifPresent(x -> showRated(e.getUser(), e.getMessageIdLong(), x));
     }
     replies.send(e, r.refusal());
   }
@@ -72,9 +74,10 @@ final class FeedbackHandlers {
     if (t.refusal().key() != MessageKey.ERROR_FEEDBACK_ALREADY_COMMENTED) {
       return null;
     }
-    Message message = e.getMessage();
+    User user = e.getUser();
+    long messageId = e.getMessageIdLong();
     return () -> feedback.ratingOf(id.ticketId()).filter(x -> x.ratedBy() == userId)
-        .ifPresent(x -> showRated(message, x));
+        .ifPresent(x -> showRated(user, messageId, x));
   }
 
   /** The comment form, submitted; the reply is deferred (ephemeral). */
@@ -86,7 +89,10 @@ final class FeedbackHandlers {
       replies.send(e, r.refusal());
       return;
     }
-    showRated(e.getMessage(), r.value());
+    Message dm = e.getMessage(); // the message whose button opened the form
+    if (dm != null) {
+      showRated(e.getUser(), dm.getIdLong(), r.value());
+    }
     replies.send(e, MessageKey.FEEDBACK_COMMENT_THANKS);
   }
 
@@ -104,18 +110,18 @@ final class FeedbackHandlers {
   }
 
   /**
-   * Replaces the DM's buttons by the rating (and the comment button). The rating is saved
-   * already: a failed edit is logged, not shown, and the next click repairs it.
+   * Replaces the buttons of the bot's DM {@code messageId} to {@code user} by the rating (and the
+   * comment button), through the DM channel: the interaction's webhook edits only its own
+   * answers, and JDA gives an interaction's DM channel detached. The rating is saved already: a
+   * failed edit is logged, not shown, and the next click repairs it.
    */
-  private void showRated(Message dm, Rating r) {
-    if (dm == null) {
-      return;
-    }
+  private void showRated(User user, long messageId, Rating r) {
     try {
-      dm.editMessageComponents(texts.ratedRow(r)).complete();
+      PrivateChannel dm = user.getJDA().openPrivateChannelById(user.getIdLong()).complete();
+      dm.editMessageComponentsById(messageId, texts.ratedRow(r)).complete();
     } catch (ErrorResponseException ex) {
       log.warn("ticket id {}: could not update the rating buttons of DM {}: {}", r.ticketId(),
-          dm.getId(), TicketHandlers.describe(ex));
+          messageId, TicketHandlers.describe(ex));
     }
   }
 }
