@@ -55,7 +55,8 @@ class GuildSettingsTest {
         NameTemplate.of("T{number}"), 4,
         java.time.Duration.ofMinutes(10 + SettingKey.CREATE_COOLDOWN.ordinal()),
         java.time.Duration.ofMinutes(10 + SettingKey.AUTOCLOSE_AFTER.ordinal()),
-        java.time.Duration.ofMinutes(10 + SettingKey.AUTOCLOSE_WARNING.ordinal()), false, false));
+        java.time.Duration.ofMinutes(10 + SettingKey.AUTOCLOSE_WARNING.ordinal()), false, false,
+        false));
     assertThat(s.get(SettingKey.STAFF_ROLE)).isEqualTo(101L);
     assertThat(s.get(SettingKey.CREATOR_CAN_CLOSE)).isEqualTo(false);
 

@@ -24,7 +24,7 @@ class SettingKeyTest {
         .isEqualTo(Refusal.of(MessageKey.ERROR_SETTING_UNKNOWN, "\\*bold\\*",
             "ticket_channel, staff_role, modlog_channel, transcript_channel, require_reason,"
                 + " creator_can_close, name_template, max_open_per_user, create_cooldown,"
-                + " autoclose_after, autoclose_warning, creator_can_add, claim_notice"));
+                + " autoclose_after, autoclose_warning, creator_can_add, claim_notice, feedback"));
   }
 
   @Test
