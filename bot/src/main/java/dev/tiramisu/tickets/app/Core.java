@@ -28,17 +28,19 @@ public final class Core implements AutoCloseable {
   private final dev.tiramisu.tickets.settings.TicketTypes types;
   private final dev.tiramisu.tickets.ticket.Feedback feedback;
   private final dev.tiramisu.tickets.ticket.Stats stats;
+  private final dev.tiramisu.tickets.panel.Panels panels;
 
   private Core(Database database, Clock clock) {
     this.database = database;
     this.tickets = new TicketService(database.tickets(), database.settings(), clock);
     this.settings = new SettingsService(database.settings(), clock);
     this.types = new dev.tiramisu.tickets.settings.TicketTypes(database.ticketTypes(), clock);
+    this.panels = new dev.tiramisu.tickets.panel.Panels(database.panels(), types, clock);
     this.leases = database.leases();
     this.messages = Messages.english();
     this.blocklist = new dev.tiramisu.tickets.ticket.Blocklist(database.blocklist(), clock);
     this.ticketList = new dev.tiramisu.tickets.ticket.TicketList(database.ticketQueries(),
-        database.settings());
+        database.settings(), database.ticketTypes());
     this.claims = new dev.tiramisu.tickets.ticket.ClaimService(database.tickets(),
         database.staff(), database.settings(), clock);
     this.members = new dev.tiramisu.tickets.ticket.MemberService(database.tickets(),
@@ -66,6 +68,11 @@ public final class Core implements AutoCloseable {
   /** {@code /ticket stats} (issue 13). */
   public dev.tiramisu.tickets.ticket.Stats stats() {
     return stats;
+  }
+
+  /** The guilds' panels (issue 12). */
+  public dev.tiramisu.tickets.panel.Panels panels() {
+    return panels;
   }
 
   /** Claiming tickets (issue 11). */

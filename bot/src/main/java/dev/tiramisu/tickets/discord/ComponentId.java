@@ -62,6 +62,12 @@ sealed interface ComponentId {
   /** The reason form for a ticket of type {@code typeId} (issue 12). */
   record OpenTypedModal(long typeId) implements ComponentId {}
 
+  /** A type's button on a panel posted with {@code /panel create} (issue 12). */
+  record PanelButton(long panelId, long typeId) implements ComponentId {}
+
+  /** The select menu of a panel with more than five types (values: type ids). */
+  record PanelSelect(long panelId) implements ComponentId {}
+
   /** A rating button (1..5 stars) of a ticket's close DM (issue 13). */
   record Rate(long ticketId, int stars) implements ComponentId {
     public Rate {
@@ -110,6 +116,10 @@ sealed interface ComponentId {
       id = PREFIX + ":pick-type";
     } else if (this instanceof OpenTypedModal m) {
       id = PREFIX + ":open-modal:" + m.typeId();
+    } else if (this instanceof PanelButton b) {
+      id = PREFIX + ":panel:" + b.panelId() + ":" + b.typeId();
+    } else if (this instanceof PanelSelect m) {
+      id = PREFIX + ":panel-select:" + m.panelId();
     } else if (this instanceof Rate r) {
       id = PREFIX + ":rate:" + r.ticketId() + ":" + r.stars();
     } else if (this instanceof RateComment r) {
@@ -176,6 +186,11 @@ sealed interface ComponentId {
           return p.length == 3 ? Optional.of(new CloseRequestAccept(id(p[2]))) : Optional.empty();
         case "cr-keep":
           return p.length == 3 ? Optional.of(new CloseRequestKeep(id(p[2]))) : Optional.empty();
+        case "panel":
+          return p.length == 4 ? Optional.of(new PanelButton(id(p[2]), id(p[3])))
+              : Optional.empty();
+        case "panel-select":
+          return p.length == 3 ? Optional.of(new PanelSelect(id(p[2]))) : Optional.empty();
         case "rate":
           if (p.length != 4 || !p[3].matches("[1-5]")) {
             return Optional.empty();

@@ -16,11 +16,9 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
  */
 final class FeedbackEffects {
   private final Feedback feedback;
-  private final FeedbackTexts texts;
 
-  FeedbackEffects(Feedback feedback, FeedbackTexts texts) {
+  FeedbackEffects(Feedback feedback) {
     this.feedback = feedback;
-    this.texts = texts;
   }
 
   EffectResult log(Effect e, Ticket t, Guild guild) {
@@ -35,7 +33,8 @@ final class FeedbackEffects {
       return EffectResult.failed("skipped: the ticket has no rating");
     }
     String part = e.payload().get(Feedback.PART).orElse(Feedback.PART_RATING);
-    String content = texts.logLine(t, rating.get(), part);
+    // a line everyone in the log channel reads: the guild's language
+    String content = new FeedbackTexts(Locales.guild(guild)).logLine(t, rating.get(), part);
     return OwnMessages.postOnce(e, channel, TicketTexts.plain(content), "rating log line");
   }
 }

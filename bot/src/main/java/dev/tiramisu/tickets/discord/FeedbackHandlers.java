@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.modals.Modal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +32,10 @@ final class FeedbackHandlers {
 
   private final Feedback feedback;
   private final Replies replies;
-  private final Messages messages;
-  private final FeedbackTexts texts;
 
   FeedbackHandlers(Feedback feedback, Replies replies) {
     this.feedback = feedback;
     this.replies = replies;
-    this.messages = replies.messages();
-    this.texts = new FeedbackTexts(messages);
   }
 
   /** A rating button; the reply is deferred (ephemeral). */
@@ -46,13 +43,13 @@ final class FeedbackHandlers {
     long userId = e.getUser().getIdLong();
     Result<Rating> r = feedback.rate(id.ticketId(), userId, id.stars());
     if (r.isOk()) {
-      showRated(e.getUser(), e.getMessageIdLong(), r.value());
+      showRated(e, e.getUser(), e.getMessageIdLong(), r.value());
       replies.send(e, MessageKey.FEEDBACK_THANKS, r.value().rating());
       return;
     }
     if (r.refusal().key() == MessageKey.ERROR_FEEDBACK_ALREADY_RATED) {
       feedback.ratingOf(id.ticketId()).filter(x -> x.ratedBy() == userId)
-          .ifPresent(x -> showRated(e.getUser(), e.getMessageIdLong(), x));
+          .ifPresent(x -> showRated(e, e.getUser(), e.getMessageIdLong(), x));
     }
     replies.send(e, r.refusal());
   }
@@ -67,7 +64,7 @@ final class FeedbackHandlers {
     long userId = e.getUser().getIdLong();
     Result<Ticket> t = feedback.checkComment(id.ticketId(), userId);
     if (t.isOk()) {
-      e.replyModal(commentModal(t.value())).complete();
+      e.replyModal(commentModal(replies.messages(e), t.value())).complete();
       return null;
     }
     replies.send(e, t.refusal());
@@ -77,7 +74,7 @@ final class FeedbackHandlers {
     User user = e.getUser();
     long messageId = e.getMessageIdLong();
     return () -> feedback.ratingOf(id.ticketId()).filter(x -> x.ratedBy() == userId)
-        .ifPresent(x -> showRated(user, messageId, x));
+        .ifPresent(x -> showRated(e, user, messageId, x));
   }
 
   /** The comment form, submitted; the reply is deferred (ephemeral). */
@@ -91,12 +88,12 @@ final class FeedbackHandlers {
     }
     Message dm = e.getMessage(); // the message whose button opened the form
     if (dm != null) {
-      showRated(e.getUser(), dm.getIdLong(), r.value());
+      showRated(e, e.getUser(), dm.getIdLong(), r.value());
     }
     replies.send(e, MessageKey.FEEDBACK_COMMENT_THANKS);
   }
 
-  private Modal commentModal(Ticket t) {
+  private static Modal commentModal(Messages messages, Ticket t) {
     TextInput input = TextInput.create(ComponentId.COMMENT_INPUT, TextInputStyle.PARAGRAPH)
         .setRequired(true)
         .setRequiredRange(1, Feedback.MAX_COMMENT)
@@ -115,7 +112,8 @@ final class FeedbackHandlers {
    * answers, and JDA gives an interaction's DM channel detached. The rating is saved already: a
    * failed edit is logged, not shown, and the next click repairs it.
    */
-  private void showRated(User user, long messageId, Rating r) {
+  private void showRated(Interaction e, User user, long messageId, Rating r) {
+    FeedbackTexts texts = new FeedbackTexts(replies.messages(e)); // the user reads it
     try {
       PrivateChannel dm = user.getJDA().openPrivateChannelById(user.getIdLong()).complete();
       dm.editMessageComponentsById(messageId, texts.ratedRow(r)).complete();

@@ -26,12 +26,10 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 final class StatsHandlers {
   private final Stats stats;
   private final Replies replies;
-  private final Messages messages;
 
   StatsHandlers(Stats stats, Replies replies) {
     this.stats = stats;
     this.replies = replies;
-    this.messages = replies.messages();
   }
 
   /** The command; the reply is deferred. */
@@ -51,16 +49,17 @@ final class StatsHandlers {
       return;
     }
     TicketStats s = r.value();
+    Messages messages = replies.messages(e); // the user's language
     byte[] png = StatsChart.png(s, messages);
     e.getHook().editOriginal(new MessageEditBuilder()
-            .setContent(DiscordText.truncate(render(s), CommandCatalog.MAX_MESSAGE))
+            .setContent(DiscordText.truncate(render(messages, s), CommandCatalog.MAX_MESSAGE))
             .setAllowedMentions(List.of())
             .setFiles(FileUpload.fromData(png, StatsChart.FILE_NAME))
             .build())
         .complete();
   }
 
-  String render(TicketStats s) {
+  static String render(Messages messages, TicketStats s) {
     List<String> closers = new ArrayList<>();
     for (int i = 0; i < s.closers().size(); i++) {
       TicketStats.CloserCount c = s.closers().get(i);
@@ -71,14 +70,14 @@ final class StatsHandlers {
             String.format(Locale.ROOT, "%.2f", s.averageRating().getAsDouble()), s.ratings())
         : messages.format(MessageKey.STATS_NO_VALUE);
     return messages.format(MessageKey.STATS_MESSAGE, s.days(), s.firstDay().toString(),
-        s.opened(), s.closed(), s.openNow(), duration(s.medianFirstReply()),
-        duration(s.medianClose()), rating,
+        s.opened(), s.closed(), s.openNow(), duration(messages, s.medianFirstReply()),
+        duration(messages, s.medianClose()), rating,
         closers.isEmpty() ? messages.format(MessageKey.STATS_NO_CLOSERS)
             : String.join("\n", closers));
   }
 
   /** A median rounded to the second ({@code 1d 2h 3m 4s}), or "no data". */
-  private String duration(Optional<Duration> d) {
+  private static String duration(Messages messages, Optional<Duration> d) {
     return d.map(x -> Durations.format(Duration.ofSeconds(x.toSeconds())))
         .orElseGet(() -> messages.format(MessageKey.STATS_NO_VALUE));
   }

@@ -74,7 +74,6 @@ final class TicketHandlers {
   private final TicketService tickets;
   private final SettingsService settings;
   private final Replies replies;
-  private final Messages messages;
   private final Executor settingsReads;
   private final EffectWorker effects;
   private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
@@ -93,7 +92,6 @@ final class TicketHandlers {
     this.effects = effects;
     this.settings = settings;
     this.replies = replies;
-    this.messages = replies.messages();
     this.settingsReads = settingsReads;
   }
 
@@ -116,6 +114,7 @@ final class TicketHandlers {
    */
   Runnable acknowledgeCreate(IReplyCallback e, IModalCallback modal, String rawReason,
       String typeName, Long typeId) {
+    Messages messages = replies.messages(e);
     Guild guild = e.getGuild();
     if (guild == null || !e.isFromGuild()) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
@@ -136,7 +135,7 @@ final class TicketHandlers {
       }
       if (choice.ask()) {
         replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
-            List.of(ActionRow.of(typeSelect(read.get().types()))));
+            List.of(ActionRow.of(typeSelect(replies.messages(e), read.get().types()))));
         return null;
       }
       GuildSettings s = read.get().settings().forType(choice.type());
@@ -145,7 +144,7 @@ final class TicketHandlers {
         return null;
       }
       if ((rawReason == null || rawReason.isBlank()) && s.requireReason()) {
-        modal.replyModal(reasonModal(choice.type())).complete();
+        modal.replyModal(reasonModal(replies.messages(e), choice.type())).complete();
         return null;
       }
       e.deferReply(true).complete();
@@ -160,7 +159,7 @@ final class TicketHandlers {
         replies.send(e, choice.refusal());
       } else if (choice.ask()) {
         replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
-            List.of(ActionRow.of(typeSelect(types.list(guild.getIdLong())))));
+            List.of(ActionRow.of(typeSelect(replies.messages(e), types.list(guild.getIdLong())))));
       } else {
         open(e, rawReason, choice.type(), true);
       }
@@ -227,7 +226,7 @@ final class TicketHandlers {
   }
 
   /** The select of the guild's types (ids as values, never names). */
-  private StringSelectMenu typeSelect(List<TicketType> live) {
+  private StringSelectMenu typeSelect(Messages messages, List<TicketType> live) {
     StringSelectMenu.Builder b = StringSelectMenu.create(new ComponentId.PickType().encode())
         .setPlaceholder(messages.format(MessageKey.TICKET_PICK_TYPE_PLACEHOLDER))
         .setRequiredRange(1, 1);
@@ -305,8 +304,9 @@ final class TicketHandlers {
       return;
     }
     Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
-        member.getEffectiveName(), rawReason, e.getToken(),
-        s -> readyForTickets(guild, s.ticketChannelId()), typed ? type : defaultType(guild));
+        member.getEffectiveName(), rawReason, ReplyHandle.of(e),
+        s -> readyForTickets(replies.messages(e), guild, s.ticketChannelId()),
+        typed ? type : defaultType(guild));
     if (opened.isRefused()) {
       replies.send(e, opened.refusal());
       return;
@@ -326,7 +326,7 @@ final class TicketHandlers {
   }
 
   /** The ticket channel in JDA's cache and the bot's permissions there, or why not. */
-  private Optional<Refusal> readyForTickets(Guild guild, long channelId) {
+  private Optional<Refusal> readyForTickets(Messages messages, Guild guild, long channelId) {
     TextChannel parent = guild.getTextChannelById(channelId);
     if (parent == null) {
       return Optional.of(Refusal.of(MessageKey.ERROR_TICKET_CHANNEL_UNAVAILABLE, channelId));
@@ -363,7 +363,7 @@ final class TicketHandlers {
     }
   }
 
-  private Modal reasonModal(TicketType type) {
+  private Modal reasonModal(Messages messages, TicketType type) {
     TextInput input =
         TextInput.create(ComponentId.REASON_INPUT, TextInputStyle.PARAGRAPH)
             .setRequired(true)

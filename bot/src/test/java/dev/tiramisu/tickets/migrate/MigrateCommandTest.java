@@ -87,7 +87,7 @@ class MigrateCommandTest {
     assertThat(run.code).as(run.err).isEqualTo(MigrateCommand.OK);
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
-        .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases",
+        .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases", "panel_types", "panels",
             "ticket_activity", "ticket_blocklist", "ticket_claims", "ticket_counters",
             "ticket_creators", "ticket_effects", "ticket_names", "ticket_ratings", "ticket_types",
             "tickets");
@@ -106,9 +106,9 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 14 tables (guild_notices 1, guild_settings 2,"
-        + " job_leases 1, ticket_blocklist 0, ticket_counters 3, ticket_creators 0,"
-        + " ticket_types 0, tickets "
+    assertThat(run.out).startsWith("copied 16 tables (guild_notices 1, guild_settings 2,"
+        + " job_leases 1, panels 0, ticket_blocklist 0, ticket_counters 3, ticket_creators 0,"
+        + " ticket_types 0, panel_types 0, tickets "
         + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_claims 63,"
         + " ticket_effects 40, ticket_names 0, ticket_ratings 25 rows) from "
         + source + " to " + pg.url() + " at schema version 14; row counts verified");
