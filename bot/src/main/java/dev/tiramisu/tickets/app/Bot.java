@@ -76,7 +76,8 @@ public final class Bot implements AutoCloseable {
           core.types(), core.panels(), new dev.tiramisu.tickets.discord.Transcripts(
               core.database().transcripts(), core.transcripts(), config.messageContentIntent()),
           config.globalRateLimitOrDefault(),
-          operations == null ? DiscordBot.Observers.NONE : operations.observers());
+          operations == null ? DiscordBot.Observers.NONE : operations.observers(),
+          core.feedback(), core.stats());
       if (operations != null) {
         operations.connected(discord);
       }

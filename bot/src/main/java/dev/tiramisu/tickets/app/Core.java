@@ -26,6 +26,8 @@ public final class Core implements AutoCloseable {
   private final dev.tiramisu.tickets.ticket.TicketTimers timers;
   private final dev.tiramisu.tickets.ticket.TicketWorld world;
   private final dev.tiramisu.tickets.settings.TicketTypes types;
+  private final dev.tiramisu.tickets.ticket.Feedback feedback;
+  private final dev.tiramisu.tickets.ticket.Stats stats;
   private final dev.tiramisu.tickets.panel.Panels panels;
   private final dev.tiramisu.tickets.ticket.TicketTranscripts transcripts;
 
@@ -48,6 +50,10 @@ public final class Core implements AutoCloseable {
         database.settings(), messages, clock);
     this.world = new dev.tiramisu.tickets.ticket.TicketWorld(tickets, database.timers(),
         database.settings(), messages, clock);
+    this.feedback = new dev.tiramisu.tickets.ticket.Feedback(database.tickets(),
+        database.feedback(), database.settings(), clock);
+    this.stats = new dev.tiramisu.tickets.ticket.Stats(database.stats(), database.settings(),
+        clock);
     this.transcripts = new dev.tiramisu.tickets.ticket.TicketTranscripts(database.tickets(),
         database.settings(), database.transcripts(), database.effects());
   }
@@ -60,6 +66,16 @@ public final class Core implements AutoCloseable {
   /** The guilds' ticket types (issue 12). */
   public dev.tiramisu.tickets.settings.TicketTypes types() {
     return types;
+  }
+
+  /** Ratings of closed tickets and first staff replies (issue 13). */
+  public dev.tiramisu.tickets.ticket.Feedback feedback() {
+    return feedback;
+  }
+
+  /** {@code /ticket stats} (issue 13). */
+  public dev.tiramisu.tickets.ticket.Stats stats() {
+    return stats;
   }
 
   /** The guilds' panels (issue 12). */

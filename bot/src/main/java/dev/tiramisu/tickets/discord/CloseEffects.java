@@ -79,7 +79,15 @@ final class CloseEffects {
             TranscriptEffects.directUploadLimit(), false);
     String content = local.closedDm(t, guild.getName(),
         e.payload().requireLong(TicketService.ACTOR), suffix(transcript.line()));
-    return post(e, dm, content, transcript.file(), "DM");
+    MessageCreateBuilder dmMessage =
+        new MessageCreateBuilder().setContent(content).setAllowedMentions(List.of());
+    if (transcript.file() != null) {
+      dmMessage.setFiles(transcript.file());
+    }
+    if (e.payload().has(dev.tiramisu.tickets.ticket.Feedback.BUTTONS)) { // issue 13: ratings
+      dmMessage.setComponents(new FeedbackTexts(local.messages()).ratingRow(t.id()));
+    }
+    return OwnMessages.postOnce(e, dm, dmMessage.build(), "DM");
   }
 
   EffectResult log(Effect e, Ticket t, Guild guild, List<Effect> before) {

@@ -72,6 +72,9 @@ final class CommandCatalog {
   // transcripts (issue 13)
   static final String TRANSCRIPT = "transcript";
   static final String OPT_NUMBER = "number";
+  // feedback and statistics (issue 13)
+  static final String STATS = "stats";
+  static final String OPT_DAYS = "days";
 
   // panels (issue 12)
   static final String PANEL = "panel";
@@ -127,6 +130,7 @@ final class CommandCatalog {
                 .addOptions(new OptionData(OptionType.INTEGER, OPT_NUMBER,
                     m.format(MessageKey.OPTION_TRANSCRIPT_NUMBER_DESCRIPTION), true)
                     .setMinValue(1)))
+            .addSubcommands(stats(m))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
 
@@ -230,6 +234,15 @@ final class CommandCatalog {
             m.format(MessageKey.OPTION_TYPE_MAX_OPEN_DESCRIPTION), false).setMaxLength(20),
         new OptionData(OptionType.STRING, OPT_COOLDOWN,
             m.format(MessageKey.OPTION_TYPE_COOLDOWN_DESCRIPTION), false).setMaxLength(20));
+  }
+
+  /** {@code /ticket stats [days]} (staff, checked by the bot). */
+  private static SubcommandData stats(Messages m) {
+    return new SubcommandData(STATS, m.format(MessageKey.COMMAND_STATS_DESCRIPTION))
+        .addOptions(new OptionData(OptionType.INTEGER, OPT_DAYS,
+            m.format(MessageKey.OPTION_STATS_DAYS_DESCRIPTION), false)
+            .setRequiredRange(dev.tiramisu.tickets.ticket.Stats.MIN_DAYS,
+                dev.tiramisu.tickets.ticket.Stats.MAX_DAYS));
   }
 
   /** {@code /ticket list [user] [state]} (staff, checked by the bot). */

@@ -68,6 +68,24 @@ sealed interface ComponentId {
   /** The select menu of a panel with more than five types (values: type ids). */
   record PanelSelect(long panelId) implements ComponentId {}
 
+  /** A rating button (1..5 stars) of a ticket's close DM (issue 13). */
+  record Rate(long ticketId, int stars) implements ComponentId {
+    public Rate {
+      if (stars < 1 || stars > 5) {
+        throw new IllegalArgumentException("bad rating");
+      }
+    }
+  }
+
+  /** "Add a comment" on a rated ticket's close DM. */
+  record RateComment(long ticketId) implements ComponentId {}
+
+  /** The form asking for a rating's comment. */
+  record RateModal(long ticketId) implements ComponentId {}
+
+  /** The id of the comment input in {@link RateModal}. */
+  String COMMENT_INPUT = "comment";
+
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
 
@@ -102,6 +120,12 @@ sealed interface ComponentId {
       id = PREFIX + ":panel:" + b.panelId() + ":" + b.typeId();
     } else if (this instanceof PanelSelect m) {
       id = PREFIX + ":panel-select:" + m.panelId();
+    } else if (this instanceof Rate r) {
+      id = PREFIX + ":rate:" + r.ticketId() + ":" + r.stars();
+    } else if (this instanceof RateComment r) {
+      id = PREFIX + ":rate-comment:" + r.ticketId();
+    } else if (this instanceof RateModal r) {
+      id = PREFIX + ":rate-modal:" + r.ticketId();
     } else {
       throw new AssertionError(this);
     }
@@ -167,6 +191,15 @@ sealed interface ComponentId {
               : Optional.empty();
         case "panel-select":
           return p.length == 3 ? Optional.of(new PanelSelect(id(p[2]))) : Optional.empty();
+        case "rate":
+          if (p.length != 4 || !p[3].matches("[1-5]")) {
+            return Optional.empty();
+          }
+          return Optional.of(new Rate(id(p[2]), Integer.parseInt(p[3])));
+        case "rate-comment":
+          return p.length == 3 ? Optional.of(new RateComment(id(p[2]))) : Optional.empty();
+        case "rate-modal":
+          return p.length == 3 ? Optional.of(new RateModal(id(p[2]))) : Optional.empty();
         default:
           return Optional.empty();
       }

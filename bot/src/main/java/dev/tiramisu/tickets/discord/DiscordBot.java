@@ -115,7 +115,8 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
       dev.tiramisu.tickets.settings.TicketTypes types, dev.tiramisu.tickets.panel.Panels panels,
-      Transcripts transcripts, int globalRateLimit, Observers observers) {
+      Transcripts transcripts, int globalRateLimit, Observers observers,
+      dev.tiramisu.tickets.ticket.Feedback feedback, dev.tiramisu.tickets.ticket.Stats stats) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(observers, "observers");
     Objects.requireNonNull(effectStore, "effectStore");
@@ -134,7 +135,7 @@ public final class DiscordBot implements AutoCloseable {
         new CloseEffects(texts, threads, transcriptEffects),
         new ReplyEffects(), new ThreadStateEffects(threads),
         new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads),
-        transcriptEffects);
+        transcriptEffects, new FeedbackEffects(feedback));
     TicketThreads inThread = new TicketThreads(tickets, replies);
     StaffWorkflow workflow = new StaffWorkflow(
         new CloseHandlers(tickets, claims, replies, new PendingCloseReasons(clock), worker,
@@ -154,8 +155,10 @@ public final class DiscordBot implements AutoCloseable {
         new TicketTypeHandlers(types, settings, settingHandlers, replies, panelMessages),
         new PanelHandlers(panels, panelMessages, replies), panelMessages,
         new TypeAutocomplete(types), new TranscriptHandlers(transcripts.access(), replies),
-        replies, tracker);
-    WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
+        new FeedbackHandlers(feedback, replies), new StatsHandlers(stats, replies), replies,
+        tracker);
+    WorldEvents worldEvents =
+        new WorldEvents(tickets, ticketTimers, world, worker, working, feedback);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);
     ShardsReady ready = new ShardsReady();

@@ -89,6 +89,7 @@ public final class EffectWorker implements AutoCloseable {
   private final StaffEffects staff;
   private final TimerEffects timers;
   private final TranscriptEffects transcripts;
+  private final FeedbackEffects feedback;
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -102,7 +103,8 @@ public final class EffectWorker implements AutoCloseable {
   EffectWorker(EffectStore store, TicketService tickets,
       dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config, OpenEffects open,
       CloseEffects close, ReplyEffects replies, ThreadStateEffects threadState,
-      StaffEffects staff, TimerEffects timers, TranscriptEffects transcripts) {
+      StaffEffects staff, TimerEffects timers, TranscriptEffects transcripts,
+      FeedbackEffects feedback) {
     this.store = Objects.requireNonNull(store, "store");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -114,6 +116,7 @@ public final class EffectWorker implements AutoCloseable {
     this.staff = staff;
     this.timers = timers;
     this.transcripts = transcripts;
+    this.feedback = feedback;
     this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
@@ -359,6 +362,7 @@ public final class EffectWorker implements AutoCloseable {
         case AUTOCLOSE_WARNING -> timers.warn(e, t, guild);
         case LOG_TIMER -> timers.log(e, t, guild);
         case TRANSCRIPT -> transcripts.make(e, t, guild);
+        case LOG_RATING -> feedback.log(e, t, guild);
       };
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");

@@ -55,6 +55,8 @@ final class InteractionRouter extends ListenerAdapter {
   private final PanelMessages panelMessages;
   private final TypeAutocomplete autocomplete;
   private final TranscriptHandlers transcripts;
+  private final FeedbackHandlers feedback;
+  private final StatsHandlers stats;
   private final Replies replies;
   private final InteractionTracker tracker;
 
@@ -68,14 +70,16 @@ final class InteractionRouter extends ListenerAdapter {
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
       TicketTypeHandlers types, PanelHandlers panels, PanelMessages panelMessages,
-      TypeAutocomplete autocomplete, TranscriptHandlers transcripts, Replies replies,
-      InteractionTracker tracker) {
+      TypeAutocomplete autocomplete, TranscriptHandlers transcripts, FeedbackHandlers feedback,
+      StatsHandlers stats, Replies replies, InteractionTracker tracker) {
     this.tracker = tracker;
     this.transcripts = transcripts;
     this.types = types;
     this.panels = panels;
     this.panelMessages = panelMessages;
     this.autocomplete = autocomplete;
+    this.feedback = feedback;
+    this.stats = stats;
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
@@ -140,6 +144,8 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> settings.get(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.LIST ->
           deferThen(e, what, () -> lists.command(e));
+      case CommandCatalog.TICKET + " " + CommandCatalog.STATS ->
+          deferThen(e, what, () -> stats.command(e));
       case CommandCatalog.BLOCKLIST + " " + CommandCatalog.ADD ->
           deferThen(e, what, () -> blocklist.add(e));
       case CommandCatalog.BLOCKLIST + " " + CommandCatalog.REMOVE ->
@@ -186,6 +192,11 @@ final class InteractionRouter extends ListenerAdapter {
       deferThen(e, what, () -> closeRequests.accept(e, accept));
     } else if (c instanceof ComponentId.CloseRequestKeep keep) {
       deferThen(e, what, () -> closeRequests.keepOpen(e, keep));
+    } else if (c instanceof ComponentId.Rate rate) {
+      deferThen(e, what, () -> feedback.rate(e, rate));
+    } else if (c instanceof ComponentId.RateComment comment) {
+      // the form is the acknowledgement (after one read: may this user comment?)
+      acknowledgeThen(e, what, () -> feedback.commentButton(e, comment));
     } else {
       unknown(e, "button with a non-button id " + c.getClass().getSimpleName(),
           MessageKey.ERROR_UNKNOWN_COMPONENT);
@@ -264,6 +275,8 @@ final class InteractionRouter extends ListenerAdapter {
       deferThen(e, "modal OpenModal", () -> tickets.createFromModal(e, null));
     } else if (id.isPresent() && id.get() instanceof ComponentId.OpenTypedModal m) {
       deferThen(e, "modal OpenTypedModal", () -> tickets.createFromModal(e, m.typeId()));
+    } else if (id.isPresent() && id.get() instanceof ComponentId.RateModal m) {
+      deferThen(e, "modal RateModal", () -> feedback.comment(e, m));
     } else {
       unknown(e, "modal with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
     }

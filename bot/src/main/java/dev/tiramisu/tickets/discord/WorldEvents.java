@@ -1,5 +1,6 @@
 package dev.tiramisu.tickets.discord;
 
+import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.ticket.ClosedTicket;
 import dev.tiramisu.tickets.ticket.Ticket;
@@ -35,9 +36,11 @@ final class WorldEvents extends ListenerAdapter {
   private final TicketWorld world;
   private final EffectWorker effects;
   private final Executor executor;
+  private final dev.tiramisu.tickets.ticket.Feedback feedback;
 
   WorldEvents(TicketService tickets, TicketTimers timers, TicketWorld world,
-      EffectWorker effects, Executor executor) {
+      EffectWorker effects, Executor executor, dev.tiramisu.tickets.ticket.Feedback feedback) {
+    this.feedback = feedback;
     this.tickets = tickets;
     this.timers = timers;
     this.world = world;
@@ -55,16 +58,24 @@ final class WorldEvents extends ListenerAdapter {
     long guildId = e.getGuild().getIdLong();
     long threadId = e.getChannel().getIdLong();
     long authorId = e.getAuthor().getIdLong();
-    run("message in thread " + threadId, () -> messageInThread(guildId, threadId, authorId));
+    // issue 13: who wrote, for the first staff reply (from the event: no extra request; bots,
+    // webhooks and members the event does not carry are not staff replies)
+    Actor author = e.getAuthor().isBot() || e.isWebhookMessage() || e.getMember() == null
+        ? null : TicketHandlers.actor(e.getMember());
+    run("message in thread " + threadId,
+        () -> messageInThread(guildId, threadId, authorId, author));
   }
 
-  private void messageInThread(long guildId, long threadId, long authorId) {
+  private void messageInThread(long guildId, long threadId, long authorId, Actor author) {
     Optional<Ticket> t = tickets.findByThread(threadId)
         .filter(x -> x.guildId() == guildId && x.isOpen());
     if (t.isEmpty()) {
       return;
     }
     Ticket ticket = t.get();
+    if (author != null) {
+      feedback.messageInTicket(ticket, author);
+    }
     timers.activity(ticket.id(), guildId);
     if (authorId == ticket.creatorId()) {
       timers.creatorWrote(ticket.id(), guildId)

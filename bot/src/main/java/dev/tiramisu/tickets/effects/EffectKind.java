@@ -70,7 +70,15 @@ public enum EffectKind {
    * compressed (an upsert: a retry or a later close replaces it; idempotent). Recorded by a close
    * after the "closed" post and before the lock, DM and log, which attach what it stored.
    */
-  TRANSCRIPT(true);
+  TRANSCRIPT(true),
+
+
+  // --- feedback (issue 13) ---
+  /**
+   * Log a rating or its comment (the payload's part) to the log channel; the text is read from
+   * the stored rating when it runs (nonce; a retry first looks for it).
+   */
+  LOG_RATING(false);
 
   private final boolean needsThread;
 

@@ -23,6 +23,7 @@ import java.util.OptionalLong;
  * @param creatorCanAdd whether a ticket's creator may add members (default false)
  * @param claimNotice whether staff acting on a ticket claimed by someone else are told so
  * @param transcriptDm whether the creator's DM at close carries the transcript (default true)
+ * @param feedback whether the close DM carries the 1-5 rating buttons (default true)
  * @param typeStaffRoleIds the staff roles of a ticket's {@link TicketType} when it names its own
  *     (then they, not {@code staffRoleId}, are the ticket's staff); empty for the guild's own
  *     settings (see {@link #forType})
@@ -43,6 +44,7 @@ public record GuildSettings(
     boolean creatorCanAdd,
     boolean claimNotice,
     boolean transcriptDm,
+    boolean feedback,
     java.util.List<Long> typeStaffRoleIds) {
 
   public static final boolean DEFAULT_REQUIRE_REASON = true;
@@ -54,6 +56,7 @@ public record GuildSettings(
   public static final boolean DEFAULT_CREATOR_CAN_ADD = false;
   public static final boolean DEFAULT_CLAIM_NOTICE = true;
   public static final boolean DEFAULT_TRANSCRIPT_DM = true;
+  public static final boolean DEFAULT_FEEDBACK = true;
 
   public GuildSettings {
     Objects.requireNonNull(nameTemplate, "nameTemplate");
@@ -71,22 +74,23 @@ public record GuildSettings(
       Long transcriptChannelId, boolean requireReason, boolean creatorCanClose,
       NameTemplate nameTemplate, int maxOpenPerUser, Duration createCooldown,
       Duration autocloseAfter, Duration autocloseWarning, boolean creatorCanAdd,
-      boolean claimNotice) {
+      boolean claimNotice, boolean transcriptDm, boolean feedback) {
     this(guildId, ticketChannelId, staffRoleId, modlogChannelId, transcriptChannelId,
         requireReason, creatorCanClose, nameTemplate, maxOpenPerUser, createCooldown,
-        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, DEFAULT_TRANSCRIPT_DM);
+        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, transcriptDm, feedback,
+        java.util.List.of());
   }
 
-  /** The guild's own settings (no ticket type's staff roles), {@code transcript_dm} included. */
+  /** The guild's own settings, {@code transcript_dm} and {@code feedback} at their defaults. */
   public GuildSettings(long guildId, Long ticketChannelId, Long staffRoleId, Long modlogChannelId,
       Long transcriptChannelId, boolean requireReason, boolean creatorCanClose,
       NameTemplate nameTemplate, int maxOpenPerUser, Duration createCooldown,
       Duration autocloseAfter, Duration autocloseWarning, boolean creatorCanAdd,
-      boolean claimNotice, boolean transcriptDm) {
+      boolean claimNotice) {
     this(guildId, ticketChannelId, staffRoleId, modlogChannelId, transcriptChannelId,
         requireReason, creatorCanClose, nameTemplate, maxOpenPerUser, createCooldown,
-        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, transcriptDm,
-        java.util.List.of());
+        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, DEFAULT_TRANSCRIPT_DM,
+        DEFAULT_FEEDBACK);
   }
 
   /** The original settings; every later one at its default. */
@@ -154,7 +158,7 @@ public record GuildSettings(
         type.nameTemplate() != null ? type.nameTemplate() : nameTemplate,
         type.maxOpenPerUser() != null ? type.maxOpenPerUser() : maxOpenPerUser,
         type.createCooldown() != null ? type.createCooldown() : createCooldown,
-        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, transcriptDm,
+        autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice, transcriptDm, feedback,
         type.staffRoleIds());
   }
 
@@ -180,6 +184,7 @@ public record GuildSettings(
       case CREATOR_CAN_ADD -> b.creatorCanAdd = reset ? d.creatorCanAdd : flag(value);
       case CLAIM_NOTICE -> b.claimNotice = reset ? d.claimNotice : flag(value);
       case TRANSCRIPT_DM -> b.transcriptDm = reset ? d.transcriptDm : flag(value);
+      case FEEDBACK -> b.feedback = reset ? d.feedback : flag(value);
       default -> throw new AssertionError(key);
     }
     return b.build();
@@ -205,6 +210,7 @@ public record GuildSettings(
       case CREATOR_CAN_ADD -> creatorCanAdd;
       case CLAIM_NOTICE -> claimNotice;
       case TRANSCRIPT_DM -> transcriptDm;
+      case FEEDBACK -> feedback;
     };
   }
 
@@ -249,6 +255,7 @@ public record GuildSettings(
     private boolean creatorCanAdd;
     private boolean claimNotice;
     private boolean transcriptDm;
+    private boolean feedback;
     private java.util.List<Long> typeStaffRoleIds;
 
     Builder(GuildSettings s) {
@@ -267,6 +274,7 @@ public record GuildSettings(
       creatorCanAdd = s.creatorCanAdd;
       claimNotice = s.claimNotice;
       transcriptDm = s.transcriptDm;
+      feedback = s.feedback;
       typeStaffRoleIds = s.typeStaffRoleIds;
     }
 
@@ -274,7 +282,7 @@ public record GuildSettings(
       return new GuildSettings(guildId, ticketChannelId, staffRoleId, modlogChannelId,
           transcriptChannelId, requireReason, creatorCanClose, nameTemplate, maxOpenPerUser,
           createCooldown, autocloseAfter, autocloseWarning, creatorCanAdd, claimNotice,
-          transcriptDm, typeStaffRoleIds);
+          transcriptDm, feedback, typeStaffRoleIds);
     }
   }
 }

@@ -50,7 +50,9 @@ public enum SettingKey {
   CREATOR_CAN_ADD("creator_can_add", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_CREATOR_CAN_ADD),
   CLAIM_NOTICE("claim_notice", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_CLAIM_NOTICE),
   // issue 13: transcripts
-  TRANSCRIPT_DM("transcript_dm", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_TRANSCRIPT_DM);
+  TRANSCRIPT_DM("transcript_dm", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_TRANSCRIPT_DM),
+  // issue 13: rating buttons in the close DM
+  FEEDBACK("feedback", Kind.BOOLEAN, MessageKey.SETTING_DESCRIPTION_FEEDBACK);
 
   /** Largest {@code max_open_per_user}; 0 means no limit. */
   public static final int MAX_OPEN_LIMIT = 50;

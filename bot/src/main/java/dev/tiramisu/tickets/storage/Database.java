@@ -228,6 +228,16 @@ public final class Database implements AutoCloseable {
     return new JdbcTimerStore(jdbc);
   }
 
+  /** Ratings and first staff replies on this database (issue 13). */
+  public dev.tiramisu.tickets.ticket.FeedbackStore feedback() {
+    return new JdbcFeedbackStore(jdbc);
+  }
+
+  /** The reads of {@code /ticket stats} on this database (issue 13). */
+  public dev.tiramisu.tickets.ticket.StatsQueries stats() {
+    return new JdbcStatsQueries(jdbc);
+  }
+
   /** Counts and a ping for the operations endpoint (metrics, readiness). */
   public OpsQueries ops() {
     return new OpsQueries(jdbc);

@@ -33,7 +33,7 @@ final class JdbcSettingsStore implements SettingsStore {
                   "SELECT ticket_channel_id, staff_role_id, modlog_channel_id,"
                       + " transcript_channel_id, require_reason, creator_can_close, name_template,"
                       + " max_open_per_user, create_cooldown_s, autoclose_after_s,"
-                      + " autoclose_warning_s, creator_can_add, claim_notice, transcript_dm"
+                      + " autoclose_warning_s, creator_can_add, claim_notice, transcript_dm, feedback"
                       + " FROM guild_settings WHERE guild_id = ?")) {
             ps.setLong(1, guildId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -58,7 +58,8 @@ final class JdbcSettingsStore implements SettingsStore {
                   seconds(rs, "autoclose_warning_s", GuildSettings.DEFAULT_AUTOCLOSE_WARNING),
                   flag(rs, "creator_can_add", GuildSettings.DEFAULT_CREATOR_CAN_ADD),
                   flag(rs, "claim_notice", GuildSettings.DEFAULT_CLAIM_NOTICE),
-                  flag(rs, "transcript_dm", GuildSettings.DEFAULT_TRANSCRIPT_DM));
+                  flag(rs, "transcript_dm", GuildSettings.DEFAULT_TRANSCRIPT_DM),
+                  flag(rs, "feedback", GuildSettings.DEFAULT_FEEDBACK));
             }
           }
         });
@@ -135,6 +136,8 @@ final class JdbcSettingsStore implements SettingsStore {
         return "claim_notice";
       case TRANSCRIPT_DM:
         return "transcript_dm";
+      case FEEDBACK:
+        return "feedback";
       default:
         throw new AssertionError(key);
     }

@@ -568,7 +568,52 @@ public enum MessageKey {
   ERROR_TRANSCRIPT_NO_TICKET("error.transcript.no-ticket", "number"),
   ERROR_TRANSCRIPT_OPEN("error.transcript.open", "number"),
   ERROR_TRANSCRIPT_PENDING("error.transcript.pending", "number"),
-  ERROR_TRANSCRIPT_NONE("error.transcript.none", "number");
+  ERROR_TRANSCRIPT_NONE("error.transcript.none", "number"),
+
+  // feedback and statistics (issue 13)
+  SETTING_DESCRIPTION_FEEDBACK("setting.description.feedback"),
+  /** A rating button of the close DM: {@code stars} is 1..5. */
+  BUTTON_RATE("button.rate", "stars"),
+  BUTTON_FEEDBACK_COMMENT("button.feedback-comment"),
+  /** The disabled button that replaces the rating buttons once rated. */
+  BUTTON_FEEDBACK_RATED("button.feedback-rated", "rating"),
+  /** The disabled button that replaces "Add a comment" once commented. */
+  BUTTON_FEEDBACK_COMMENTED("button.feedback-commented"),
+  FEEDBACK_THANKS("feedback.thanks", "rating"),
+  FEEDBACK_COMMENT_THANKS("feedback.comment-thanks"),
+  MODAL_FEEDBACK_TITLE("modal.feedback.title", "number"),
+  MODAL_FEEDBACK_LABEL("modal.feedback.label"),
+  MODAL_FEEDBACK_DESCRIPTION("modal.feedback.description", "max"),
+  MODAL_FEEDBACK_PLACEHOLDER("modal.feedback.placeholder"),
+  ERROR_FEEDBACK_UNKNOWN_TICKET("error.feedback-unknown-ticket"),
+  ERROR_FEEDBACK_NOT_CREATOR("error.feedback-not-creator"),
+  ERROR_FEEDBACK_ALREADY_RATED("error.feedback-already-rated", "rating"),
+  ERROR_FEEDBACK_NOT_RATED("error.feedback-not-rated"),
+  ERROR_FEEDBACK_ALREADY_COMMENTED("error.feedback-already-commented"),
+  ERROR_FEEDBACK_COMMENT_EMPTY("error.feedback-comment-empty"),
+  ERROR_FEEDBACK_COMMENT_TOO_LONG("error.feedback-comment-too-long", "length", "max"),
+  /** The log line of a rating; {@code stars} is the rating drawn as stars. */
+  LOG_TICKET_RATED("log.ticket.rated", "number", "creatorId", "rating", "stars", "threadId"),
+  /** The log line of a rating's comment; {@code comment} is escaped user text. */
+  LOG_TICKET_COMMENTED("log.ticket.commented", "number", "creatorId", "rating", "comment",
+      "threadId"),
+  EFFECT_LOG_RATING("effect.log-rating"),
+  COMMAND_STATS_DESCRIPTION("command.stats.description"),
+  OPTION_STATS_DAYS_DESCRIPTION("option.stats-days.description"),
+  ERROR_STATS_DAYS("error.stats-days", "min", "max"),
+  /** {@code /ticket stats}: the numbers; {@code closers} is lines of {@link #STATS_CLOSER_LINE}. */
+  STATS_MESSAGE("stats.message", "days", "firstDay", "opened", "closed", "open", "firstReply",
+      "closeTime", "rating", "closers"),
+  STATS_RATING("stats.rating", "average", "count"),
+  /** A median or average without any value to compute it from. */
+  STATS_NO_VALUE("stats.no-value"),
+  STATS_CLOSER_LINE("stats.closer-line", "rank", "userId", "count"),
+  STATS_NO_CLOSERS("stats.no-closers"),
+  STATS_CHART_TITLE("stats.chart.title", "days"),
+  STATS_CHART_OPENED("stats.chart.opened"),
+  STATS_CHART_CLOSED("stats.chart.closed"),
+  STATS_CHART_DAY_AXIS("stats.chart.day-axis"),
+  STATS_CHART_COUNT_AXIS("stats.chart.count-axis");
 
   private final String key;
   private final List<String> params;

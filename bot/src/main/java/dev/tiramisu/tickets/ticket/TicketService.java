@@ -489,8 +489,11 @@ public final class TicketService {
     // the transcript reads the thread with the "closed" post, before the lock; DM and log attach it
     out.add(NewEffect.of(EffectKind.TRANSCRIPT, Payload.empty()));
     out.add(NewEffect.of(EffectKind.CLOSE_THREAD, Payload.empty()));
+    // the transcript unless transcript_dm is off; the rating buttons (issue 13) as the setting
+    // was at the close
     out.add(NewEffect.of(EffectKind.DM_CLOSED,
-        s.transcriptDm() ? actor : actor.with(NO_TRANSCRIPT, true)));
+        (s.transcriptDm() ? actor : actor.with(NO_TRANSCRIPT, true))
+            .with(Feedback.BUTTONS, s.feedback() ? 1 : null)));
     OptionalLong log = s.logChannelId();
     if (log.isPresent()) {
       out.add(NewEffect.of(EffectKind.LOG_CLOSED, actor.with(CHANNEL, log.getAsLong())));

@@ -16,7 +16,8 @@ class ComponentIdTest {
         new ComponentId.ListPage(Integer.MAX_VALUE, MAX, "closed"),
         new ComponentId.ListPage(1, 0, "all"), new ComponentId.Claim(MAX),
         new ComponentId.Reopen(MAX), new ComponentId.PanelButton(MAX, MAX),
-        new ComponentId.PanelSelect(MAX));
+        new ComponentId.PanelSelect(MAX), new ComponentId.Rate(MAX, 5), new ComponentId.Rate(1, 1),
+        new ComponentId.RateComment(MAX), new ComponentId.RateModal(MAX));
     for (ComponentId id : ids) {
       String encoded = id.encode();
       assertThat(encoded).startsWith("tt:").hasSizeLessThanOrEqualTo(ComponentId.MAX_LENGTH);
@@ -33,6 +34,9 @@ class ComponentIdTest {
     assertThat(new ComponentId.Reopen(7).encode()).isEqualTo("tt:reopen:7");
     assertThat(new ComponentId.PanelButton(3, 12).encode()).isEqualTo("tt:panel:3:12");
     assertThat(new ComponentId.PanelSelect(3).encode()).isEqualTo("tt:panel-select:3");
+    assertThat(new ComponentId.Rate(7, 4).encode()).isEqualTo("tt:rate:7:4");
+    assertThat(new ComponentId.RateComment(7).encode()).isEqualTo("tt:rate-comment:7");
+    assertThat(new ComponentId.RateModal(7).encode()).isEqualTo("tt:rate-modal:7");
   }
 
   @Test
@@ -44,7 +48,9 @@ class ComponentIdTest {
         "tt:list:1:-1:all", "tt:list:99999999999:0:all",
         "tt:claim", "tt:claim:0", "tt:claim:1:2", "tt:reopen:x", "tt:reopen:",
         "tt:panel", "tt:panel:1", "tt:panel:1:0", "tt:panel:0:1", "tt:panel:1:2:3",
-        "tt:panel:a:1", "tt:panel-select", "tt:panel-select:0", "tt:panel-select:1:2"}) {
+        "tt:panel:a:1", "tt:panel-select", "tt:panel-select:0", "tt:panel-select:1:2",
+        "tt:rate:1", "tt:rate:1:0", "tt:rate:1:6", "tt:rate:1:45", "tt:rate:0:3",
+        "tt:rate:1:3:1", "tt:rate-comment:", "tt:rate-modal:x"}) {
       assertThat(ComponentId.decode(bad)).as(String.valueOf(bad)).isEmpty();
     }
   }

@@ -89,8 +89,8 @@ class MigrateCommandTest {
     assertThat(expected.keySet())
         .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases", "panel_types", "panels",
             "ticket_activity", "ticket_blocklist", "ticket_claims", "ticket_counters",
-            "ticket_creators", "ticket_effects", "ticket_names", "ticket_transcripts",
-            "ticket_types", "tickets");
+            "ticket_creators", "ticket_effects", "ticket_names", "ticket_ratings",
+            "ticket_transcripts", "ticket_types", "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -106,14 +106,14 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 16 tables (guild_notices 1, guild_settings 2,"
+    assertThat(run.out).startsWith("copied 17 tables (guild_notices 1, guild_settings 2,"
         + " job_leases 1, panels 0, ticket_blocklist 0, ticket_counters 3, ticket_creators 0,"
         + " ticket_types 0, panel_types 0, tickets "
         + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_claims 63,"
-        + " ticket_effects 40, ticket_names 0, ticket_transcripts 2 rows) from "
-        + source + " to " + pg.url() + " at schema version 13; row counts verified");
+        + " ticket_effects 40, ticket_names 0, ticket_ratings 25, ticket_transcripts 2 rows) from "
+        + source + " to " + pg.url() + " at schema version 14; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 13 (same as the source)")
+        .contains("target schema at version 14 (same as the source)")
         .contains("ticket_claims       [##########] 63/63")
         .contains("tickets             [----------] 0/1790")
         .contains("tickets             [#####-----] 1000/1790")
@@ -209,7 +209,7 @@ class MigrateCommandTest {
             + " (guild_notices: 1 row, guild_settings: 2 rows, job_leases: 1 row,"
             + " ticket_counters: 3 rows, tickets: " + (290 + BULK) + " rows, close_requests: 1 row,"
             + " ticket_activity: 1 row, ticket_claims: 63 rows, ticket_effects: 40 rows,"
-            + " ticket_transcripts: 2 rows), left"
+            + " ticket_ratings: 25 rows, ticket_transcripts: 2 rows), left"
             + " unchanged; rerun with --force"
             + " to replace it"
             + " (--force empties the target's tables with TRUNCATE inside the same transaction");
@@ -409,6 +409,14 @@ class MigrateCommandTest {
       }
       if (i % 3 == 1) { // claims of open tickets (issue 11)
         db.staff().claim(t.id(), STAFF + i, T0.plusSeconds(i + 3), List.of());
+      }
+      if (i % 8 == 0 && i % 5 != 0) { // ratings of closed tickets (issue 13)
+        db.feedback().firstStaffReply(t.id(), T0.plusSeconds(i).plusMillis(500));
+        db.feedback().rate(t.id(), i % 5 + 1, USER + i % 7, T0.plusSeconds(i + 4), List.of());
+        if (i % 16 == 0) {
+          db.feedback().comment(t.id(), USER + i % 7, "merci ✨ 'x' \\ " + i,
+              T0.plusSeconds(i + 5), List.of());
+        }
       }
     }
     for (int i = 1; i <= 40; i++) {

@@ -56,7 +56,7 @@ class GuildSettingsTest {
         java.time.Duration.ofMinutes(10 + SettingKey.CREATE_COOLDOWN.ordinal()),
         java.time.Duration.ofMinutes(10 + SettingKey.AUTOCLOSE_AFTER.ordinal()),
         java.time.Duration.ofMinutes(10 + SettingKey.AUTOCLOSE_WARNING.ordinal()), false, false,
-        false));
+        false, false));
     assertThat(s.get(SettingKey.STAFF_ROLE)).isEqualTo(101L);
     assertThat(s.get(SettingKey.CREATOR_CAN_CLOSE)).isEqualTo(false);
 

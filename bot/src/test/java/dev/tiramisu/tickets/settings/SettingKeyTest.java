@@ -25,7 +25,7 @@ class SettingKeyTest {
             "ticket_channel, staff_role, modlog_channel, transcript_channel, require_reason,"
                 + " creator_can_close, name_template, max_open_per_user, create_cooldown,"
                 + " autoclose_after, autoclose_warning, creator_can_add, claim_notice,"
-                + " transcript_dm"));
+                + " transcript_dm, feedback"));
   }
 
   @Test

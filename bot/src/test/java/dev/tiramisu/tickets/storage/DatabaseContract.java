@@ -79,8 +79,8 @@ abstract class DatabaseContract extends StoreContract {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
       for (String table : List.of("ticket_transcripts", "ticket_names", "ticket_creators",
-          "ticket_blocklist",
-          "ticket_claims", "ticket_effects", "tickets", "ticket_counters", "guild_settings",
+          "ticket_blocklist", "ticket_claims", "ticket_ratings", "ticket_effects", "tickets",
+          "ticket_counters", "guild_settings",
           "job_leases")) {
         s.executeUpdate("DELETE FROM " + table);
       }
@@ -409,6 +409,107 @@ abstract class DatabaseContract extends StoreContract {
   }
 
   /** Starts all tasks at once and returns their results in task order. */
+  // --- feedback and statistics (issue 13, V14) ---
+
+  private static List<dev.tiramisu.tickets.effects.NewEffect> logRating() {
+    return List.of(dev.tiramisu.tickets.effects.NewEffect.of(
+        dev.tiramisu.tickets.effects.EffectKind.LOG_RATING,
+        dev.tiramisu.tickets.effects.Payload.empty().with("part", "rating")));
+  }
+
+  @Test
+  void a_ticket_is_rated_once_and_commented_once_each_with_its_effects() {
+    dev.tiramisu.tickets.ticket.FeedbackStore feedback = database.feedback();
+    Ticket t = tickets.create(GUILD, USER, null, T0);
+
+    assertThat(feedback.ratingOf(t.id())).isEmpty();
+    assertThat(feedback.rate(t.id(), 4, USER, T0, logRating())).isTrue();
+    assertThat(feedback.rate(t.id(), 2, USER, T0.plusSeconds(1), logRating())).isFalse();
+    assertThat(feedback.comment(t.id(), STAFF, "not mine", T0, logRating()))
+        .as("only the rater comments").isFalse();
+    assertThat(feedback.comment(t.id(), USER, "Danke, schnell gelöst ✓", T0.plusSeconds(2),
+        logRating())).isTrue();
+    assertThat(feedback.comment(t.id(), USER, "again", T0.plusSeconds(3), logRating())).isFalse();
+
+    assertThat(feedback.ratingOf(t.id())).contains(new dev.tiramisu.tickets.ticket.Rating(
+        t.id(), 4, "Danke, schnell gelöst ✓", USER, T0, T0.plusSeconds(2)));
+    assertThat(effects.forTicket(t.id())).as("one effect per stored change").hasSize(2);
+    assertThat(feedback.rate(999_999L, 3, USER, T0, logRating())).as("no such ticket").isFalse();
+  }
+
+  @Test
+  void of_many_concurrent_ratings_of_a_ticket_exactly_one_is_stored() throws Exception {
+    Ticket t = tickets.create(GUILD, USER, null, T0);
+    Database second = Database.start(config);
+    try {
+      List<Callable<Boolean>> clicks = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        int stars = i % 5 + 1;
+        dev.tiramisu.tickets.ticket.FeedbackStore store =
+            (i % 2 == 0 ? database : second).feedback();
+        clicks.add(() -> store.rate(t.id(), stars, USER, T0, logRating()));
+      }
+      assertThat(runTogether(clicks)).containsOnlyOnce(true);
+    } finally {
+      second.close();
+    }
+    assertThat(effects.forTicket(t.id())).hasSize(1);
+  }
+
+  @Test
+  void the_first_staff_reply_is_recorded_once() {
+    dev.tiramisu.tickets.ticket.FeedbackStore feedback = database.feedback();
+    Ticket t = tickets.create(GUILD, USER, null, T0);
+
+    assertThat(feedback.firstStaffReplyOf(t.id())).isEmpty();
+    assertThat(feedback.firstStaffReply(t.id(), T0.plusSeconds(60))).isTrue();
+    assertThat(feedback.firstStaffReply(t.id(), T0.plusSeconds(90))).isFalse();
+    assertThat(feedback.firstStaffReplyOf(t.id())).contains(T0.plusSeconds(60));
+  }
+
+  @Test
+  void stats_count_one_guild_in_a_period_by_day() {
+    dev.tiramisu.tickets.ticket.FeedbackStore feedback = database.feedback();
+    dev.tiramisu.tickets.ticket.StatsQueries stats = database.stats();
+    Instant day0 = Instant.parse("2026-03-01T00:00:00Z");
+    Instant h = day0.plus(Duration.ofHours(10));
+    // before the period
+    Ticket old = tickets.create(GUILD, USER, null, day0.minus(Duration.ofDays(1)));
+    tickets.closeIfOpen(old.id(), STAFF, null, day0.minus(Duration.ofHours(1)));
+    // day 0: answered after 30 min, closed by staff after 2 h, rated 4
+    Ticket a = tickets.create(GUILD, USER, null, h);
+    feedback.firstStaffReply(a.id(), h.plus(Duration.ofMinutes(30)));
+    tickets.closeIfOpen(a.id(), STAFF, null, h.plus(Duration.ofHours(2)));
+    feedback.rate(a.id(), 4, USER, h.plus(Duration.ofHours(3)), List.of());
+    // day 2: one still open (answered after 1 h), one closed by its creator, one failed
+    Ticket b = tickets.create(GUILD, USER, null, h.plus(Duration.ofDays(2)));
+    feedback.firstStaffReply(b.id(), h.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)));
+    Ticket c = tickets.create(GUILD, USER + 1, null, h.plus(Duration.ofDays(2)));
+    tickets.closeIfOpen(c.id(), USER + 1, null, h.plus(Duration.ofDays(3)));
+    Ticket failed = tickets.create(GUILD, USER + 2, null, h.plus(Duration.ofDays(2)));
+    tickets.markFailed(failed.id(), "test", h.plus(Duration.ofDays(2)));
+    // another guild, same period
+    Ticket elsewhere = tickets.create(OTHER_GUILD, USER, null, h);
+    tickets.closeIfOpen(elsewhere.id(), STAFF, null, h.plus(Duration.ofHours(1)));
+    feedback.rate(elsewhere.id(), 1, USER, h.plus(Duration.ofHours(1)), List.of());
+
+    Instant to = day0.plus(Duration.ofDays(4));
+    assertThat(stats.opened(GUILD, day0, to)).isEqualTo(3);
+    assertThat(stats.closed(GUILD, day0, to)).isEqualTo(2);
+    assertThat(stats.openNow(GUILD)).isEqualTo(1);
+    assertThat(stats.firstReplyMillis(GUILD, day0, to))
+        .containsExactlyInAnyOrder(1_800_000L, 3_600_000L);
+    assertThat(stats.closeMillis(GUILD, day0, to))
+        .containsExactlyInAnyOrder(7_200_000L, 86_400_000L);
+    assertThat(stats.ratings(GUILD, day0, to)).containsExactly(4);
+    assertThat(stats.closers(GUILD, day0, to, 42L, 10)).as("the creator's close is left out")
+        .containsExactly(new dev.tiramisu.tickets.ticket.TicketStats.CloserCount(STAFF, 1));
+    assertThat(stats.closers(GUILD, day0, to, STAFF, 10)).as("the excluded closer").isEmpty();
+    assertThat(stats.openedPerDay(GUILD, day0, 4)).containsExactly(1, 0, 2, 0);
+    assertThat(stats.closedPerDay(GUILD, day0, 4)).containsExactly(1, 0, 0, 1);
+    assertThat(stats.openedPerDay(GUILD, day0.plus(Duration.ofDays(2)), 1)).containsExactly(2);
+  }
+
   private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {

@@ -245,11 +245,12 @@ abstract class StoreContract {
     settings.put(GUILD, SettingKey.CREATOR_CAN_ADD, new SettingValue.Flag(true), T0);
     settings.put(GUILD, SettingKey.CLAIM_NOTICE, new SettingValue.Flag(false), T0);
     settings.put(GUILD, SettingKey.TRANSCRIPT_DM, new SettingValue.Flag(false), T0);
+    settings.put(GUILD, SettingKey.FEEDBACK, new SettingValue.Flag(false), T0);
 
     assertThat(settings.load(GUILD))
         .isEqualTo(new GuildSettings(GUILD, 11L, 22L, 33L, 44L, false, false, template, 0,
             java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(72),
-            java.time.Duration.ZERO, true, false, false));
+            java.time.Duration.ZERO, true, false, false, false));
     assertThat(settings.load(OTHER_GUILD)).isEqualTo(GuildSettings.defaults(OTHER_GUILD));
   }
 
