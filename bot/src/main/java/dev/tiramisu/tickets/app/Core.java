@@ -31,7 +31,8 @@ public final class Core implements AutoCloseable {
     this.database = database;
     this.tickets = new TicketService(database.tickets(), database.settings(), clock);
     this.settings = new SettingsService(database.settings(), clock);
-    this.types = new dev.tiramisu.tickets.settings.TicketTypes(database.ticketTypes(), clock);
+    this.types = new dev.tiramisu.tickets.settings.TicketTypes(database.ticketTypes(),
+        database.forms(), clock);
     this.leases = database.leases();
     this.messages = Messages.english();
     this.blocklist = new dev.tiramisu.tickets.ticket.Blocklist(database.blocklist(), clock);

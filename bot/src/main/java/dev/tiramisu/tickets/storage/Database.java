@@ -195,6 +195,11 @@ public final class Database implements AutoCloseable {
     return new JdbcTicketTypeStore(jdbc);
   }
 
+  /** The ticket types' questions and the tickets' answers (V11). */
+  public dev.tiramisu.tickets.settings.FormStore forms() {
+    return new JdbcFormStore(jdbc);
+  }
+
   /** The durable Discord effects on this database. */
   public EffectStore effects() {
     return new JdbcEffectStore(jdbc);
