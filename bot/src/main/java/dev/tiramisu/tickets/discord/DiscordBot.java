@@ -124,7 +124,8 @@ public final class DiscordBot implements AutoCloseable {
         settingHandlers, new ListHandlers(ticketList, replies),
         new BlocklistHandlers(blocklist, settings, replies), workflow,
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
-        new TicketTypeHandlers(types, settings, settingHandlers, replies), replies);
+        new TicketTypeHandlers(types, settings, settingHandlers, replies),
+        new TypeQuestionHandlers(types, settings, replies), replies);
     WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);

@@ -51,6 +51,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final StaffWorkflow workflow;
   private final CloseRequestHandlers closeRequests;
   private final TicketTypeHandlers types;
+  private final TypeQuestionHandlers questions;
   private final Replies replies;
 
   /**
@@ -61,8 +62,9 @@ final class InteractionRouter extends ListenerAdapter {
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
-      TicketTypeHandlers types, Replies replies) {
+      TicketTypeHandlers types, TypeQuestionHandlers questions, Replies replies) {
     this.types = types;
+    this.questions = questions;
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
@@ -79,6 +81,11 @@ final class InteractionRouter extends ListenerAdapter {
   public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
     String route = e.getName() + " " + e.getSubcommandName();
     String what = "/" + route;
+    if (CommandCatalog.TICKETTYPE.equals(e.getName())
+        && CommandCatalog.QUESTION.equals(e.getSubcommandGroup())) {
+      deferThen(e, "/tickettype question " + e.getSubcommandName(), () -> questions.handle(e));
+      return;
+    }
     switch (route) {
       case CommandCatalog.TICKET + " " + CommandCatalog.CREATE -> acknowledgeThen(e, what,
           () -> tickets.acknowledgeCreate(e, e,
@@ -195,6 +202,8 @@ final class InteractionRouter extends ListenerAdapter {
       deferThen(e, "modal OpenModal", () -> tickets.createFromModal(e, null));
     } else if (id.isPresent() && id.get() instanceof ComponentId.OpenTypedModal m) {
       deferThen(e, "modal OpenTypedModal", () -> tickets.createFromModal(e, m.typeId()));
+    } else if (id.isPresent() && id.get() instanceof ComponentId.TypeForm f) {
+      deferThen(e, "modal TypeForm", () -> tickets.createFromForm(e, f));
     } else {
       unknown(e, "modal with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
     }

@@ -10,7 +10,6 @@ import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.OpenedTicket;
-import dev.tiramisu.tickets.ticket.Reasons;
 import dev.tiramisu.tickets.ticket.ThreadInfo;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketService;
@@ -23,15 +22,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import dev.tiramisu.tickets.settings.TicketType;
+import dev.tiramisu.tickets.settings.FormAnswer;
+import dev.tiramisu.tickets.settings.FormQuestion;
+import java.util.Map;
 import dev.tiramisu.tickets.settings.TicketTypes;
 import dev.tiramisu.tickets.text.DiscordText;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.selections.SelectOption;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
-import net.dv8tion.jda.api.components.textinput.TextInput;
-import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -42,7 +41,6 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import net.dv8tion.jda.api.modals.Modal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +77,7 @@ final class TicketHandlers {
   private final EffectWorker effects;
   private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
   private final TicketTypes types;
+  private final TicketForms forms;
 
   /**
    * @param settingsReads runs the settings read whose result decides between the reason form and
@@ -88,6 +87,7 @@ final class TicketHandlers {
       Executor settingsReads, EffectWorker effects,
       dev.tiramisu.tickets.ticket.Blocklist blocklist, TicketTypes types) {
     this.types = types;
+    this.forms = new TicketForms(types, replies.messages());
     this.tickets = tickets;
     this.blocklist = blocklist;
     this.effects = effects;
@@ -144,8 +144,15 @@ final class TicketHandlers {
         replies.send(e, MessageKey.ERROR_TICKETS_NOT_ENABLED);
         return null;
       }
+      List<FormQuestion> questions = choice.type() == null ? List.of()
+          : read.get().forms().getOrDefault(choice.type().id(), List.of());
+      if (!questions.isEmpty()) {
+        modal.replyModal(forms.formModal(choice.type(), questions, s.requireReason(), rawReason))
+            .complete();
+        return null;
+      }
       if ((rawReason == null || rawReason.isBlank()) && s.requireReason()) {
-        modal.replyModal(reasonModal(choice.type())).complete();
+        modal.replyModal(forms.reasonModal(choice.type())).complete();
         return null;
       }
       e.deferReply(true).complete();
@@ -181,6 +188,21 @@ final class TicketHandlers {
       return;
     }
     open(e, reason, type.get(), true);
+  }
+
+  /**
+   * A ticket type's form was submitted (the router has deferred the reply): checked again, then
+   * the ticket and its answers are saved together. A refusal shows back what was typed.
+   */
+  void createFromForm(ModalInteractionEvent e, ComponentId.TypeForm form) {
+    Result<TicketForms.Submission> read = forms.read(e, form);
+    if (read.isRefused()) {
+      replies.send(e, TicketForms.echo(e,
+          messages.format(read.refusal().key(), read.refusal().args()), messages));
+      return;
+    }
+    TicketForms.Submission s = read.value();
+    open(e, s.reason(), s.type(), true, s.answers());
   }
 
   /** The type id a {@link ComponentId.PickType} select sent, or null if malformed. */
@@ -246,7 +268,7 @@ final class TicketHandlers {
 
   /** What the acknowledgement of a create reads: the settings, and whether the member is blocked. */
   private record AckRead(GuildSettings settings, Optional<Refusal> blocked,
-      List<TicketType> types) {}
+      List<TicketType> types, Map<Long, List<FormQuestion>> forms) {}
 
   /**
    * The guild's settings and the member's blocklist verdict if the database answers in time to
@@ -264,7 +286,8 @@ final class TicketHandlers {
     CompletableFuture<AckRead> read;
     try {
       read = CompletableFuture.supplyAsync(() -> new AckRead(settings.get(guildId),
-          blocklist.check(guildId, member), types.list(guildId)), settingsReads);
+          blocklist.check(guildId, member), types.list(guildId),
+          types.forms().questionsOfGuild(guildId)), settingsReads);
     } catch (RejectedExecutionException stopping) {
       return Optional.empty();
     }
@@ -293,6 +316,15 @@ final class TicketHandlers {
    * the first message and answers the member (see {@link EffectWorker}).
    */
   private void open(IReplyCallback e, String rawReason, TicketType type, boolean typed) {
+    open(e, rawReason, type, typed, null);
+  }
+
+  /**
+   * @param answers the checked answers of the type's form, or null when no form was shown (then
+   *     a type with questions is refused: its form must be filled in)
+   */
+  private void open(IReplyCallback e, String rawReason, TicketType type, boolean typed,
+      List<FormAnswer> answers) {
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
@@ -304,11 +336,19 @@ final class TicketHandlers {
       replies.send(e, blocked.get());
       return;
     }
+    TicketType chosen = typed ? type : defaultType(guild);
+    if (answers == null && chosen != null && !types.forms().questions(chosen.id()).isEmpty()) {
+      replies.send(e, MessageKey.ERROR_FORM_NOT_SHOWN, DiscordText.escape(chosen.name()));
+      return;
+    }
     Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
         member.getEffectiveName(), rawReason, e.getToken(),
-        s -> readyForTickets(guild, s.ticketChannelId()), typed ? type : defaultType(guild));
+        s -> readyForTickets(guild, s.ticketChannelId()), chosen,
+        answers == null ? List.of() : answers);
     if (opened.isRefused()) {
-      replies.send(e, opened.refusal());
+      String why = messages.format(opened.refusal().key(), opened.refusal().args());
+      replies.send(e, e instanceof ModalInteractionEvent m && answers != null
+          ? TicketForms.echo(m, why, messages) : why);
       return;
     }
     Ticket t = opened.value().ticket();
@@ -361,20 +401,6 @@ final class TicketHandlers {
         replies.send(e, pending, t.number());
       }
     }
-  }
-
-  private Modal reasonModal(TicketType type) {
-    TextInput input =
-        TextInput.create(ComponentId.REASON_INPUT, TextInputStyle.PARAGRAPH)
-            .setRequired(true)
-            .setRequiredRange(1, Reasons.MAX_LENGTH)
-            .setPlaceholder(messages.format(MessageKey.MODAL_OPEN_REASON_PLACEHOLDER))
-            .build();
-    return Modal.create(type == null ? new ComponentId.OpenModal().encode()
-                : new ComponentId.OpenTypedModal(type.id()).encode(),
-            messages.format(MessageKey.MODAL_OPEN_TITLE))
-        .addComponents(Label.of(messages.format(MessageKey.MODAL_OPEN_REASON_LABEL), input))
-        .build();
   }
 
   // ----------------------------------------------------------------- helpers
