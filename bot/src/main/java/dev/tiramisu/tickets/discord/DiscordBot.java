@@ -104,7 +104,8 @@ public final class DiscordBot implements AutoCloseable {
     ExecutorService settingsReads = Executors.newFixedThreadPool(ACK_THREADS, named("ack-read"));
     List<ExecutorService> executors = List.of(acknowledging, settingsReads, working);
     Replies replies = new Replies(messages);
-    TicketTexts texts = new TicketTexts(messages, types::ofTicket);
+    TicketTexts texts = new TicketTexts(messages, types::ofTicket,
+        types.forms()::answers);
     ThreadLookup threads = new ThreadLookup(settings);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
