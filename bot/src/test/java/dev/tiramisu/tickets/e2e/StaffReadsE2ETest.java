@@ -36,7 +36,8 @@ class StaffReadsE2ETest extends SingleBotE2ETest {
     assertThat(reply.text()).isEqualTo(text(MessageKey.TICKET_OPENED_REPLY, 1, t.threadId())
         + "\n" + text(MessageKey.TICKET_OPENED_NO_STAFF_NOTE));
     MessageView first = g.messages(t.threadId()).get(0);
-    assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF,
+    assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_FIRST_HEADING_PLAIN, 1) + "\n"
+        + text(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF,
         g.user("alice"), "anyone there?")).doesNotContain("will be with you shortly");
     assertThat(first.pingedRoles()).isEmpty();
 
