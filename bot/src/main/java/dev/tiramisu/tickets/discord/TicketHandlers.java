@@ -28,9 +28,6 @@ import java.util.Map;
 import dev.tiramisu.tickets.settings.TicketTypes;
 import dev.tiramisu.tickets.text.DiscordText;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.selections.SelectOption;
-import net.dv8tion.jda.api.components.selections.StringSelectMenu;
-import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -129,14 +126,14 @@ final class TicketHandlers {
         replies.send(e, read.get().blocked().get());
         return null;
       }
-      TypeChoice choice = choose(read.get().types(), typeName, typeId, rawReason);
+      TypeChoices.Choice choice = TypeChoices.choose(read.get().types(), typeName, typeId, rawReason);
       if (choice.refusal() != null) {
         replies.send(e, choice.refusal());
         return null;
       }
       if (choice.ask()) {
         replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
-            List.of(ActionRow.of(typeSelect(read.get().types()))));
+            List.of(ActionRow.of(TypeChoices.select(read.get().types(), messages))));
         return null;
       }
       GuildSettings s = read.get().settings().forType(choice.type());
@@ -162,12 +159,12 @@ final class TicketHandlers {
     e.deferReply(true).complete();
     return () -> {
       // The database was slow at the acknowledgement: choose now (asking with the select).
-      TypeChoice choice = choose(types.list(guild.getIdLong()), typeName, typeId, rawReason);
+      TypeChoices.Choice choice = TypeChoices.choose(types.list(guild.getIdLong()), typeName, typeId, rawReason);
       if (choice.refusal() != null) {
         replies.send(e, choice.refusal());
       } else if (choice.ask()) {
         replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
-            List.of(ActionRow.of(typeSelect(types.list(guild.getIdLong())))));
+            List.of(ActionRow.of(TypeChoices.select(types.list(guild.getIdLong()), messages))));
       } else {
         open(e, rawReason, choice.type(), true);
       }
@@ -211,59 +208,6 @@ final class TicketHandlers {
       return null;
     }
     return Long.parseLong(values.get(0));
-  }
-
-  /**
-   * Which type a new ticket gets: {@code type} (null = the guild's own settings), or {@code ask}
-   * (several types, none chosen: show the select), or a refusal.
-   */
-  private record TypeChoice(TicketType type, boolean ask, Refusal refusal) {}
-
-  private TypeChoice choose(List<TicketType> live, String typeName, Long typeId,
-      String rawReason) {
-    if (typeId != null) {
-      return live.stream().filter(t -> t.id() == typeId).findFirst()
-          .map(t -> new TypeChoice(t, false, null))
-          .orElseGet(() -> new TypeChoice(null, false, Refusal.of(MessageKey.ERROR_TYPE_GONE)));
-    }
-    if (typeName != null && !typeName.isBlank()) {
-      String key = typeName.strip().toLowerCase(java.util.Locale.ROOT);
-      return live.stream().filter(t -> t.name().toLowerCase(java.util.Locale.ROOT).equals(key))
-          .findFirst().map(t -> new TypeChoice(t, false, null))
-          .orElseGet(() -> new TypeChoice(null, false, Refusal.of(MessageKey.ERROR_TYPE_UNKNOWN,
-              DiscordText.escape(DiscordText.truncate(typeName.strip(), TicketType.MAX_NAME)),
-              TicketTypes.names(live))));
-    }
-    if (live.isEmpty()) {
-      return new TypeChoice(null, false, null);
-    }
-    if (live.size() == 1) {
-      return new TypeChoice(live.get(0), false, null);
-    }
-    if (rawReason != null && !rawReason.isBlank()) {
-      // The select cannot carry the reason along: ask for the type option instead of losing it.
-      return new TypeChoice(null, false,
-          Refusal.of(MessageKey.ERROR_TYPE_NEEDED, TicketTypes.names(live)));
-    }
-    return new TypeChoice(null, true, null);
-  }
-
-  /** The select of the guild's types (ids as values, never names). */
-  private StringSelectMenu typeSelect(List<TicketType> live) {
-    StringSelectMenu.Builder b = StringSelectMenu.create(new ComponentId.PickType().encode())
-        .setPlaceholder(messages.format(MessageKey.TICKET_PICK_TYPE_PLACEHOLDER))
-        .setRequiredRange(1, 1);
-    for (TicketType t : live.subList(0, Math.min(live.size(), TicketType.MAX_PER_GUILD))) {
-      SelectOption o = SelectOption.of(t.name(), Long.toString(t.id()));
-      if (t.description() != null) {
-        o = o.withDescription(t.description());
-      }
-      if (t.emoji() != null) {
-        o = o.withEmoji(Emoji.fromFormatted(t.emoji()));
-      }
-      b.addOptions(o);
-    }
-    return b.build();
   }
 
   /** What the acknowledgement of a create reads: the settings, and whether the member is blocked. */
