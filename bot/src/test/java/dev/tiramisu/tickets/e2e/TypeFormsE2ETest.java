@@ -242,6 +242,40 @@ class TypeFormsE2ETest extends SingleBotE2ETest {
   }
 
   @Test
+  void long_answers_are_shortened_evenly_to_fit_discords_4000_characters_and_saved_whole() {
+    TestGuild g = threeTypes();
+    h.configure(g, "require_reason", "false");
+    for (int i = 1; i <= 5; i++) {
+      addQuestion(g, q("type", "Appeal", "label", "Part " + i, "style", "paragraph",
+          "max", 4000, "required", i == 1));
+    }
+    List<FormQuestion> qs = questions(g, "Appeal");
+    Map<String, Object> values = new HashMap<>();
+    values.put(id(qs.get(0)), "short and whole");
+    for (int i = 1; i < 5; i++) {
+      values.put(id(qs.get(i)), String.valueOf((char) ('a' + i)).repeat(3000 + i));
+    }
+    InteractionHandle create = g.as("alice").slash(g.channel("general"), "ticket create",
+        Map.of("type", "Appeal"));
+    Ticket t = awaitTicket(g.as("alice").submitModal(create, values).awaitReply());
+
+    List<FormAnswer> saved = h.bot().core().types().forms().answers(t.id());
+    assertThat(saved).hasSize(5);
+    assertThat(saved.get(4).answer()).as("saved whole").hasSize(3004);
+    MessageView first = g.messages(t.threadId()).get(0);
+    assertThat(first.textDisplays().stream().mapToInt(String::length).sum())
+        .isLessThanOrEqualTo(4000);
+    assertThat(first.text()).contains("**Part 1**\nshort and whole")
+        .contains(text(MessageKey.TICKET_FORM_SHORTENED));
+    for (int i = 2; i <= 5; i++) {
+      String shown = first.text().replaceAll("(?s).*\\*\\*Part " + i + "\\*\\*\n([^\n]*).*",
+          "$1");
+      assertThat(shown).as("part %d shortened, not dropped", i).hasSizeGreaterThan(500)
+          .hasSizeLessThan(1000).endsWith("…");
+    }
+  }
+
+  @Test
   void a_form_is_checked_again_by_the_bot_and_a_changed_form_is_refused() {
     TestGuild g = threeTypes();
     h.configure(g, "require_reason", "false");
