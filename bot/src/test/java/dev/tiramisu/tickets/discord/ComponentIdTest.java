@@ -15,7 +15,8 @@ class ComponentIdTest {
         new ComponentId.CancelClose(1, 1234567890123456789L),
         new ComponentId.ListPage(Integer.MAX_VALUE, MAX, "closed"),
         new ComponentId.ListPage(1, 0, "all"), new ComponentId.Claim(MAX),
-        new ComponentId.Reopen(MAX));
+        new ComponentId.Reopen(MAX), new ComponentId.TypeForm(MAX, 4_294_967_295L),
+        new ComponentId.TypeForm(1, 0));
     for (ComponentId id : ids) {
       String encoded = id.encode();
       assertThat(encoded).startsWith("tt:").hasSizeLessThanOrEqualTo(ComponentId.MAX_LENGTH);
@@ -30,6 +31,7 @@ class ComponentIdTest {
     assertThat(new ComponentId.ListPage(2, 42, "open").encode()).isEqualTo("tt:list:2:42:open");
     assertThat(new ComponentId.Claim(7).encode()).isEqualTo("tt:claim:7");
     assertThat(new ComponentId.Reopen(7).encode()).isEqualTo("tt:reopen:7");
+    assertThat(new ComponentId.TypeForm(7, 12345).encode()).isEqualTo("tt:form:7:12345");
   }
 
   @Test
@@ -39,7 +41,9 @@ class ComponentIdTest {
         "tt:confirm-close:1", "tt:close:99999999999999999999", "tt:close: 1", "tt:unknown",
         "tt:close:1".repeat(20), "tt:list:0:0:all", "tt:list:1:0:deleted", "tt:list:1:0",
         "tt:list:1:-1:all", "tt:list:99999999999:0:all",
-        "tt:claim", "tt:claim:0", "tt:claim:1:2", "tt:reopen:x", "tt:reopen:"}) {
+        "tt:claim", "tt:claim:0", "tt:claim:1:2", "tt:reopen:x", "tt:reopen:",
+        "tt:form:1", "tt:form:1:", "tt:form:0:1", "tt:form:1:-1", "tt:form:1:x",
+        "tt:form:1:1:1", "tt:form:1:1234567890123456789"}) {
       assertThat(ComponentId.decode(bad)).as(String.valueOf(bad)).isEmpty();
     }
   }
