@@ -155,7 +155,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   private final FaultInjector faults;
-  private final RateLimiter rateLimiter;
+  private volatile RateLimiter rateLimiter;
   private final java.util.concurrent.ScheduledExecutorService heartbeatWatch;
 
   private void checkHeartbeats() {
@@ -216,6 +216,14 @@ public final class Emulator implements AutoCloseable {
 
   public RateLimiter rateLimiter() {
     return rateLimiter;
+  }
+
+  /**
+   * Enforces other rate limits from now on, e.g. a lower global limit so that a test needs fewer requests to
+   * saturate it; every counter starts afresh.
+   */
+  public void setRateLimits(RateLimitConfig limits) {
+    rateLimiter = new RateLimiter(limits, clock);
   }
 
   private final EmulatorClock clock = new EmulatorClock();

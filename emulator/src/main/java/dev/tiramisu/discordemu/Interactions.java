@@ -38,7 +38,7 @@ public final class Interactions {
       d.set("channel", state.channelJson(channel));
       d.put("token", i.token);
       d.put("version", 1);
-      d.put("locale", "en-US");
+      d.put("locale", state.user(userId).locale);
       d.putArray("entitlements");
       d.put("attachment_size_limit", 10 * 1024 * 1024);
       ObjectNode owners = d.putObject("authorizing_integration_owners");
@@ -48,9 +48,9 @@ public final class Interactions {
         d.put("guild_id", Long.toString(guildId));
         ObjectNode guild = d.putObject("guild");
         guild.put("id", Long.toString(guildId));
-        guild.put("locale", "en-US");
+        guild.put("locale", g.preferredLocale);
         guild.putArray("features");
-        d.put("guild_locale", "en-US");
+        d.put("guild_locale", g.preferredLocale);
         d.set("member", state.interactionMemberJson(g, member, channel));
         d.put("app_permissions", Long.toString(state.permissions(state.botUserId, channel)));
         owners.put("0", Long.toString(guildId));

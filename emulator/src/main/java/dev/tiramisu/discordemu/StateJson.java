@@ -292,7 +292,7 @@ final class StateJson {
     o.putNull("banner");
     o.put("premium_tier", 0);
     o.put("premium_subscription_count", 0);
-    o.put("preferred_locale", "en-US");
+    o.put("preferred_locale", g.preferredLocale);
     o.putNull("public_updates_channel_id");
     o.put("nsfw_level", 0);
     o.putArray("stickers");

@@ -17,8 +17,10 @@ import java.util.List;
  *    "name": "Demo",
  *    "roles": [{"name": "Staff", "permissions": "0"}],
  *    "channels": ["tickets", {"name": "mod-log"}],
- *    "members": [{"name": "admin", "owner": true}, {"name": "alice", "roles": ["Staff"], "dmsClosed": false}],
- *    "botPermissions": "8"
+ *    "members": [{"name": "admin", "owner": true}, {"name": "alice", "roles": ["Staff"], "dmsClosed": false},
+ *                {"name": "bob", "locale": "de"}],
+ *    "botPermissions": "8",
+ *    "preferredLocale": "en-US"
  * }]}
  * }</pre>
  *
@@ -64,9 +66,15 @@ public final class World {
         } else {
           b.member(m.path("name").asText(), roles);
         }
+        if (m.hasNonNull("locale")) {
+          b.locale(m.path("name").asText(), m.path("locale").asText());
+        }
         if (m.path("owner").asBoolean(false)) {
           b.owner(m.path("name").asText());
         }
+      }
+      if (g.hasNonNull("preferredLocale")) {
+        b.preferredLocale(g.path("preferredLocale").asText());
       }
       if (g.has("botPermissions")) {
         b.botPermissions(permissions(g.path("botPermissions")));

@@ -17,7 +17,8 @@ class WorldTest {
             "roles": [{"name": "Staff", "permissions": "17179869184"}],
             "channels": ["tickets", "mod-log"],
             "members": [{"name": "admin", "owner": true}, {"name": "mod", "roles": ["Staff"]},
-                        {"name": "alice", "dmsClosed": true}],
+                        {"name": "alice", "dmsClosed": true}, {"name": "jonas", "locale": "de"}],
+            "preferredLocale": "de",
             "botPermissions": "8"}]}
           """));
       assertThat(guilds).hasSize(1);
@@ -29,6 +30,9 @@ class WorldTest {
         assertThat(guild.members.get(g.user("mod")).roleIds).containsExactly(g.role("Staff"));
         assertThat(guild.members).containsKey(emu.botUserId());
         assertThat(emu.state().user(g.user("alice")).dmsClosed).isTrue();
+        assertThat(emu.state().user(g.user("jonas")).locale).isEqualTo("de");
+        assertThat(emu.state().user(g.user("alice")).locale).isEqualTo("en-US");
+        assertThat(guild.preferredLocale).isEqualTo("de");
         assertThat(emu.state().channel(g.channel("mod-log")).name).isEqualTo("mod-log");
       }
     }

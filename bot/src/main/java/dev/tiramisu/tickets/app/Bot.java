@@ -20,10 +20,12 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 public final class Bot implements AutoCloseable {
   private final Core core;
   private final DiscordBot discord;
+  private final Operations operations;
 
-  private Bot(Core core, DiscordBot discord) {
+  private Bot(Core core, DiscordBot discord, Operations operations) {
     this.core = core;
     this.discord = discord;
+    this.operations = operations;
   }
 
   /**
@@ -64,14 +66,23 @@ public final class Bot implements AutoCloseable {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(reconciliation, "reconciliation");
     Core core = Core.start(config, clock);
+    Operations operations = null;
     try {
+      operations = Operations.start(config.metrics(), core);
       DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
           core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
           config::startupTimeoutFor, core.effects(), effects, core.blocklist(),
           core.ticketList(), core.claims(), core.members(), core.timers(), core.world(), timers,
-          core.types());
-      return new Bot(core, discord);
+          core.types(), core.panels(), config.globalRateLimitOrDefault(),
+          operations == null ? DiscordBot.Observers.NONE : operations.observers());
+      if (operations != null) {
+        operations.connected(discord);
+      }
+      return new Bot(core, discord, operations);
     } catch (RuntimeException e) {
+      if (operations != null) {
+        operations.close();
+      }
       core.close();
       throw e;
     }
@@ -101,12 +112,29 @@ public final class Bot implements AutoCloseable {
     return discord.reconciler();
   }
 
+  /** The metrics, when {@code METRICS_PORT} is set. */
+  public java.util.Optional<dev.tiramisu.tickets.metrics.BotMetrics> metrics() {
+    return operations == null ? java.util.Optional.empty()
+        : java.util.Optional.of(operations.metrics());
+  }
+
+  /** The port of the metrics and health endpoint, or -1 when {@code METRICS_PORT} is unset. */
+  public int metricsPort() {
+    return operations == null ? -1 : operations.port();
+  }
+
   @Override
   public void close() {
     try {
-      discord.close();
+      if (operations != null) {
+        operations.close();
+      }
     } finally {
-      core.close();
+      try {
+        discord.close();
+      } finally {
+        core.close();
+      }
     }
   }
 }

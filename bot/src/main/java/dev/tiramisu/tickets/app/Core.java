@@ -26,6 +26,7 @@ public final class Core implements AutoCloseable {
   private final dev.tiramisu.tickets.ticket.TicketTimers timers;
   private final dev.tiramisu.tickets.ticket.TicketWorld world;
   private final dev.tiramisu.tickets.settings.TicketTypes types;
+  private final dev.tiramisu.tickets.panel.Panels panels;
 
   private Core(Database database, Clock clock) {
     this.database = database;
@@ -33,11 +34,12 @@ public final class Core implements AutoCloseable {
     this.settings = new SettingsService(database.settings(), clock);
     this.types = new dev.tiramisu.tickets.settings.TicketTypes(database.ticketTypes(),
         database.forms(), clock);
+    this.panels = new dev.tiramisu.tickets.panel.Panels(database.panels(), types, clock);
     this.leases = database.leases();
     this.messages = Messages.english();
     this.blocklist = new dev.tiramisu.tickets.ticket.Blocklist(database.blocklist(), clock);
     this.ticketList = new dev.tiramisu.tickets.ticket.TicketList(database.ticketQueries(),
-        database.settings());
+        database.settings(), database.ticketTypes());
     this.claims = new dev.tiramisu.tickets.ticket.ClaimService(database.tickets(),
         database.staff(), database.settings(), clock);
     this.members = new dev.tiramisu.tickets.ticket.MemberService(database.tickets(),
@@ -51,6 +53,11 @@ public final class Core implements AutoCloseable {
   /** The guilds' ticket types (issue 12). */
   public dev.tiramisu.tickets.settings.TicketTypes types() {
     return types;
+  }
+
+  /** The guilds' panels (issue 12). */
+  public dev.tiramisu.tickets.panel.Panels panels() {
+    return panels;
   }
 
   /** Claiming tickets (issue 11). */

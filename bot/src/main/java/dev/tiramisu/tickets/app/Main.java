@@ -8,6 +8,7 @@ import dev.tiramisu.tickets.config.ConfigException;
 import dev.tiramisu.tickets.config.DatabaseConfig;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
 import dev.tiramisu.tickets.discord.DiscordStartException;
+import dev.tiramisu.tickets.metrics.MetricsPortException;
 import dev.tiramisu.tickets.migrate.MigrateCommand;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,6 +48,9 @@ public final class Main {
     } catch (DiscordStartException e) {
       System.err.println("tiramisu-tickets: cannot connect to Discord: " + e.getMessage());
       return 1;
+    } catch (MetricsPortException e) {
+      System.err.println("tiramisu-tickets: " + e.getMessage() + "; METRICS_PORT sets the port");
+      return 1;
     }
   }
 
@@ -79,7 +83,7 @@ public final class Main {
         ? new BotConfig(null, new DatabaseConfig(DatabaseConfig.SQLITE_PREFIX + SANDBOX_DATABASE,
             null, null, config.database().poolSize()), config.devGuildId(),
             config.sandboxPort(), config.logLevel(), config.shards())
-            .withStartupTimeout(config.startupTimeout())
+            .withStartupTimeout(config.startupTimeout()).withMetrics(config.metrics())
         : config;
     log.info("starting the sandbox with {}", sandboxConfig);
     Sandbox sandbox = Sandbox.start(smoke ? 0 : config.sandboxPort());

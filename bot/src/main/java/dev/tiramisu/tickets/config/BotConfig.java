@@ -43,10 +43,15 @@ import java.util.Set;
  *       {@code auto} for Discord's recommendation ({@code GET /gateway/bot})</td></tr>
  *   <tr><td>{@code SHARD_IDS}</td><td>all</td><td>the shards this process runs, e.g. {@code 0-3}
  *       or {@code 0,2,5}; needs a numeric {@code SHARD_COUNT}</td></tr>
- *   <tr><td>{@code DISCORD_REST_URL}, {@code DISCORD_GATEWAY_URL}</td><td>none
- *       (discord.com)</td><td>a local Discord such as the emulator (tests, development): the REST
- *       base ending with {@code /api/v10/} and the gateway's {@code ws://} or {@code wss://} URL;
- *       both or neither, and only with a token</td></tr>
+ *   <tr><td>{@code DISCORD_REST_URL}</td><td>Discord's</td><td>the REST base ending with {@code
+ *       /api/v10/}: a shared rate-limiting REST proxy, or a local Discord such as the
+ *       emulator; needs a token</td></tr>
+ *   <tr><td>{@code DISCORD_GATEWAY_URL}</td><td>Discord's</td><td>the gateway's {@code ws://} or
+ *       {@code wss://} URL (a local Discord); needs a token</td></tr>
+ *   <tr><td>{@code METRICS_PORT}</td><td>off</td><td>serve Prometheus {@code /metrics},
+ *       {@code /healthz} and {@code /readyz} on this port</td></tr>
+ *   <tr><td>{@code METRICS_BIND}</td><td>{@value MetricsConfig#DEFAULT_BIND}</td><td>the address
+ *       the metrics port listens on</td></tr>
  *   <tr><td>{@code STARTUP_TIMEOUT}</td><td>{@value #DEFAULT_STARTUP_TIMEOUT_S} s, plus
  *       {@value #STARTUP_TIMEOUT_PER_SHARD_S} s per further shard of this process</td><td>seconds
  *       to wait for this process's shards to connect and receive their guilds before giving up
@@ -55,6 +60,10 @@ import java.util.Set;
  *       lease of the durable Discord effects without renewing it: how long other processes wait
  *       before resuming the effects of a process that died ({@value #MIN_EFFECT_LEASE_S} to
  *       {@value #MAX_EFFECT_LEASE_S})</td></tr>
+ *   <tr><td>{@code DISCORD_GLOBAL_RATE_LIMIT}</td><td>50</td><td>requests per second this
+ *       process sends at most on Discord's global limit (interaction answers are exempt), 1 to
+ *       {@value #MAX_GLOBAL_RATE_LIMIT}, or {@code off} when a shared REST proxy paces the
+ *       processes</td></tr>
  * </table>
  *
  * <p>Empty values count as unset. Arguments override variables: {@code --database-url=...} sets
@@ -67,16 +76,21 @@ import java.util.Set;
  * @param sandboxPort emulator port in sandbox mode
  * @param logLevel the root log level, upper case
  * @param shards the gateway shards this process runs
- * @param discordRestUrl REST base URL of a local Discord (ends with {@code /api/v10/}), or null
- *     for discord.com; set together with {@code discordGatewayUrl}
- * @param discordGatewayUrl gateway URL of a local Discord, or null for discord.com
+ * @param discordRestUrl REST base URL of a proxy or a local Discord (ends with {@code
+ *     /api/v10/}), or null for discord.com
+ * @param discordGatewayUrl gateway URL of a local Discord, or null for Discord's
  * @param startupTimeout how long to wait for this process's shards at start, or null for the
  *     default ({@link #startupTimeoutFor(int)})
+ * @param effectLeaseTtl the effects worker's per-shard lease, or null for the default
+ * @param metrics the operations endpoint ({@link MetricsConfig#OFF} by default)
+ * @param globalRateLimit requests per second paced on Discord's global limit, 0 for none, or
+ *     null for Discord's 50
  */
 public record BotConfig(
     String token, DatabaseConfig database, Long devGuildId, int sandboxPort, String logLevel,
     ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
-    Duration startupTimeout, Duration effectLeaseTtl) {
+    Duration startupTimeout, Duration effectLeaseTtl, MetricsConfig metrics,
+    Integer globalRateLimit) {
 
   public static final int DEFAULT_SANDBOX_PORT = 8080;
   public static final int MAX_POOL_SIZE = 100;
@@ -89,6 +103,10 @@ public record BotConfig(
   /** Bounds of {@code EFFECT_LEASE_TTL}, the effects worker's per-shard lease (default 15 s). */
   public static final int MIN_EFFECT_LEASE_S = 2;
   public static final int MAX_EFFECT_LEASE_S = 600;
+  /** Upper bound of {@code DISCORD_GLOBAL_RATE_LIMIT} (Discord raises the limit for some bots). */
+  public static final int MAX_GLOBAL_RATE_LIMIT = 10_000;
+  /** Discord's global limit per bot token, the default of {@code DISCORD_GLOBAL_RATE_LIMIT}. */
+  public static final int DEFAULT_GLOBAL_RATE_LIMIT = 50;
   /** The path a local Discord's REST base URL ends with. */
   public static final String REST_PATH = "/api/v10/";
   private static final List<String> LOG_LEVELS =
@@ -109,22 +127,35 @@ public record BotConfig(
           "DISCORD_REST_URL",
           "DISCORD_GATEWAY_URL",
           "STARTUP_TIMEOUT",
-          "EFFECT_LEASE_TTL");
+          "EFFECT_LEASE_TTL",
+          "METRICS_PORT",
+          "METRICS_BIND",
+          "DISCORD_GLOBAL_RATE_LIMIT");
   private static final int ECHO_MAX = 40;
 
   public BotConfig {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(shards, "shards");
-    if ((discordRestUrl == null) != (discordGatewayUrl == null)) {
-      throw new IllegalArgumentException("discordRestUrl and discordGatewayUrl: both or neither");
-    }
+    Objects.requireNonNull(metrics, "metrics");
     if (startupTimeout != null && (startupTimeout.isNegative() || startupTimeout.isZero())) {
       throw new IllegalArgumentException("startupTimeout must be positive: " + startupTimeout);
     }
     if (effectLeaseTtl != null && effectLeaseTtl.toSeconds() < MIN_EFFECT_LEASE_S) {
       throw new IllegalArgumentException("effectLeaseTtl must be at least 2 s: " + effectLeaseTtl);
     }
+    if (globalRateLimit != null
+        && (globalRateLimit < 0 || globalRateLimit > MAX_GLOBAL_RATE_LIMIT)) {
+      throw new IllegalArgumentException("globalRateLimit out of range: " + globalRateLimit);
+    }
+  }
+
+  /** A configuration without the metrics endpoint, pacing Discord's global limit at 50/s. */
+  public BotConfig(String token, DatabaseConfig database, Long devGuildId, int sandboxPort,
+      String logLevel, ShardConfig shards, String discordRestUrl, String discordGatewayUrl,
+      Duration startupTimeout, Duration effectLeaseTtl) {
+    this(token, database, devGuildId, sandboxPort, logLevel, shards, discordRestUrl,
+        discordGatewayUrl, startupTimeout, effectLeaseTtl, MetricsConfig.OFF, null);
   }
 
   /** A configuration with the default lease of the effects worker. */
@@ -151,18 +182,45 @@ public record BotConfig(
   /** The same configuration with other shards. */
   public BotConfig withShards(ShardConfig shards) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit);
   }
 
   /** The same configuration with another wait for the shards at start (null: the default). */
   public BotConfig withStartupTimeout(Duration startupTimeout) {
     return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
-        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl);
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit);
   }
 
-  /** True when {@code DISCORD_REST_URL}/{@code DISCORD_GATEWAY_URL} name a local Discord. */
+  /**
+   * Requests per second to pace on Discord's global limit ({@code DISCORD_GLOBAL_RATE_LIMIT}); 0
+   * when pacing is off.
+   */
+  public int globalRateLimitOrDefault() {
+    return globalRateLimit == null ? DEFAULT_GLOBAL_RATE_LIMIT : globalRateLimit;
+  }
+
+  /** The same configuration with another metrics endpoint. */
+  public BotConfig withMetrics(MetricsConfig metrics) {
+    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit);
+  }
+
+  /** The same configuration with another global pacing (null: Discord's 50/s, 0: off). */
+  public BotConfig withGlobalRateLimit(Integer globalRateLimit) {
+    return new BotConfig(token, database, devGuildId, sandboxPort, logLevel, shards,
+        discordRestUrl, discordGatewayUrl, startupTimeout, effectLeaseTtl, metrics,
+        globalRateLimit);
+  }
+
+  /**
+   * True when {@code DISCORD_REST_URL} or {@code DISCORD_GATEWAY_URL} is set: REST through a
+   * proxy or a local Discord, or another gateway.
+   */
   public boolean localDiscord() {
-    return discordRestUrl != null;
+    return discordRestUrl != null || discordGatewayUrl != null;
   }
 
   /**
@@ -237,25 +295,26 @@ public record BotConfig(
     int port = port(values.get("SANDBOX_PORT"));
     String level = logLevel(values.get("LOG_LEVEL"));
     ShardConfig shards = ShardConfig.parse(values.get("SHARD_COUNT"), values.get("SHARD_IDS"));
+    // Each on its own: a REST proxy shared by several processes (DISCORD_REST_URL alone, the
+    // gateway stays Discord's), or a local Discord (both).
     String rest = values.get("DISCORD_REST_URL");
     String gateway = values.get("DISCORD_GATEWAY_URL");
-    if ((rest == null) != (gateway == null)) {
-      throw new ConfigException("set both DISCORD_REST_URL and DISCORD_GATEWAY_URL (a local"
-          + " Discord), or neither (discord.com); only " + (rest == null
-              ? "DISCORD_GATEWAY_URL" : "DISCORD_REST_URL") + " is set");
+    if ((rest != null || gateway != null) && token == null) {
+      throw new ConfigException("DISCORD_REST_URL and DISCORD_GATEWAY_URL need DISCORD_TOKEN or"
+          + " DISCORD_TOKEN_FILE (without a token the sandbox starts its own local Discord)");
     }
     if (rest != null) {
-      if (token == null) {
-        throw new ConfigException("DISCORD_REST_URL and DISCORD_GATEWAY_URL need DISCORD_TOKEN or"
-            + " DISCORD_TOKEN_FILE (without a token the sandbox starts its own local Discord)");
-      }
       rest = restUrl(rest);
+    }
+    if (gateway != null) {
       gateway = gatewayUrl(gateway);
     }
     Duration startupTimeout = startupTimeout(values.get("STARTUP_TIMEOUT"));
     Duration lease = effectLease(values.get("EFFECT_LEASE_TTL"));
+    MetricsConfig metrics = metrics(values.get("METRICS_PORT"), values.get("METRICS_BIND"));
+    Integer globalLimit = globalRateLimit(values.get("DISCORD_GLOBAL_RATE_LIMIT"));
     return new BotConfig(token, database, devGuild, port, level, shards, rest, gateway,
-        startupTimeout, lease);
+        startupTimeout, lease, metrics, globalLimit);
   }
 
   /** Sandbox mode: no token, the bot talks to the local emulator. */
@@ -287,9 +346,13 @@ public record BotConfig(
         + logLevel
         + ", shards="
         + shards
-        + (discordRestUrl == null ? "" : ", discord=" + discordRestUrl + " " + discordGatewayUrl)
+        + (discordRestUrl == null ? "" : ", rest=" + discordRestUrl)
+        + (discordGatewayUrl == null ? "" : ", gateway=" + discordGatewayUrl)
+        + (metrics.enabled() ? ", metrics=" + metrics : "")
         + (startupTimeout == null ? "" : ", startupTimeout=" + startupTimeout.toSeconds() + "s")
         + (effectLeaseTtl == null ? "" : ", effectLeaseTtl=" + effectLeaseTtl.toSeconds() + "s")
+        + (globalRateLimit == null ? "" : ", globalRateLimit="
+            + (globalRateLimit == 0 ? "off" : globalRateLimit + "/s"))
         + "]";
   }
 
@@ -440,6 +503,43 @@ public record BotConfig(
     } catch (URISyntaxException e) {
       throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
     }
+  }
+
+  private static MetricsConfig metrics(String rawPort, String rawBind) {
+    if (rawPort == null) {
+      if (rawBind != null) {
+        throw new ConfigException("METRICS_BIND needs METRICS_PORT (the metrics endpoint is off"
+            + " without a port)");
+      }
+      return MetricsConfig.OFF;
+    }
+    String message = "METRICS_PORT must be a port number from 1 to 65535";
+    int port = parseInt(rawPort, message);
+    if (port < 1 || port > 65535) {
+      throw new ConfigException(message + ", got \"" + echo(rawPort) + "\"");
+    }
+    String bind = rawBind == null ? MetricsConfig.DEFAULT_BIND : rawBind;
+    if (!bind.matches("[0-9A-Za-z.:\\-\\[\\]%]{1,255}")) {
+      throw new ConfigException("METRICS_BIND must be an address such as 127.0.0.1 or 0.0.0.0,"
+          + " got \"" + echo(bind) + "\"");
+    }
+    return MetricsConfig.on(port, bind);
+  }
+
+  private static Integer globalRateLimit(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw.equalsIgnoreCase("off")) {
+      return 0;
+    }
+    String message = "DISCORD_GLOBAL_RATE_LIMIT must be requests per second from 1 to "
+        + MAX_GLOBAL_RATE_LIMIT + ", or off";
+    int limit = parseInt(raw, message);
+    if (limit < 1 || limit > MAX_GLOBAL_RATE_LIMIT) {
+      throw new ConfigException(message + ", got \"" + echo(raw) + "\"");
+    }
+    return limit;
   }
 
   private static Duration effectLease(String raw) {

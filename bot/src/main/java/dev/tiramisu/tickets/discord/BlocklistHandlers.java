@@ -35,13 +35,11 @@ final class BlocklistHandlers {
   private final Blocklist blocklist;
   private final SettingsService settings;
   private final Replies replies;
-  private final Messages messages;
 
   BlocklistHandlers(Blocklist blocklist, SettingsService settings, Replies replies) {
     this.blocklist = blocklist;
     this.settings = settings;
     this.replies = replies;
-    this.messages = replies.messages();
   }
 
   void add(SlashCommandInteractionEvent e) {
@@ -82,11 +80,12 @@ final class BlocklistHandlers {
           id);
       return;
     }
+    Messages messages = replies.messages(e);
     List<String> lines = new ArrayList<>();
     lines.add(messages.format(add
         ? role ? MessageKey.BLOCKLIST_ADDED_ROLE : MessageKey.BLOCKLIST_ADDED_USER
         : role ? MessageKey.BLOCKLIST_REMOVED_ROLE : MessageKey.BLOCKLIST_REMOVED_USER, id));
-    lines.add(logChange(guild, messages.format(add
+    lines.add(logChange(guild, messages, Locales.guild(guild).format(add
         ? role ? MessageKey.BLOCKLIST_LOG_ADDED_ROLE : MessageKey.BLOCKLIST_LOG_ADDED_USER
         : role ? MessageKey.BLOCKLIST_LOG_REMOVED_ROLE : MessageKey.BLOCKLIST_LOG_REMOVED_USER,
         actor.userId(), id)));
@@ -94,7 +93,7 @@ final class BlocklistHandlers {
   }
 
   /** Posts the log line; returns the line telling the admin where it was logged, or why not. */
-  private String logChange(Guild guild, String line) {
+  private String logChange(Guild guild, Messages messages, String line) {
     OptionalLong channelId = settings.get(guild.getIdLong()).logChannelId();
     if (channelId.isEmpty()) {
       return messages.format(MessageKey.BLOCKLIST_NO_LOG);
@@ -130,6 +129,7 @@ final class BlocklistHandlers {
       replies.send(e, MessageKey.BLOCKLIST_LIST_EMPTY);
       return;
     }
+    Messages messages = replies.messages(e);
     StringBuilder text =
         new StringBuilder(messages.format(MessageKey.BLOCKLIST_LIST_HEADER, entries.size()));
     int shown = 0;

@@ -47,6 +47,17 @@ final class BotPermissions {
     return missing;
   }
 
+  /**
+   * What a panel in {@code channel} needs: posting it, and reading the channel's history (a panel
+   * whose posting a crash interrupted is looked for before it is posted again).
+   */
+  static List<MessageKey> missingForPanels(Member self, GuildChannel channel) {
+    List<MessageKey> missing = missingForPosting(self, channel);
+    need(missing, self, channel, Permission.MESSAGE_HISTORY,
+        MessageKey.PERMISSION_READ_MESSAGE_HISTORY);
+    return missing;
+  }
+
   /** Whether the bot may ping any role in {@code channel}, mentionable or not. */
   static boolean canMentionAllRoles(Member self, GuildChannel channel) {
     return self.hasPermission(channel, Permission.MESSAGE_MENTION_EVERYONE);

@@ -35,14 +35,15 @@ final class CloseEffects {
     if (thread == null) {
       return EffectResult.failed("thread " + t.threadId() + " not found");
     }
-    String content = texts.closedPost(t, e.payload().requireLong(TicketService.ACTOR));
+    String content = texts.in(guild).closedPost(t, e.payload().requireLong(TicketService.ACTOR));
     if (e.attempts() > 1) {
       Optional<Message> earlier = OwnMessages.find(thread, OwnMessages.withContent(content));
       if (earlier.isPresent()) {
         return EffectResult.done("found closed post " + earlier.get().getId());
       }
     }
-    Message sent = thread.sendMessage(texts.closedPostMessage(t, content)).setNonce(e.nonce())
+    Message sent = thread.sendMessage(texts.in(guild).closedPostMessage(t, content))
+        .setNonce(e.nonce())
         .complete();
     return EffectResult.done("closed post " + sent.getId());
   }
@@ -64,7 +65,7 @@ final class CloseEffects {
     }
     PrivateChannel dm = guild.getJDA().openPrivateChannelById(t.creatorId()).complete();
     String content =
-        texts.closedDm(t, guild.getName(), e.payload().requireLong(TicketService.ACTOR));
+        texts.in(guild).closedDm(t, guild.getName(), e.payload().requireLong(TicketService.ACTOR));
     return post(e, dm, content, "DM");
   }
 
@@ -75,11 +76,12 @@ final class CloseEffects {
     if (unusable != null) {
       return unusable;
     }
-    String content = texts.closedLog(t, e.payload().requireLong(TicketService.ACTOR));
+    String content = texts.in(guild).closedLog(t, e.payload().requireLong(TicketService.ACTOR));
     boolean creatorLeft = EffectWorker.latest(before, dev.tiramisu.tickets.effects.EffectKind.DM_CLOSED)
         .map(dm -> CREATOR_LEFT.equals(dm.outcome())).orElse(false);
     if (creatorLeft) {
-      content += "\n" + texts.messages().format(MessageKey.LOG_DM_SKIPPED_LEFT, t.creatorId());
+      content += "\n"
+          + Locales.guild(guild).format(MessageKey.LOG_DM_SKIPPED_LEFT, t.creatorId());
     }
     return post(e, channel, content, "log line");
   }

@@ -38,7 +38,6 @@ final class CloseHandlers {
   private final TicketService tickets;
   private final ClaimService claims;
   private final Replies replies;
-  private final Messages messages;
   private final PendingCloseReasons pending;
   private final EffectWorker effects;
   private final TicketThreads threads;
@@ -48,7 +47,6 @@ final class CloseHandlers {
     this.tickets = tickets;
     this.claims = claims;
     this.replies = replies;
-    this.messages = replies.messages();
     this.pending = pending;
     this.effects = effects;
     this.threads = threads;
@@ -84,7 +82,8 @@ final class CloseHandlers {
       replies.send(e, allowed.refusal());
       return;
     }
-    pending.put(ticketId, actor.userId(), reason, e.getToken());
+    pending.put(ticketId, actor.userId(), reason, ReplyHandle.of(e));
+    Messages messages = replies.messages(e);
     String text = messages.format(MessageKey.TICKET_CLOSE_CONFIRM, allowed.value().number());
     OptionalLong claimer = claims.noticeFor(guild.getIdLong(), ticketId, actor);
     if (claimer.isPresent()) {
@@ -104,7 +103,7 @@ final class CloseHandlers {
       return;
     }
     pending.forget(id.ticketId(), id.requesterId());
-    e.editMessage(messages.format(MessageKey.TICKET_CLOSE_CANCELLED))
+    e.editMessage(replies.messages(e).format(MessageKey.TICKET_CLOSE_CANCELLED))
         .setComponents()
         .setAllowedMentions(List.of())
         .complete();
@@ -122,7 +121,7 @@ final class CloseHandlers {
     }
     String reason = pending.reason(id.ticketId(), id.requesterId());
     Result<ClosedTicket> closed = tickets.close(guild.getIdLong(), id.ticketId(),
-        actor(e.getMember()), reason, e.getToken(), pending.tokens(id.ticketId()));
+        actor(e.getMember()), reason, ReplyHandle.of(e), pending.tokens(id.ticketId()));
     if (closed.isRefused()) {
       replies.send(e, closed.refusal());
       return;

@@ -24,7 +24,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
  * re-checked for staff by the bot, since Discord cannot restrict single subcommands). {@code
  * /setting set|get} default to Manage Server, and the bot checks it again. Setting values are one
  * string option parsed by {@code SettingsService} (so {@code default} and {@code none} work for
- * every kind); the setting name is a fixed choice list. All commands are guild-only.
+ * every kind); the setting name is a fixed choice list. All commands are guild-only. Names are
+ * English in every language; descriptions carry their translations ({@link CommandLocalizations}).
  */
 final class CommandCatalog {
   static final String TICKET = "ticket";
@@ -81,6 +82,13 @@ final class CommandCatalog {
   static final String OPT_MULTIPLE = "multiple";
   static final String OPT_POSITION = "position";
 
+  // panels (issue 12)
+  static final String PANEL = "panel";
+  static final String OPT_TYPES = "types";
+  static final String OPT_TITLE = "title";
+  static final String OPT_COLOUR = "colour";
+  static final String OPT_ID = "id";
+
   /** Discord's limit for a message's content. */
   static final int MAX_MESSAGE = 2000;
 
@@ -92,7 +100,7 @@ final class CommandCatalog {
             .addOptions(reason(m, MessageKey.OPTION_REASON_DESCRIPTION),
                 new OptionData(OptionType.STRING, OPT_TYPE,
                     m.format(MessageKey.OPTION_TICKET_TYPE_DESCRIPTION), false)
-                    .setMaxLength(100));
+                    .setMaxLength(100).setAutoComplete(true));
     SubcommandData close =
         new SubcommandData(CLOSE, m.format(MessageKey.COMMAND_CLOSE_DESCRIPTION))
             .addOptions(reason(m, MessageKey.OPTION_CLOSE_REASON_DESCRIPTION));
@@ -149,13 +157,15 @@ final class CommandCatalog {
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
             .setContexts(InteractionContextType.GUILD)
             .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
-    return List.of(ticket, setting, blocklist(m), ticketType(m));
+    return CommandLocalizations.apply(
+        List.of(ticket, setting, blocklist(m), ticketType(m), panel(m)), m);
   }
 
   /** {@code /tickettype create|edit|delete|list} (Manage Server). */
   private static CommandData ticketType(Messages m) {
     OptionData type = new OptionData(OptionType.STRING, OPT_TYPE,
-        m.format(MessageKey.OPTION_TYPE_NAME_DESCRIPTION), true).setMaxLength(100);
+        m.format(MessageKey.OPTION_TYPE_NAME_DESCRIPTION), true).setMaxLength(100)
+        .setAutoComplete(true);
     return Commands.slash(TICKETTYPE, m.format(MessageKey.COMMAND_TICKETTYPE_DESCRIPTION))
         .addSubcommands(
             new SubcommandData(CREATE, m.format(MessageKey.COMMAND_TICKETTYPE_CREATE_DESCRIPTION))
@@ -215,6 +225,36 @@ final class CommandCatalog {
             new SubcommandData(LIST,
                 m.format(MessageKey.COMMAND_TICKETTYPE_QUESTION_LIST_DESCRIPTION))
                 .addOptions(type));
+  }
+
+  /** {@code /panel create|list|delete} (Manage Server). */
+  private static CommandData panel(Messages m) {
+    SubcommandData create = new SubcommandData(CREATE,
+        m.format(MessageKey.COMMAND_PANEL_CREATE_DESCRIPTION))
+        .addOptions(
+            new OptionData(OptionType.STRING, OPT_TYPES,
+                m.format(MessageKey.OPTION_PANEL_TYPES_DESCRIPTION), true)
+                .setMaxLength(1000).setAutoComplete(true),
+            new OptionData(OptionType.STRING, OPT_TITLE,
+                m.format(MessageKey.OPTION_PANEL_TITLE_DESCRIPTION), false)
+                .setMaxLength(dev.tiramisu.tickets.panel.Panel.MAX_TITLE),
+            new OptionData(OptionType.STRING, OPT_DESCRIPTION,
+                m.format(MessageKey.OPTION_PANEL_TEXT_DESCRIPTION), false)
+                .setMaxLength(dev.tiramisu.tickets.panel.Panel.MAX_DESCRIPTION),
+            new OptionData(OptionType.STRING, OPT_COLOUR,
+                m.format(MessageKey.OPTION_PANEL_COLOUR_DESCRIPTION), false).setMaxLength(20),
+            new OptionData(OptionType.CHANNEL, OPT_CHANNEL,
+                m.format(MessageKey.OPTION_PANEL_CHANNEL_DESCRIPTION), false)
+                .setChannelTypes(ChannelType.TEXT));
+    return Commands.slash(PANEL, m.format(MessageKey.COMMAND_PANEL_DESCRIPTION))
+        .addSubcommands(create,
+            new SubcommandData(LIST, m.format(MessageKey.COMMAND_PANEL_LIST_DESCRIPTION)),
+            new SubcommandData(DELETE, m.format(MessageKey.COMMAND_PANEL_DELETE_DESCRIPTION))
+                .addOptions(new OptionData(OptionType.INTEGER, OPT_ID,
+                    m.format(MessageKey.OPTION_PANEL_ID_DESCRIPTION), true).setMinValue(1)))
+        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+        .setContexts(InteractionContextType.GUILD)
+        .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
   }
 
   private static OptionData typeName(Messages m, boolean required) {

@@ -74,6 +74,11 @@ sealed interface ComponentId {
       }
     }
   }
+  /** A type's button on a panel posted with {@code /panel create} (issue 12). */
+  record PanelButton(long panelId, long typeId) implements ComponentId {}
+
+  /** The select menu of a panel with more than five types (values: type ids). */
+  record PanelSelect(long panelId) implements ComponentId {}
 
   /** The id of the reason input in {@link OpenModal}. */
   String REASON_INPUT = "reason";
@@ -107,6 +112,10 @@ sealed interface ComponentId {
       id = PREFIX + ":open-modal:" + m.typeId();
     } else if (this instanceof TypeForm f) {
       id = PREFIX + ":form:" + f.typeId() + ":" + f.version();
+    } else if (this instanceof PanelButton b) {
+      id = PREFIX + ":panel:" + b.panelId() + ":" + b.typeId();
+    } else if (this instanceof PanelSelect m) {
+      id = PREFIX + ":panel-select:" + m.panelId();
     } else {
       throw new AssertionError(this);
     }
@@ -173,6 +182,11 @@ sealed interface ComponentId {
           return p.length == 3 ? Optional.of(new CloseRequestAccept(id(p[2]))) : Optional.empty();
         case "cr-keep":
           return p.length == 3 ? Optional.of(new CloseRequestKeep(id(p[2]))) : Optional.empty();
+        case "panel":
+          return p.length == 4 ? Optional.of(new PanelButton(id(p[2]), id(p[3])))
+              : Optional.empty();
+        case "panel-select":
+          return p.length == 3 ? Optional.of(new PanelSelect(id(p[2]))) : Optional.empty();
         default:
           return Optional.empty();
       }

@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.discord;
 import dev.tiramisu.tickets.config.ShardConfig;
 import dev.tiramisu.tickets.effects.EffectStore;
 import dev.tiramisu.tickets.jobs.JobLeases;
+import dev.tiramisu.tickets.metrics.InteractionMetrics;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.TicketService;
@@ -74,6 +75,20 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /**
+   * What the metrics observe, when they are on.
+   *
+   * @param interactions acknowledgement and completion of each interaction
+   * @param rest an interceptor on JDA's HTTP client (every request to Discord), or null
+   */
+  public record Observers(InteractionMetrics interactions, okhttp3.Interceptor rest) {
+    public static final Observers NONE = new Observers(InteractionMetrics.NONE, null);
+
+    public Observers {
+      Objects.requireNonNull(interactions, "interactions");
+    }
+  }
+
+  /**
    * Connects this process's shards, waits until each is ready (its guilds loaded) and registers
    * the commands if this process is the one to do it, then starts the {@link
    * UnattachedReconciler} (unless {@code reconciliation} is manual).
@@ -84,6 +99,9 @@ public final class DiscordBot implements AutoCloseable {
    * @param leases the job leases shared by all processes on the database
    * @param reconciliation when the reconciler of unattached tickets runs
    * @param startupTimeout how long to wait for the given number of shards to be ready
+   * @param globalRateLimit requests per second all shards together send at most on Discord's
+   *     global limit ({@link GlobalPacer}), 0 for no pacing (a shared REST proxy paces)
+   * @param observers what the metrics observe ({@link Observers#NONE} without metrics)
    * @throws DiscordStartException if the shards are not all ready in time, or one shut down
    *     (everything started is stopped first)
    */
@@ -96,20 +114,24 @@ public final class DiscordBot implements AutoCloseable {
       dev.tiramisu.tickets.ticket.ClaimService claims,
       dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
       dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
-      dev.tiramisu.tickets.settings.TicketTypes types) {
+      dev.tiramisu.tickets.settings.TicketTypes types, dev.tiramisu.tickets.panel.Panels panels,
+      int globalRateLimit,
+      Observers observers) {
     Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(observers, "observers");
     Objects.requireNonNull(effectStore, "effectStore");
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
     ExecutorService acknowledging = Executors.newFixedThreadPool(ACK_THREADS, named("ack"));
     ExecutorService settingsReads = Executors.newFixedThreadPool(ACK_THREADS, named("ack-read"));
     List<ExecutorService> executors = List.of(acknowledging, settingsReads, working);
-    Replies replies = new Replies(messages);
+    InteractionTracker tracker = new InteractionTracker(observers.interactions());
+    Replies replies = new Replies(messages, tracker);
     TicketTexts texts = new TicketTexts(messages, types::ofTicket,
         types.forms()::answers);
     ThreadLookup threads = new ThreadLookup(settings);
     EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
         new OpenEffects(tickets, texts, threads), new CloseEffects(texts, threads),
-        new ReplyEffects(messages), new ThreadStateEffects(threads),
+        new ReplyEffects(), new ThreadStateEffects(threads),
         new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads));
     TicketThreads inThread = new TicketThreads(tickets, replies);
     StaffWorkflow workflow = new StaffWorkflow(
@@ -119,14 +141,17 @@ public final class DiscordBot implements AutoCloseable {
         new MemberHandlers(members, claims, replies, worker, inThread),
         new ReopenHandlers(tickets, replies, worker, inThread));
     SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world);
+    PanelMessages panelMessages = new PanelMessages(panels);
     InteractionRouter router = new InteractionRouter(acknowledging, working,
         new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist, types),
-        new StaffHandlers(tickets, settings, replies, worker),
+        new StaffHandlers(tickets, settings, replies, worker, types),
         settingHandlers, new ListHandlers(ticketList, replies),
         new BlocklistHandlers(blocklist, settings, replies), workflow,
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
-        new TicketTypeHandlers(types, settings, settingHandlers, replies),
-        new TypeQuestionHandlers(types, settings, replies), replies);
+        new TicketTypeHandlers(types, settings, settingHandlers, replies, panelMessages),
+        new TypeQuestionHandlers(types, settings, replies),
+        new PanelHandlers(panels, panelMessages, replies), panelMessages,
+        new TypeAutocomplete(types), replies, tracker);
     WorldEvents worldEvents = new WorldEvents(tickets, ticketTimers, world, worker, working);
     TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
         clock, timerConfig);
@@ -143,11 +168,22 @@ public final class DiscordBot implements AutoCloseable {
     if (!shardConfig.allShards()) {
       builder.setShards(shardConfig.ids());
     }
-    if (endpoint != null) {
-      builder
-          .setRestConfig(new RestConfig().setBaseUrl(endpoint.restBaseUrl()))
-          .setSessionController(new LocalSessionController(endpoint.gatewayUrl()));
+    if (observers.rest() != null) {
+      // JDA's own defaults (connection pool, dispatcher), plus the interceptor
+      builder.setHttpClientBuilder(net.dv8tion.jda.internal.utils.IOUtil.newHttpClientBuilder()
+          .addInterceptor(observers.rest()));
     }
+    RestConfig rest = new RestConfig();
+    if (endpoint != null && endpoint.restBaseUrl() != null) {
+      rest.setBaseUrl(endpoint.restBaseUrl());
+    }
+    if (endpoint != null && endpoint.gatewayUrl() != null) {
+      builder.setSessionController(endpoint.local()
+          ? new LocalSessionController(endpoint.gatewayUrl())
+          : new GatewaySessionController(endpoint.gatewayUrl()));
+    }
+    GlobalPacer.of(globalRateLimit).install(rest); // one for all shards of the process
+    builder.setRestConfig(rest);
     ShardManager manager;
     try {
       manager = builder.build();
@@ -179,6 +215,7 @@ public final class DiscordBot implements AutoCloseable {
     }
     worker.start(manager);
     scheduler.start(manager);
+    panelMessages.finishPosting(manager);
     UnattachedReconciler reconciler =
         new UnattachedReconciler(manager, tickets, settings, leases, clock, reconciliation);
     reconciler.start();
@@ -226,6 +263,24 @@ public final class DiscordBot implements AutoCloseable {
   /** The shards of this process, for the wiring and tests. */
   public ShardManager shards() {
     return shards;
+  }
+
+  /**
+   * Null when every shard of this process is connected to the gateway; otherwise which are not
+   * and their state (for {@code /readyz}).
+   */
+  public String shardsNotConnected() {
+    List<String> down = new java.util.ArrayList<>();
+    List<JDA> running = shards.getShards();
+    for (JDA jda : running) {
+      if (jda.getStatus() != JDA.Status.CONNECTED) {
+        down.add("shard " + jda.getShardInfo().getShardId() + " " + jda.getStatus());
+      }
+    }
+    if (running.isEmpty()) {
+      return "no shards";
+    }
+    return down.isEmpty() ? null : String.join(", ", down);
   }
 
   /** The reconciler of tickets left without a thread by a dead process. */
@@ -328,6 +383,20 @@ public final class DiscordBot implements AutoCloseable {
           workerHandle.start();
         }
       }
+    }
+  }
+
+  /** Another gateway (e.g. a gateway proxy), with Discord's pacing of identifies kept. */
+  private static final class GatewaySessionController extends SessionControllerAdapter {
+    private final String gatewayUrl;
+
+    GatewaySessionController(String gatewayUrl) {
+      this.gatewayUrl = gatewayUrl;
+    }
+
+    @Override
+    public String getGateway() {
+      return gatewayUrl;
     }
   }
 

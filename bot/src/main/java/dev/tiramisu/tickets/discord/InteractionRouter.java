@@ -52,19 +52,30 @@ final class InteractionRouter extends ListenerAdapter {
   private final CloseRequestHandlers closeRequests;
   private final TicketTypeHandlers types;
   private final TypeQuestionHandlers questions;
+  private final PanelHandlers panels;
+  private final PanelMessages panelMessages;
+  private final TypeAutocomplete autocomplete;
   private final Replies replies;
+  private final InteractionTracker tracker;
 
   /**
    * @param acknowledging runs acknowledgements that need more than a deferral (short tasks)
    * @param working runs the handlers after the acknowledgement (may block on Discord and the
    *     database)
+   * @param tracker follows each interaction for the metrics (the one {@code replies} reports to)
    */
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
-      TicketTypeHandlers types, TypeQuestionHandlers questions, Replies replies) {
+      TicketTypeHandlers types, TypeQuestionHandlers questions, PanelHandlers panels,
+      PanelMessages panelMessages, TypeAutocomplete autocomplete, Replies replies,
+      InteractionTracker tracker) {
+    this.tracker = tracker;
     this.types = types;
     this.questions = questions;
+    this.panels = panels;
+    this.panelMessages = panelMessages;
+    this.autocomplete = autocomplete;
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
@@ -99,6 +110,12 @@ final class InteractionRouter extends ListenerAdapter {
           deferThen(e, what, () -> types.delete(e));
       case CommandCatalog.TICKETTYPE + " " + CommandCatalog.LIST ->
           deferThen(e, what, () -> types.list(e));
+      case CommandCatalog.PANEL + " " + CommandCatalog.CREATE ->
+          deferThen(e, what, () -> panels.create(e));
+      case CommandCatalog.PANEL + " " + CommandCatalog.LIST ->
+          deferThen(e, what, () -> panels.list(e));
+      case CommandCatalog.PANEL + " " + CommandCatalog.DELETE ->
+          deferThen(e, what, () -> panels.delete(e));
       case CommandCatalog.TICKET + " " + CommandCatalog.CLOSE ->
           deferThen(e, what, () -> workflow.close().closeCommand(e));
       // staff workflow (issue 11): claim, members, reopen
@@ -147,6 +164,8 @@ final class InteractionRouter extends ListenerAdapter {
     String what = "button " + c.getClass().getSimpleName();
     if (c instanceof ComponentId.OpenTicket) {
       acknowledgeThen(e, what, () -> tickets.acknowledgeCreate(e, e, null, null, null));
+    } else if (c instanceof ComponentId.PanelButton b) {
+      openFromPanel(e, what, b.panelId(), b.typeId());
     } else if (c instanceof ComponentId.Close close) {
       deferThen(e, what, () -> workflow.close().closeButton(e, close));
     } else if (c instanceof ComponentId.ConfirmClose confirm) {
@@ -187,7 +206,53 @@ final class InteractionRouter extends ListenerAdapter {
         return;
       }
     }
+    if (id.isPresent() && id.get() instanceof ComponentId.PanelSelect panel) {
+      Long typeId = TicketHandlers.pickedType(e.getValues());
+      if (typeId != null) {
+        openFromPanel(e, "select PanelSelect", panel.panelId(), typeId);
+        return;
+      }
+    }
     unknown(e, "select menu with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
+  }
+
+  /**
+   * A panel's button or select: opens a ticket of the type through the same entry point as {@code
+   * /ticket create type:} (which may answer with a form, so nothing is deferred first; a type
+   * deleted since is answered there). Then, off the acknowledgement's path, the panel is redrawn
+   * if the type is gone, so the next member sees what is left.
+   */
+  private void openFromPanel(net.dv8tion.jda.api.events.interaction.component
+      .GenericComponentInteractionCreateEvent e, String what, long panelId, long typeId) {
+    acknowledgeThen(e, what, () -> {
+      Runnable work = tickets.acknowledgeCreate(e, e, null, null, typeId);
+      return () -> {
+        if (work != null) {
+          work.run();
+        }
+        if (e.getGuild() != null) {
+          panelMessages.redrawIfStale(e.getGuild(), panelId, typeId);
+        }
+      };
+    });
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(
+      net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent e) {
+    try {
+      acknowledging.execute(() -> {
+        try {
+          autocomplete.answer(e);
+        } catch (RuntimeException ex) {
+          // Nothing to show the member but an empty list; Discord shows "loading options failed".
+          log.warn("autocomplete (interaction {}) failed: {}", e.getId(),
+              TicketHandlers.describe(ex));
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      log.info("shutting down: autocomplete (interaction {}) ignored", e.getId());
+    }
   }
 
   @Override
@@ -215,18 +280,28 @@ final class InteractionRouter extends ListenerAdapter {
    * failed". The custom id is not logged: it may come from anywhere.
    */
   private void unknown(IReplyCallback e, String what, MessageKey key) {
+    tracker.begin(e, key == MessageKey.ERROR_UNKNOWN_COMMAND ? "unknown command"
+        : "unknown component");
     log.info("{} (interaction {}): not ours, answered as no longer in use", what, e.getId());
     execute(acknowledging, e, what, () -> replies.send(e, key));
   }
 
   /** Defers the reply without blocking; runs {@code handler} once Discord accepted it. */
   private void deferThen(IReplyCallback e, String what, Runnable handler) {
+    tracker.begin(e, what);
     try {
       e.deferReply(true).queue(
-          hook -> execute(working, e, what, handler),
-          failure -> notAcknowledged(e, what, failure));
+          hook -> {
+            tracker.acknowledged(e);
+            execute(working, e, what, handler);
+          },
+          failure -> {
+            notAcknowledged(e, what, failure);
+            tracker.end(e);
+          });
     } catch (RuntimeException ex) {
       notAcknowledged(e, what, ex);
+      tracker.end(e);
     }
   }
 
@@ -235,6 +310,7 @@ final class InteractionRouter extends ListenerAdapter {
    * it returns, if any, on the work executor.
    */
   private void acknowledgeThen(IReplyCallback e, String what, Supplier<Runnable> acknowledge) {
+    tracker.begin(e, what);
     execute(acknowledging, e, what, () -> {
       Runnable work;
       try {
@@ -245,17 +321,33 @@ final class InteractionRouter extends ListenerAdapter {
         notAcknowledged(e, what, refused);
         return;
       }
+      if (e.isAcknowledged()) {
+        tracker.acknowledged(e);
+      }
       if (work != null) {
         execute(working, e, what, work);
       }
     });
   }
 
+  /** Runs {@code handler} as a stage of the interaction's handling (see {@link InteractionTracker}). */
   private void execute(Executor executor, IReplyCallback e, String what, Runnable handler) {
+    tracker.stageStarts(e);
     try {
-      executor.execute(() -> guarded(e, what, handler));
+      executor.execute(() -> {
+        try {
+          guarded(e, what, handler);
+        } finally {
+          if (e.isAcknowledged()) {
+            tracker.acknowledged(e);
+          }
+          tracker.stageEnds(e);
+        }
+      });
     } catch (RejectedExecutionException stopping) {
       log.info("shutting down: {} (interaction {}) ignored", what, e.getId());
+      tracker.failed(e);
+      tracker.stageEnds(e);
     }
   }
 
@@ -263,18 +355,21 @@ final class InteractionRouter extends ListenerAdapter {
     try {
       handler.run();
     } catch (StorageUnavailableException ex) {
+      tracker.failed(e);
       log.warn("{} (interaction {}): database unavailable: {}", what, e.getId(), ex.getMessage());
       answerQuietly(e, MessageKey.ERROR_DATABASE_UNAVAILABLE);
     } catch (ErrorResponseException ex) {
       if (isNotOurs(ex)) {
         notAcknowledged(e, what, ex);
       } else {
+        tracker.failed(e);
         String ref = newReference();
         log.error("{} (interaction {}) failed [ref {}]: {}", what, e.getId(), ref,
             TicketHandlers.describe(ex), ex);
         answerQuietly(e, MessageKey.ERROR_INTERNAL_REF, ref);
       }
     } catch (RuntimeException ex) {
+      tracker.failed(e);
       String ref = newReference();
       log.error("{} (interaction {}) failed [ref {}]", what, e.getId(), ref, ex);
       answerQuietly(e, MessageKey.ERROR_INTERNAL_REF, ref);
@@ -295,13 +390,16 @@ final class InteractionRouter extends ListenerAdapter {
   private void notAcknowledged(IReplyCallback e, String what, Throwable failure) {
     if (failure instanceof ErrorResponseException ere
         && ere.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+      tracker.duplicate(e);
       log.info("{} (interaction {}): already acknowledged (delivered twice, or to another"
           + " process running this shard); not handled again", what, e.getId());
     } else if (failure instanceof ErrorResponseException ere
         && ere.getErrorResponse() == ErrorResponse.UNKNOWN_INTERACTION) {
+      tracker.failed(e);
       log.warn("{} (interaction {}): Discord no longer knows the interaction (acknowledged too"
           + " late?); not handled", what, e.getId());
     } else {
+      tracker.failed(e);
       log.warn("{} (interaction {}): could not acknowledge: {}", what, e.getId(),
           TicketHandlers.describe(failure));
     }

@@ -29,12 +29,10 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 final class ListHandlers {
   private final TicketList list;
   private final Replies replies;
-  private final Messages messages;
 
   ListHandlers(TicketList list, Replies replies) {
     this.list = list;
     this.replies = replies;
-    this.messages = replies.messages();
   }
 
   /** The command; the reply is deferred. */
@@ -73,10 +71,10 @@ final class ListHandlers {
       return;
     }
     TicketList.Page p = page.value();
-    replies.send(e, render(p), buttons(p, id));
+    replies.send(e, render(replies.messages(e), p), buttons(replies.messages(e), p, id));
   }
 
-  String render(TicketList.Page p) {
+  String render(Messages messages, TicketList.Page p) {
     List<String> lines = new ArrayList<>();
     lines.add(p.filter().creatorId() == null
         ? messages.format(MessageKey.TICKET_LIST_HEADER, p.total(), p.page(), p.pages())
@@ -89,13 +87,13 @@ final class ListHandlers {
       String where = t.threadId() == null
           ? messages.format(MessageKey.TICKET_LIST_NO_THREAD)
           : messages.format(MessageKey.TICKET_LIST_THREAD, t.threadId());
-      lines.add(messages.format(MessageKey.TICKET_LIST_LINE, t.number(), stateText(t.state()),
-          t.creatorId(), where, t.createdAt().getEpochSecond()));
+      lines.add(messages.format(MessageKey.TICKET_LIST_LINE, t.number(),
+          stateText(messages, t.state()), t.creatorId(), where, t.createdAt().getEpochSecond()));
     }
     return String.join("\n", lines);
   }
 
-  private String stateText(TicketState s) {
+  private String stateText(Messages messages, TicketState s) {
     return messages.format(switch (s) {
       case OPEN -> MessageKey.TICKET_STATE_OPEN;
       case CLOSED -> MessageKey.TICKET_STATE_CLOSED;
@@ -103,7 +101,7 @@ final class ListHandlers {
     });
   }
 
-  private List<ActionRow> buttons(TicketList.Page p, ComponentId.ListPage id) {
+  private List<ActionRow> buttons(Messages messages, TicketList.Page p, ComponentId.ListPage id) {
     List<Button> row = new ArrayList<>();
     if (p.hasPrevious()) {
       row.add(Button.secondary(

@@ -27,7 +27,6 @@ final class MemberHandlers {
   private final MemberService members;
   private final ClaimService claims;
   private final Replies replies;
-  private final Messages messages;
   private final EffectWorker effects;
   private final TicketThreads threads;
 
@@ -36,7 +35,6 @@ final class MemberHandlers {
     this.members = members;
     this.claims = claims;
     this.replies = replies;
-    this.messages = replies.messages();
     this.effects = effects;
     this.threads = threads;
   }
@@ -50,6 +48,7 @@ final class MemberHandlers {
   }
 
   private void change(SlashCommandInteractionEvent e, boolean add) {
+    Messages messages = replies.messages(e);
     Ticket t = threads.resolve(e);
     if (t == null) {
       return;

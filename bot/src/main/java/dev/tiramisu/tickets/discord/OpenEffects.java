@@ -88,7 +88,7 @@ final class OpenEffects {
         : Optional.empty();
     long id = earlier.isPresent()
         ? earlier.get().getIdLong()
-        : thread.sendMessage(texts.firstMessage(t, TicketTexts.staffRoles(e.payload())))
+        : thread.sendMessage(texts.in(guild).firstMessage(t, TicketTexts.staffRoles(e.payload())))
             .setNonce(e.nonce()).complete().getIdLong();
     tickets.setFirstMessage(t.id(), id);
     return EffectResult.done((earlier.isPresent() ? "found message " : "message ") + id);

@@ -12,21 +12,44 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /**
- * Ephemeral answers to interactions. Every answer sets allowed mentions explicitly to none: a
- * mention in an answer shows as a link but never pings anyone.
+ * Ephemeral answers to interactions, in the language of the user who acted ({@link
+ * Locales#user}). Every answer sets allowed mentions explicitly to none: a mention in an answer
+ * shows as a link but never pings anyone.
  */
 final class Replies {
   /** Attempts of an answer that Discord refused with a 5xx. */
   private static final int ATTEMPTS = 3;
 
+  /** Keys that are failures of the bot, not refusals: what the metrics count as errors. */
+  private static final java.util.Set<MessageKey> ERRORS = java.util.EnumSet.of(
+      MessageKey.ERROR_DATABASE_UNAVAILABLE, MessageKey.ERROR_INTERNAL,
+      MessageKey.ERROR_INTERNAL_REF, MessageKey.ERROR_THREAD_CREATION_FAILED);
+
   private final Messages messages;
+  private final InteractionTracker tracker;
 
   Replies(Messages messages) {
-    this.messages = messages;
+    this(messages, new InteractionTracker(dev.tiramisu.tickets.metrics.InteractionMetrics.NONE));
   }
 
+  /**
+   * Answers that also tell {@code tracker} how the interaction ended: an answer with a {@link
+   * Refusal} or an {@code ERROR_*} key is a refusal, except the bot's own failures ({@link
+   * #ERRORS}), which are errors.
+   */
+  Replies(Messages messages, InteractionTracker tracker) {
+    this.messages = messages;
+    this.tracker = tracker;
+  }
+
+  /** The default (English) texts: for what no interaction's user reads. */
   Messages messages() {
     return messages;
+  }
+
+  /** The texts in the language of the user who caused {@code event}. */
+  Messages messages(net.dv8tion.jda.api.interactions.Interaction event) {
+    return Locales.user(event);
   }
 
   String text(MessageKey key, Object... args) {
@@ -35,11 +58,21 @@ final class Replies {
 
   /** Answers with a message: the first response, or the edit of a deferred one. Blocks. */
   void send(IReplyCallback event, MessageKey key, Object... args) {
-    send(event, messages.format(key, args), List.of());
+    classify(event, key);
+    send(event, messages(event).format(key, args), List.of());
   }
 
   void send(IReplyCallback event, Refusal refusal) {
-    send(event, messages.format(refusal.key(), refusal.args()), List.of());
+    classify(event, refusal.key());
+    send(event, messages(event).format(refusal.key(), refusal.args()), List.of());
+  }
+
+  private void classify(IReplyCallback event, MessageKey key) {
+    if (ERRORS.contains(key)) {
+      tracker.failed(event);
+    } else if (key.name().startsWith("ERROR_")) {
+      tracker.refused(event);
+    }
   }
 
   void send(IReplyCallback event, String text) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -28,34 +29,32 @@ final class ReplyEffects {
   /** Discord keeps an interaction token for 15 minutes; leave a margin. */
   static final Duration TOKEN_LIFETIME = Duration.ofMinutes(14);
 
-  private final Messages messages;
-
-  ReplyEffects(Messages messages) {
-    this.messages = messages;
-  }
-
   EffectResult replyOpened(Effect e, Ticket t, JDA jda, List<Effect> chain, Instant now) {
-    return edit(e, jda, openedText(t, chain), now);
+    return edit(e, jda, m -> openedText(m, t, chain), now);
   }
 
   EffectResult replyClosed(Effect e, Ticket t, JDA jda, List<Effect> chain, Instant now) {
-    return edit(e, jda, closedText(t, chain, e.payload().getLong(TicketService.CHANNEL)), now);
+    return edit(e, jda,
+        m -> closedText(m, t, chain, e.payload().getLong(TicketService.CHANNEL)), now);
   }
 
   /** A close confirmation of the ticket, edited to say it closed: its buttons are gone. */
   EffectResult clearConfirmation(Effect e, Ticket t, JDA jda, Instant now) {
-    return edit(e, jda, messages.format(MessageKey.TICKET_CLOSE_CONFIRM_CLOSED, t.number()), now);
+    return edit(e, jda, m -> m.format(MessageKey.TICKET_CLOSE_CONFIRM_CLOSED, t.number()), now);
   }
 
-  private EffectResult edit(Effect e, JDA jda, String text, Instant now) {
-    Optional<String> token = e.payload().get(TicketService.TOKEN);
-    if (token.isEmpty()) {
+  /** Edits the answer in the language of the user who acted (kept in the {@link ReplyHandle}). */
+  private EffectResult edit(Effect e, JDA jda, Function<Messages, String> render, Instant now) {
+    Optional<String> stored = e.payload().get(TicketService.TOKEN);
+    if (stored.isEmpty()) {
       return EffectResult.failed("no interaction token");
     }
     if (!now.isBefore(e.createdAt().plus(TOKEN_LIFETIME))) {
       return EffectResult.failed("interaction expired");
     }
-    InteractionHook.from(jda, token.get()).editOriginal(new MessageEditBuilder()
+    ReplyHandle handle = ReplyHandle.parse(stored.get());
+    String text = render.apply(handle.messages());
+    InteractionHook.from(jda, handle.token()).editOriginal(new MessageEditBuilder()
         .setContent(DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE))
         .setComponents()
         .setAllowedMentions(List.of())
@@ -66,7 +65,7 @@ final class ReplyEffects {
   /** How {@link EffectResult#of} describes Discord's "maximum number of active threads". */
   static final String THREAD_LIMIT_OUTCOME = "Discord error 160006";
 
-  String openedText(Ticket t, List<Effect> chain) {
+  static String openedText(Messages messages, Ticket t, List<Effect> chain) {
     if (state(chain, EffectKind.CREATE_THREAD) != EffectState.DONE || t.threadId() == null) {
       boolean threadLimit = EffectWorker.latest(chain, EffectKind.CREATE_THREAD)
           .map(Effect::outcome)
@@ -88,7 +87,8 @@ final class ReplyEffects {
     return text;
   }
 
-  String closedText(Ticket t, List<Effect> chain, OptionalLong logChannel) {
+  static String closedText(Messages messages, Ticket t, List<Effect> chain,
+      OptionalLong logChannel) {
     List<String> lines = new ArrayList<>();
     lines.add(messages.format(MessageKey.TICKET_CLOSED_REPLY, t.number()));
     if (state(chain, EffectKind.POST_CLOSED) == EffectState.FAILED

@@ -33,14 +33,12 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 final class SettingHandlers {
   private final SettingsService settings;
   private final Replies replies;
-  private final Messages messages;
   private final dev.tiramisu.tickets.ticket.TicketWorld world;
 
   SettingHandlers(SettingsService settings, Replies replies,
       dev.tiramisu.tickets.ticket.TicketWorld world) {
     this.settings = settings;
     this.replies = replies;
-    this.messages = replies.messages();
     this.world = world;
   }
 
@@ -48,7 +46,7 @@ final class SettingHandlers {
    * What the admins must hear about since their last {@code /setting} command (e.g. the ticket
    * channel was deleted), each shown once, before the command's own answer.
    */
-  private List<String> notices(Guild guild) {
+  private List<String> notices(Messages messages, Guild guild) {
     List<String> lines = new ArrayList<>();
     for (var n : world.takeNotices(guild.getIdLong())) {
       if (dev.tiramisu.tickets.ticket.TicketWorld.NOTICE_CHANNEL_DELETED.equals(n.kind())) {
@@ -61,6 +59,7 @@ final class SettingHandlers {
   }
 
   void set(SlashCommandInteractionEvent e) {
+    Messages messages = replies.messages(e);
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
@@ -81,7 +80,8 @@ final class SettingHandlers {
     SettingChange change = parsed.value();
     List<String> warnings = new ArrayList<>();
     if (change.value() instanceof SettingValue.Snowflake id) {
-      String refusal = checkOnDiscord(guild, change.key(), id.id(), value, warnings);
+      String refusal = checkOnDiscord(replies.messages(e), guild, change.key(), id.id(), value,
+          warnings);
       if (refusal != null) {
         replies.send(e, refusal);
         return;
@@ -94,11 +94,11 @@ final class SettingHandlers {
     }
     String shown = SettingsService.display(saved.value(), change.key(), messages);
     List<String> lines = new ArrayList<>();
-    lines.addAll(notices(guild));
+    lines.addAll(notices(replies.messages(e), guild));
     lines.add(messages.format(change.isReset() ? MessageKey.SETTING_RESET : MessageKey.SETTING_SAVED,
         change.key().settingName(), shown));
     lines.addAll(warnings);
-    warnWithoutStaffRole(change.key(), saved.value(), lines);
+    warnWithoutStaffRole(replies.messages(e), change.key(), saved.value(), lines);
     replies.send(e, String.join("\n", lines));
   }
 
@@ -108,7 +108,7 @@ final class SettingHandlers {
    * @return a refusal text, or null if the value may be saved (warnings are added to {@code
    *     warnings})
    */
-  String checkOnDiscord(Guild guild, SettingKey key, long id, String raw,
+  String checkOnDiscord(Messages messages, Guild guild, SettingKey key, long id, String raw,
       List<String> warnings) {
     String echo = DiscordText.escape(DiscordText.truncate(raw.strip(), 100));
     if (key.kind() == SettingKey.Kind.ROLE) {
@@ -153,7 +153,8 @@ final class SettingHandlers {
    * Tickets are on but no {@code staff_role} is set, so new tickets notify nobody: said after
    * changing either of the two settings.
    */
-  private void warnWithoutStaffRole(SettingKey key, GuildSettings saved, List<String> lines) {
+  private void warnWithoutStaffRole(Messages messages, SettingKey key, GuildSettings saved,
+      List<String> lines) {
     if ((key == SettingKey.TICKET_CHANNEL || key == SettingKey.STAFF_ROLE)
         && saved.ticketsEnabled() && saved.staffRoleId() == null) {
       lines.add(messages.format(MessageKey.SETTING_NO_STAFF_ROLE));
@@ -166,6 +167,7 @@ final class SettingHandlers {
   }
 
   void get(SlashCommandInteractionEvent e) {
+    Messages messages = replies.messages(e);
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
@@ -188,7 +190,7 @@ final class SettingHandlers {
       keys = List.of(key.value());
     }
     GuildSettings s = settings.get(guild.getIdLong());
-    List<String> lines = new ArrayList<>(notices(guild));
+    List<String> lines = new ArrayList<>(notices(replies.messages(e), guild));
     if (keys.size() > 1) {
       lines.add(messages.format(MessageKey.SETTING_LIST_HEADER));
     }

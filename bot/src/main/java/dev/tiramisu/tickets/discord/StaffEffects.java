@@ -27,13 +27,11 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
  */
 final class StaffEffects {
   private final TicketTexts texts;
-  private final Messages messages;
   private final ThreadLookup threads;
   private final ClaimService claims;
 
   StaffEffects(TicketTexts texts, ThreadLookup threads, ClaimService claims) {
     this.texts = texts;
-    this.messages = texts.messages();
     this.threads = threads;
     this.claims = claims;
   }
@@ -63,13 +61,14 @@ final class StaffEffects {
       return EffectResult.failed("thread archived: first message left as it is");
     }
     Long claimer = claims.claimOf(t.id()).map(Claim::claimerId).orElse(null);
-    thread.editMessageById(t.firstMessageId(), texts.firstMessageEdit(t,
+    thread.editMessageById(t.firstMessageId(), texts.in(guild).firstMessageEdit(t,
         TicketTexts.staffRoles(e.payload()), claimer)).complete();
     return EffectResult.done("first message shows " + (t.isOpen() ? "open" : "closed")
         + (claimer == null ? ", unclaimed" : ", claimed by " + claimer));
   }
 
   EffectResult postNotice(Effect e, Ticket t, Guild guild) {
+    Messages messages = Locales.guild(guild);
     ThreadChannel thread = activeThread(guild, t);
     if (thread == null) {
       return EffectResult.failed("thread " + t.threadId() + " not found");
@@ -104,6 +103,7 @@ final class StaffEffects {
   }
 
   EffectResult logNotice(Effect e, Ticket t, Guild guild) {
+    Messages messages = Locales.guild(guild);
     Payload p = e.payload();
     long channelId = p.requireLong(TicketService.CHANNEL);
     TextChannel channel = guild.getTextChannelById(channelId);

@@ -3,7 +3,11 @@ package dev.tiramisu.tickets.discord;
 import static dev.tiramisu.tickets.discord.TicketHandlers.actor;
 import static dev.tiramisu.tickets.discord.TicketHandlers.info;
 
+import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.settings.GuildSettings;
+import dev.tiramisu.tickets.settings.TicketTypes;
+import dev.tiramisu.tickets.ticket.TicketList;
 import dev.tiramisu.tickets.effects.EffectState;
 import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.MessageKey;
@@ -32,35 +36,61 @@ final class StaffHandlers {
   private final TicketService tickets;
   private final SettingsService settings;
   private final Replies replies;
-  private final Messages messages;
   private final EffectWorker effects;
+  private final TicketTypes types;
 
   StaffHandlers(TicketService tickets, SettingsService settings, Replies replies,
-      EffectWorker effects) {
+      EffectWorker effects, TicketTypes types) {
+    this.types = types;
     this.tickets = tickets;
     this.settings = settings;
     this.replies = replies;
-    this.messages = replies.messages();
     this.effects = effects;
   }
 
   // ------------------------------------------------------------------- check
 
-  /** The guild of a staff-only command, or null after telling a non-staff member (or a DM) why not. */
+  /**
+   * The guild of a staff-only command, or null after telling a non-staff member (or a DM) why
+   * not. Staff are the guild's staff, or staff of one of its ticket types (their own roles).
+   */
   private Guild staffGuild(SlashCommandInteractionEvent e) {
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return null;
     }
-    if (!settings.get(guild.getIdLong()).isStaff(actor(e.getMember()))) {
+    Actor a = actor(e.getMember());
+    GuildSettings s = settings.get(guild.getIdLong());
+    if (!s.isStaff(a) && TicketList.staffTypes(s, types.list(guild.getIdLong()), a).isEmpty()) {
       replies.send(e, MessageKey.ERROR_STAFF_ONLY);
       return null;
     }
     return guild;
   }
 
+  /**
+   * Whether {@code actor} is staff for the thread: the guild's staff, or staff of the type of the
+   * ticket the thread holds.
+   */
+  private boolean staffFor(Guild guild, Actor actor, ThreadChannel thread) {
+    GuildSettings s = settings.get(guild.getIdLong());
+    if (s.isStaff(actor)) {
+      return true;
+    }
+    if (thread == null) {
+      return false;
+    }
+    return tickets.findByThread(thread.getIdLong())
+        .filter(t -> t.guildId() == guild.getIdLong())
+        .flatMap(t -> types.ofTicket(t.id()))
+        .filter(t -> !t.staffRoleIds().isEmpty())
+        .map(t -> s.forType(t).isStaff(actor))
+        .orElse(false);
+  }
+
   void check(SlashCommandInteractionEvent e) {
+    Messages messages = replies.messages(e);
     Guild guild = staffGuild(e);
     if (guild == null) {
       return;
@@ -72,6 +102,11 @@ final class StaffHandlers {
       thread = option.getAsChannel().asThreadChannel();
     } else if (thread == null && option == null && e.getChannelType().isThread()) {
       thread = e.getChannel().asThreadChannel();
+    }
+    if (!staffFor(guild, actor(e.getMember()), thread)) {
+      // staff of a type only: about tickets of their types only
+      replies.send(e, MessageKey.ERROR_STAFF_ONLY);
+      return;
     }
     if (thread == null) {
       replies.send(e, MessageKey.TICKET_CHECK_NOT_TICKET, targetId,
@@ -86,11 +121,11 @@ final class StaffHandlers {
     Optional<Ticket> row = tickets.findByThread(thread.getIdLong())
         .filter(t -> t.guildId() == guild.getIdLong());
     replies.send(e, row.isEmpty() ? verdict
-        : verdict + "\n" + effectsSummary(effects.effectsOf(row.get().id())));
+        : verdict + "\n" + effectsSummary(replies.messages(e), effects.effectsOf(row.get().id())));
   }
 
   /** What the bot still has to do, or could not do, on Discord for a ticket. */
-  private String effectsSummary(List<Effect> chain) {
+  private String effectsSummary(Messages messages, List<Effect> chain) {
     List<String> pendingSteps = new ArrayList<>();
     List<String> failedSteps = new ArrayList<>();
     for (Effect x : chain) {
@@ -139,6 +174,7 @@ final class StaffHandlers {
   // ------------------------------------------------------------------- panel
 
   void panel(SlashCommandInteractionEvent e) {
+    Messages messages = replies.messages(e);
     Guild guild = staffGuild(e);
     if (guild == null) {
       return;
@@ -157,12 +193,14 @@ final class StaffHandlers {
       return;
     }
     String text = e.getOption(CommandCatalog.OPT_MESSAGE, OptionMapping::getAsString);
+    // The panel is for every member: in the server's language, not the poster's.
+    Messages everyone = Locales.guild(guild);
     target.sendMessage(new MessageCreateBuilder()
             .setContent(text == null || text.isBlank()
-                ? messages.format(MessageKey.PANEL_MESSAGE) : text)
+                ? everyone.format(MessageKey.PANEL_MESSAGE) : text)
             .setAllowedMentions(List.of())
             .setComponents(ActionRow.of(Button.primary(new ComponentId.OpenTicket().encode(),
-                messages.format(MessageKey.BUTTON_OPEN_TICKET))))
+                everyone.format(MessageKey.BUTTON_OPEN_TICKET))))
             .build())
         .complete();
     replies.send(e, MessageKey.PANEL_POSTED, targetId);

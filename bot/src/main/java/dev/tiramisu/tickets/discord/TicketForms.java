@@ -37,23 +37,24 @@ final class TicketForms {
   static final int MAX_TITLE = 45;
 
   private final TicketTypes types;
-  private final Messages messages;
 
-  TicketForms(TicketTypes types, Messages messages) {
+  TicketForms(TicketTypes types) {
     this.types = types;
-    this.messages = messages;
   }
 
-  /** The reason form ({@code type} null: a ticket with the guild's own settings). */
-  Modal reasonModal(TicketType type) {
+  /**
+   * The reason form ({@code type} null: a ticket with the guild's own settings), in the member's
+   * language.
+   */
+  Modal reasonModal(Messages messages, TicketType type) {
     return Modal.create(type == null ? new ComponentId.OpenModal().encode()
                 : new ComponentId.OpenTypedModal(type.id()).encode(),
             messages.format(MessageKey.MODAL_OPEN_TITLE))
-        .addComponents(reasonLabel(true, null))
+        .addComponents(reasonLabel(messages, true, null))
         .build();
   }
 
-  private Label reasonLabel(boolean required, String prefilled) {
+  private static Label reasonLabel(Messages messages, boolean required, String prefilled) {
     TextInput.Builder input = TextInput.create(ComponentId.REASON_INPUT, TextInputStyle.PARAGRAPH)
         .setRequired(required)
         .setRequiredRange(required ? 1 : 0, Reasons.MAX_LENGTH)
@@ -68,12 +69,12 @@ final class TicketForms {
    * The form of {@code type}: its questions, after the reason when the server requires one (or
    * the member already gave one) and the form has room for it.
    */
-  Modal formModal(TicketType type, List<FormQuestion> questions, boolean reasonRequired,
-      String reason) {
+  Modal formModal(Messages messages, TicketType type, List<FormQuestion> questions,
+      boolean reasonRequired, String reason) {
     List<Label> labels = new ArrayList<>();
     boolean given = reason != null && !reason.isBlank();
     if ((reasonRequired || given) && questions.size() < FormQuestion.MAX_PER_TYPE) {
-      labels.add(reasonLabel(reasonRequired, reason));
+      labels.add(reasonLabel(messages, reasonRequired, reason));
     }
     for (FormQuestion q : questions) {
       labels.add(Label.of(q.label(), q.style().isText() ? textInput(q) : select(q)));

@@ -69,7 +69,6 @@ final class TicketHandlers {
   private final TicketService tickets;
   private final SettingsService settings;
   private final Replies replies;
-  private final Messages messages;
   private final Executor settingsReads;
   private final EffectWorker effects;
   private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
@@ -84,13 +83,12 @@ final class TicketHandlers {
       Executor settingsReads, EffectWorker effects,
       dev.tiramisu.tickets.ticket.Blocklist blocklist, TicketTypes types) {
     this.types = types;
-    this.forms = new TicketForms(types, replies.messages());
+    this.forms = new TicketForms(types);
     this.tickets = tickets;
     this.blocklist = blocklist;
     this.effects = effects;
     this.settings = settings;
     this.replies = replies;
-    this.messages = replies.messages();
     this.settingsReads = settingsReads;
   }
 
@@ -113,6 +111,7 @@ final class TicketHandlers {
    */
   Runnable acknowledgeCreate(IReplyCallback e, IModalCallback modal, String rawReason,
       String typeName, Long typeId) {
+    Messages messages = replies.messages(e);
     Guild guild = e.getGuild();
     if (guild == null || !e.isFromGuild()) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
@@ -133,7 +132,8 @@ final class TicketHandlers {
       }
       if (choice.ask()) {
         replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
-            List.of(ActionRow.of(TypeChoices.select(read.get().types(), messages))));
+            List.of(ActionRow.of(TypeChoices.select(read.get().types(),
+                replies.messages(e)))));
         return null;
       }
       GuildSettings s = read.get().settings().forType(choice.type());
@@ -144,12 +144,13 @@ final class TicketHandlers {
       List<FormQuestion> questions = choice.type() == null ? List.of()
           : read.get().forms().getOrDefault(choice.type().id(), List.of());
       if (!questions.isEmpty()) {
-        modal.replyModal(forms.formModal(choice.type(), questions, s.requireReason(), rawReason))
+        modal.replyModal(forms.formModal(messages, choice.type(), questions, s.requireReason(),
+                rawReason))
             .complete();
         return null;
       }
       if ((rawReason == null || rawReason.isBlank()) && s.requireReason()) {
-        modal.replyModal(forms.reasonModal(choice.type())).complete();
+        modal.replyModal(forms.reasonModal(replies.messages(e), choice.type())).complete();
         return null;
       }
       e.deferReply(true).complete();
@@ -164,7 +165,8 @@ final class TicketHandlers {
         replies.send(e, choice.refusal());
       } else if (choice.ask()) {
         replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
-            List.of(ActionRow.of(TypeChoices.select(types.list(guild.getIdLong()), messages))));
+            List.of(ActionRow.of(TypeChoices.select(types.list(guild.getIdLong()),
+                replies.messages(e)))));
       } else {
         open(e, rawReason, choice.type(), true);
       }
@@ -194,6 +196,7 @@ final class TicketHandlers {
   void createFromForm(ModalInteractionEvent e, ComponentId.TypeForm form) {
     Result<TicketForms.Submission> read = forms.read(e, form);
     if (read.isRefused()) {
+      Messages messages = replies.messages(e);
       replies.send(e, TicketForms.echo(e,
           messages.format(read.refusal().key(), read.refusal().args()), messages));
       return;
@@ -286,10 +289,11 @@ final class TicketHandlers {
       return;
     }
     Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
-        member.getEffectiveName(), rawReason, e.getToken(),
-        s -> readyForTickets(guild, s.ticketChannelId()), chosen,
+        member.getEffectiveName(), rawReason, ReplyHandle.of(e),
+        s -> readyForTickets(replies.messages(e), guild, s.ticketChannelId()), chosen,
         answers == null ? List.of() : answers);
     if (opened.isRefused()) {
+      Messages messages = replies.messages(e);
       String why = messages.format(opened.refusal().key(), opened.refusal().args());
       replies.send(e, e instanceof ModalInteractionEvent m && answers != null
           ? TicketForms.echo(m, why, messages) : why);
@@ -310,7 +314,7 @@ final class TicketHandlers {
   }
 
   /** The ticket channel in JDA's cache and the bot's permissions there, or why not. */
-  private Optional<Refusal> readyForTickets(Guild guild, long channelId) {
+  private Optional<Refusal> readyForTickets(Messages messages, Guild guild, long channelId) {
     TextChannel parent = guild.getTextChannelById(channelId);
     if (parent == null) {
       return Optional.of(Refusal.of(MessageKey.ERROR_TICKET_CHANNEL_UNAVAILABLE, channelId));

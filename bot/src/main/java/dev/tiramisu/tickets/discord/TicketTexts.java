@@ -24,6 +24,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * The messages the bot posts about a ticket, rendered the same way on every attempt (so a retry
  * can recognise a message an earlier attempt already posted). Every message sets allowed
  * mentions; user text is escaped and, if the whole would pass 2000 characters, shortened.
+ * Everyone in the guild reads them, so they are written in the guild's preferred language ({@link
+ * #in(Guild)}).
  */
 final class TicketTexts {
   private final Messages messages;
@@ -62,6 +64,16 @@ final class TicketTexts {
 
   Messages messages() {
     return messages;
+  }
+
+  /** These texts in {@code messages}' language. */
+  TicketTexts in(Messages messages) {
+    return messages == this.messages ? this : new TicketTexts(messages, typeOfTicket, answersOf);
+  }
+
+  /** These texts in the guild's preferred language (see {@link Locales#guild}). */
+  TicketTexts in(net.dv8tion.jda.api.entities.Guild guild) {
+    return in(Locales.guild(guild));
   }
 
   /**

@@ -32,15 +32,15 @@ final class TicketTypeHandlers {
   private final SettingsService settings;
   private final SettingHandlers settingChecks;
   private final Replies replies;
-  private final Messages messages;
+  private final PanelMessages panels;
 
   TicketTypeHandlers(TicketTypes types, SettingsService settings, SettingHandlers settingChecks,
-      Replies replies) {
+      Replies replies, PanelMessages panels) {
+    this.panels = panels;
     this.types = types;
     this.settings = settings;
     this.settingChecks = settingChecks;
     this.replies = replies;
-    this.messages = replies.messages();
   }
 
   void create(SlashCommandInteractionEvent e) {
@@ -69,6 +69,12 @@ final class TicketTypeHandlers {
     }
     Result<TicketType> saved = types.edit(guild.getIdLong(), actor(e),
         e.getOption(CommandCatalog.OPT_TYPE, OptionMapping::getAsString), edit);
+    if (saved.isOk()) {
+      int redrawn = panels.typeChanged(guild, saved.value().id());
+      if (redrawn > 0) {
+        warnings.add(replies.messages(e).format(MessageKey.PANELS_REFRESHED, redrawn));
+      }
+    }
     answer(e, guild, saved, MessageKey.TYPE_EDITED, warnings);
   }
 
@@ -83,10 +89,16 @@ final class TicketTypeHandlers {
       replies.send(e, deleted.refusal());
       return;
     }
-    replies.send(e, MessageKey.TYPE_DELETED, DiscordText.escape(deleted.value().name()));
+    int redrawn = panels.typeChanged(guild, deleted.value().id());
+    Messages messages = replies.messages(e);
+    String done = messages.format(MessageKey.TYPE_DELETED,
+        DiscordText.escape(deleted.value().name()));
+    replies.send(e, redrawn == 0 ? done
+        : done + "\n" + messages.format(MessageKey.PANELS_REFRESHED, redrawn));
   }
 
   void list(SlashCommandInteractionEvent e) {
+    Messages messages = replies.messages(e);
     Guild guild = manager(e);
     if (guild == null) {
       return;
@@ -100,13 +112,13 @@ final class TicketTypeHandlers {
     List<String> lines = new ArrayList<>();
     lines.add(messages.format(MessageKey.TYPE_LIST_HEADER, all.size()));
     for (TicketType t : all) {
-      lines.add(describe(t, s));
+      lines.add(describe(replies.messages(e), t, s));
     }
     replies.send(e, DiscordText.truncate(String.join("\n", lines), CommandCatalog.MAX_MESSAGE));
   }
 
   /** One line per type: name, channel, staff, template, limits (inherited values marked). */
-  private String describe(TicketType t, GuildSettings guildSettings) {
+  private String describe(Messages messages, TicketType t, GuildSettings guildSettings) {
     GuildSettings s = guildSettings.forType(t);
     String inherit = messages.format(MessageKey.TYPE_INHERITED);
     String channel = s.ticketChannelId() == null ? messages.format(MessageKey.SETTING_VALUE_NOT_SET)
@@ -127,13 +139,14 @@ final class TicketTypeHandlers {
 
   private void answer(SlashCommandInteractionEvent e, Guild guild, Result<TicketType> saved,
       MessageKey done, List<String> warnings) {
+    Messages messages = replies.messages(e);
     if (saved.isRefused()) {
       replies.send(e, saved.refusal());
       return;
     }
     List<String> lines = new ArrayList<>();
     lines.add(messages.format(done, DiscordText.escape(saved.value().name())));
-    lines.add(describe(saved.value(), settings.get(guild.getIdLong())));
+    lines.add(describe(replies.messages(e), saved.value(), settings.get(guild.getIdLong())));
     lines.addAll(warnings);
     replies.send(e, String.join("\n", lines));
   }
@@ -152,11 +165,11 @@ final class TicketTypeHandlers {
     if (rawChannel != null) {
       Result<SettingValue> v = SettingKey.TICKET_CHANNEL.parseValue(rawChannel);
       if (v.isRefused()) {
-        throw bad(v.refusal());
+        throw bad(replies.messages(e), v.refusal());
       }
       if (v.value() instanceof SettingValue.Snowflake id) {
-        String refusal = settingChecks.checkOnDiscord(guild, SettingKey.TICKET_CHANNEL, id.id(),
-            rawChannel, warnings);
+        String refusal = settingChecks.checkOnDiscord(replies.messages(e), guild,
+            SettingKey.TICKET_CHANNEL, id.id(), rawChannel, warnings);
         if (refusal != null) {
           throw new BadValue(refusal);
         }
@@ -172,11 +185,11 @@ final class TicketTypeHandlers {
       for (String token : rawRoles.replace(',', ' ').trim().split("\\s+")) {
         Result<SettingValue> v = SettingKey.STAFF_ROLE.parseValue(token);
         if (v.isRefused()) {
-          throw bad(v.refusal());
+          throw bad(replies.messages(e), v.refusal());
         }
         if (v.value() instanceof SettingValue.Snowflake id) {
-          String refusal = settingChecks.checkOnDiscord(guild, SettingKey.STAFF_ROLE, id.id(),
-              token, warnings);
+          String refusal = settingChecks.checkOnDiscord(replies.messages(e), guild,
+              SettingKey.STAFF_ROLE, id.id(), token, warnings);
           if (refusal != null) {
             throw new BadValue(refusal);
           }
@@ -190,7 +203,7 @@ final class TicketTypeHandlers {
     if (rawTemplate != null) {
       Result<SettingValue> v = SettingKey.NAME_TEMPLATE.parseValue(rawTemplate);
       if (v.isRefused()) {
-        throw bad(v.refusal());
+        throw bad(replies.messages(e), v.refusal());
       }
       template = v.value() instanceof SettingValue.Template t
           ? Optional.of(t.template()) : Optional.empty();
@@ -200,7 +213,7 @@ final class TicketTypeHandlers {
     if (rawMax != null) {
       Result<SettingValue> v = SettingKey.MAX_OPEN_PER_USER.parseValue(rawMax);
       if (v.isRefused()) {
-        throw bad(v.refusal());
+        throw bad(replies.messages(e), v.refusal());
       }
       maxOpen = v.value() instanceof SettingValue.Count c ? Optional.of(c.n()) : Optional.empty();
     }
@@ -209,7 +222,7 @@ final class TicketTypeHandlers {
     if (rawCooldown != null) {
       Result<SettingValue> v = SettingKey.CREATE_COOLDOWN.parseValue(rawCooldown);
       if (v.isRefused()) {
-        throw bad(v.refusal());
+        throw bad(replies.messages(e), v.refusal());
       }
       cooldown = v.value() instanceof SettingValue.Span s
           ? Optional.of(s.duration()) : Optional.empty();
@@ -228,7 +241,7 @@ final class TicketTypeHandlers {
     }
   }
 
-  private BadValue bad(dev.tiramisu.tickets.common.Refusal r) {
+  private BadValue bad(Messages messages, dev.tiramisu.tickets.common.Refusal r) {
     return new BadValue(messages.format(r.key(), r.args()));
   }
 

@@ -29,17 +29,16 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 final class TimerEffects {
   private final TicketTimers timers;
   private final TicketTexts texts;
-  private final Messages messages;
   private final ThreadLookup threads;
 
   TimerEffects(TicketTimers timers, TicketTexts texts, ThreadLookup threads) {
     this.timers = timers;
     this.texts = texts;
-    this.messages = texts.messages();
     this.threads = threads;
   }
 
   EffectResult postRequest(Effect e, Ticket t, Guild guild) {
+    Messages messages = Locales.guild(guild);
     Optional<CloseRequest> found = request(e);
     if (found.isEmpty()) {
       return EffectResult.failed("close request " + e.payload().get(TicketTimers.REQUEST)
@@ -62,7 +61,7 @@ final class TimerEffects {
         return EffectResult.done("found close request " + earlier.get().getId());
       }
     }
-    String content = texts.fitReason(r.reason(), reason -> r.hasDeadline()
+    String content = texts.in(guild).fitReason(r.reason(), reason -> r.hasDeadline()
         ? messages.format(MessageKey.CLOSE_REQUEST_MESSAGE_DUE, t.creatorId(), r.requestedBy(),
             reason, r.dueAt().getEpochSecond())
         : messages.format(MessageKey.CLOSE_REQUEST_MESSAGE, t.creatorId(), r.requestedBy(),
@@ -82,6 +81,7 @@ final class TimerEffects {
   }
 
   EffectResult updateRequest(Effect e, Ticket t, Guild guild) {
+    Messages messages = Locales.guild(guild);
     Optional<CloseRequest> found = request(e);
     if (found.isEmpty() || found.get().messageId() == null) {
       return EffectResult.failed("skipped: the close request's message is unknown");
@@ -115,6 +115,7 @@ final class TimerEffects {
   }
 
   EffectResult warn(Effect e, Ticket t, Guild guild) {
+    Messages messages = Locales.guild(guild);
     ThreadChannel thread = threads.find(guild, t);
     if (thread == null) {
       return EffectResult.failed("thread " + t.threadId() + " not found");
@@ -126,6 +127,7 @@ final class TimerEffects {
   }
 
   EffectResult log(Effect e, Ticket t, Guild guild) {
+    Messages messages = Locales.guild(guild);
     long channelId = e.payload().requireLong(TicketService.CHANNEL);
     TextChannel channel = guild.getTextChannelById(channelId);
     EffectResult unusable = OwnMessages.unusableLog(guild, channel, channelId);
@@ -144,7 +146,7 @@ final class TimerEffects {
       }
       CloseRequest r = found.get();
       content = switch (note) {
-        case REQUESTED -> texts.fitReason(r.reason(), reason -> r.hasDeadline()
+        case REQUESTED -> texts.in(guild).fitReason(r.reason(), reason -> r.hasDeadline()
             ? messages.format(MessageKey.LOG_CLOSE_REQUESTED_DUE, t.number(), r.requestedBy(),
                 t.creatorId(), reason, t.threadId(), r.dueAt().getEpochSecond())
             : messages.format(MessageKey.LOG_CLOSE_REQUESTED, t.number(), r.requestedBy(),

@@ -22,13 +22,11 @@ final class TypeQuestionHandlers {
   private final TicketTypes types;
   private final SettingsService settings;
   private final Replies replies;
-  private final Messages messages;
 
   TypeQuestionHandlers(TicketTypes types, SettingsService settings, Replies replies) {
     this.types = types;
     this.settings = settings;
     this.replies = replies;
-    this.messages = replies.messages();
   }
 
   void handle(SlashCommandInteractionEvent e) {
@@ -37,6 +35,7 @@ final class TypeQuestionHandlers {
       return;
     }
     long guildId = e.getGuild().getIdLong();
+    Messages messages = replies.messages(e);
     Actor actor = TicketHandlers.actor(e.getMember());
     String type = e.getOption(CommandCatalog.OPT_TYPE, OptionMapping::getAsString);
     String sub = e.getSubcommandName() == null ? "" : e.getSubcommandName();
@@ -59,7 +58,7 @@ final class TypeQuestionHandlers {
         List<String> lines = new ArrayList<>();
         lines.add(messages.format(MessageKey.FORM_QUESTION_ADDED, qs.size(),
             DiscordText.escape(added.label()), DiscordText.escape(r.value().type().name())));
-        lines.add(describe(r.value()));
+        lines.add(describe(messages, r.value()));
         if (qs.size() == FormQuestion.MAX_PER_TYPE
             && settings.get(guildId).forType(r.value().type()).requireReason()) {
           lines.add(messages.format(MessageKey.FORM_REASON_NOTE));
@@ -83,7 +82,7 @@ final class TypeQuestionHandlers {
         String label = before.size() >= rank && rank >= 1 ? before.get(rank - 1).label() : "?";
         replies.send(e, DiscordText.truncate(messages.format(MessageKey.FORM_QUESTION_REMOVED,
             rank, DiscordText.escape(label), DiscordText.escape(r.value().type().name()))
-            + "\n" + describe(r.value()), CommandCatalog.MAX_MESSAGE));
+            + "\n" + describe(messages, r.value()), CommandCatalog.MAX_MESSAGE));
       }
       case CommandCatalog.LIST -> {
         Result<TypeForms.Form> r = types.forms().form(guildId, actor, type);
@@ -91,14 +90,14 @@ final class TypeQuestionHandlers {
           replies.send(e, r.refusal());
           return;
         }
-        replies.send(e, DiscordText.truncate(describe(r.value()), CommandCatalog.MAX_MESSAGE));
+        replies.send(e, DiscordText.truncate(describe(messages, r.value()), CommandCatalog.MAX_MESSAGE));
       }
       default -> replies.send(e, MessageKey.ERROR_UNKNOWN_COMPONENT);
     }
   }
 
   /** The form, one line per question (or that it has none). */
-  private String describe(TypeForms.Form form) {
+  private static String describe(Messages messages, TypeForms.Form form) {
     String name = DiscordText.escape(form.type().name());
     if (form.questions().isEmpty()) {
       return messages.format(MessageKey.FORM_LIST_EMPTY, name);

@@ -201,6 +201,11 @@ public final class Database implements AutoCloseable {
   }
 
   /** The durable Discord effects on this database. */
+  /** Panels (issue 12). */
+  public dev.tiramisu.tickets.panel.PanelStore panels() {
+    return new JdbcPanelStore(jdbc);
+  }
+
   public EffectStore effects() {
     return new JdbcEffectStore(jdbc);
   }
@@ -223,6 +228,20 @@ public final class Database implements AutoCloseable {
   /** The tickets' timers (close requests, activity, notices) on this database. */
   public dev.tiramisu.tickets.ticket.TimerStore timers() {
     return new JdbcTimerStore(jdbc);
+  }
+
+  /** Counts and a ping for the operations endpoint (metrics, readiness). */
+  public OpsQueries ops() {
+    return new OpsQueries(jdbc);
+  }
+
+  /**
+   * Reports the pool's metrics ({@code hikaricp_*}) to {@code meterRegistry}, a Micrometer {@code
+   * MeterRegistry} (typed Object so that storage does not depend on Micrometer; HikariCP
+   * recognises it). Once per database.
+   */
+  public void recordPoolMetrics(Object meterRegistry) {
+    pool.setMetricRegistry(meterRegistry);
   }
 
   /** Job leases on this database. */

@@ -51,7 +51,10 @@ final class JdbcTicketQueries implements TicketQueries {
 
   private static String where(Filter f) {
     return "guild_id = ?" + (f.creatorId() == null ? "" : " AND creator_id = ?")
-        + (f.state() == null ? "" : " AND state = ?");
+        + (f.state() == null ? "" : " AND state = ?")
+        + (f.typeIds() == null ? "" : f.typeIds().isEmpty() ? " AND 1 = 0"
+            : " AND type_id IN (" + String.join(", ",
+                java.util.Collections.nCopies(f.typeIds().size(), "?")) + ")");
   }
 
   /** Binds the filter; returns the next parameter index. */
@@ -63,6 +66,11 @@ final class JdbcTicketQueries implements TicketQueries {
     }
     if (f.state() != null) {
       ps.setString(i++, f.state().name());
+    }
+    if (f.typeIds() != null) {
+      for (long typeId : f.typeIds()) {
+        ps.setLong(i++, typeId);
+      }
     }
     return i;
   }

@@ -6,12 +6,27 @@ import java.util.List;
 public interface TicketQueries {
 
   /**
-   * Which tickets: one guild's, optionally of one creator and in one state.
+   * Which tickets: one guild's, optionally of one creator, in one state, of some types.
    *
    * @param creatorId null for every creator
    * @param state null for every state
+   * @param typeIds null for every ticket; else only tickets of these types (none if empty)
    */
-  record Filter(long guildId, Long creatorId, TicketState state) {}
+  record Filter(long guildId, Long creatorId, TicketState state, List<Long> typeIds) {
+    public Filter {
+      typeIds = typeIds == null ? null : List.copyOf(typeIds);
+    }
+
+    /** Tickets of every type. */
+    public Filter(long guildId, Long creatorId, TicketState state) {
+      this(guildId, creatorId, state, null);
+    }
+
+    /** This filter limited to tickets of {@code types}. */
+    public Filter ofTypes(List<Long> types) {
+      return new Filter(guildId, creatorId, state, types);
+    }
+  }
 
   /** How many tickets match. */
   int count(Filter filter);

@@ -19,7 +19,8 @@ class ArchitectureTest {
     "dev.tiramisu.tickets.storage..",
     "dev.tiramisu.tickets.jobs..",
     "dev.tiramisu.tickets.migrate..",
-    "dev.tiramisu.tickets.transcript.."
+    "dev.tiramisu.tickets.transcript..",
+    "dev.tiramisu.tickets.panel.."
   };
 
   @ArchTest
@@ -43,11 +44,17 @@ class ArchitectureTest {
           .because("data flows one way: adapter -> service -> store");
 
   @ArchTest
+  static final ArchRule only_the_metrics_package_uses_micrometer =
+      noClasses().that().resideOutsideOfPackages("dev.tiramisu.tickets.metrics..")
+          .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+          .because("metrics are an operations concern: the rest reports through plain interfaces");
+
+  @ArchTest
   static final ArchRule domain_does_not_use_jdbc =
       noClasses().that().resideInAnyPackage("dev.tiramisu.tickets.ticket..",
               "dev.tiramisu.tickets.settings..", "dev.tiramisu.tickets.common..",
               "dev.tiramisu.tickets.text..", "dev.tiramisu.tickets.jobs..",
-              "dev.tiramisu.tickets.transcript..")
+              "dev.tiramisu.tickets.transcript..", "dev.tiramisu.tickets.panel..")
           .should().dependOnClassesThat()
           .resideInAnyPackage("java.sql..", "javax.sql..", "dev.tiramisu.tickets.storage..",
               "org.flywaydb..", "com.zaxxer..", "org.sqlite..", "org.postgresql..")

@@ -219,15 +219,47 @@ class BotConfigTest {
   }
 
   @Test
+  void a_rest_proxy_is_named_by_the_rest_url_alone_and_the_gateway_stays_discords() {
+    BotConfig proxy = load(Map.of("DISCORD_TOKEN", TOKEN,
+        "DISCORD_REST_URL", "http://rest-proxy.internal:8080/api/v10/"));
+    assertThat(proxy.discordRestUrl()).isEqualTo("http://rest-proxy.internal:8080/api/v10/");
+    assertThat(proxy.discordGatewayUrl()).isNull();
+    assertThat(proxy.localDiscord()).isTrue();
+
+    BotConfig gatewayOnly = load(Map.of("DISCORD_TOKEN", TOKEN,
+        "DISCORD_GATEWAY_URL", "wss://gateway-proxy.internal/"));
+    assertThat(gatewayOnly.discordRestUrl()).isNull();
+    assertThat(gatewayOnly.discordGatewayUrl()).isEqualTo("wss://gateway-proxy.internal/");
+    assertError(Map.of("DISCORD_REST_URL", "http://rest-proxy.internal:8080/api/v10/"),
+        "DISCORD_REST_URL and DISCORD_GATEWAY_URL need DISCORD_TOKEN or DISCORD_TOKEN_FILE"
+            + " (without a token the sandbox starts its own local Discord)");
+  }
+
+  @Test
+  void the_metrics_endpoint_is_off_unless_a_port_is_set_and_binds_to_localhost_by_default() {
+    assertThat(load(Map.of()).metrics().enabled()).isFalse();
+    BotConfig on = load(Map.of("METRICS_PORT", "9464"));
+    assertThat(on.metrics().enabled()).isTrue();
+    assertThat(on.metrics().port()).isEqualTo(9464);
+    assertThat(on.metrics().bind()).isEqualTo("127.0.0.1");
+    assertThat(on.toString()).contains("metrics=127.0.0.1:9464");
+    BotConfig everywhere = load(Map.of("METRICS_PORT", "9464"), "--metrics-bind=0.0.0.0");
+    assertThat(everywhere.metrics().bind()).isEqualTo("0.0.0.0");
+
+    String portError = "METRICS_PORT must be a port number from 1 to 65535, got ";
+    for (String bad : List.of("0", "65536", "x", "-1")) {
+      assertError(Map.of("METRICS_PORT", bad), portError + "\"" + bad + "\"");
+    }
+    assertError(Map.of("METRICS_BIND", "0.0.0.0"),
+        "METRICS_BIND needs METRICS_PORT (the metrics endpoint is off without a port)");
+    assertError(Map.of("METRICS_PORT", "9464", "METRICS_BIND", "a b"),
+        "METRICS_BIND must be an address such as 127.0.0.1 or 0.0.0.0, got \"a b\"");
+  }
+
+  @Test
   void local_discord_errors() {
     String rest = "http://127.0.0.1:4000/api/v10/";
     String ws = "ws://127.0.0.1:4000/";
-    assertError(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_REST_URL", rest),
-        "set both DISCORD_REST_URL and DISCORD_GATEWAY_URL (a local Discord), or neither"
-            + " (discord.com); only DISCORD_REST_URL is set");
-    assertError(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_GATEWAY_URL", ws),
-        "set both DISCORD_REST_URL and DISCORD_GATEWAY_URL (a local Discord), or neither"
-            + " (discord.com); only DISCORD_GATEWAY_URL is set");
     String needsToken = "DISCORD_REST_URL and DISCORD_GATEWAY_URL need DISCORD_TOKEN or"
         + " DISCORD_TOKEN_FILE (without a token the sandbox starts its own local Discord)";
     assertError(Map.of("DISCORD_REST_URL", rest, "DISCORD_GATEWAY_URL", ws), needsToken);
@@ -287,6 +319,21 @@ class BotConfigTest {
       assertThatThrownBy(() -> load(Map.of("EFFECT_LEASE_TTL", bad)))
           .isInstanceOf(ConfigException.class)
           .hasMessageStartingWith("EFFECT_LEASE_TTL must be a number of seconds from 2 to 600");
+    }
+  }
+
+  @Test
+  void global_rate_limit_defaults_to_discords_fifty_and_can_be_turned_off() {
+    assertThat(load(Map.of()).globalRateLimitOrDefault()).isEqualTo(50);
+    assertThat(load(Map.of("DISCORD_GLOBAL_RATE_LIMIT", "45")).globalRateLimitOrDefault())
+        .isEqualTo(45);
+    assertThat(load(Map.of(), "--discord-global-rate-limit=off").globalRateLimitOrDefault())
+        .isZero();
+    for (String bad : List.of("0", "-1", "10001", "fast")) {
+      assertThatThrownBy(() -> load(Map.of("DISCORD_GLOBAL_RATE_LIMIT", bad)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("DISCORD_GLOBAL_RATE_LIMIT must be requests per second from 1"
+              + " to 10000, or off, got \"");
     }
   }
 }

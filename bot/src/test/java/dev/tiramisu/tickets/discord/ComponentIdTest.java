@@ -16,7 +16,8 @@ class ComponentIdTest {
         new ComponentId.ListPage(Integer.MAX_VALUE, MAX, "closed"),
         new ComponentId.ListPage(1, 0, "all"), new ComponentId.Claim(MAX),
         new ComponentId.Reopen(MAX), new ComponentId.TypeForm(MAX, 4_294_967_295L),
-        new ComponentId.TypeForm(1, 0));
+        new ComponentId.TypeForm(1, 0), new ComponentId.PanelButton(MAX, MAX),
+        new ComponentId.PanelSelect(MAX));
     for (ComponentId id : ids) {
       String encoded = id.encode();
       assertThat(encoded).startsWith("tt:").hasSizeLessThanOrEqualTo(ComponentId.MAX_LENGTH);
@@ -32,6 +33,8 @@ class ComponentIdTest {
     assertThat(new ComponentId.Claim(7).encode()).isEqualTo("tt:claim:7");
     assertThat(new ComponentId.Reopen(7).encode()).isEqualTo("tt:reopen:7");
     assertThat(new ComponentId.TypeForm(7, 12345).encode()).isEqualTo("tt:form:7:12345");
+    assertThat(new ComponentId.PanelButton(3, 12).encode()).isEqualTo("tt:panel:3:12");
+    assertThat(new ComponentId.PanelSelect(3).encode()).isEqualTo("tt:panel-select:3");
   }
 
   @Test
@@ -43,7 +46,9 @@ class ComponentIdTest {
         "tt:list:1:-1:all", "tt:list:99999999999:0:all",
         "tt:claim", "tt:claim:0", "tt:claim:1:2", "tt:reopen:x", "tt:reopen:",
         "tt:form:1", "tt:form:1:", "tt:form:0:1", "tt:form:1:-1", "tt:form:1:x",
-        "tt:form:1:1:1", "tt:form:1:1234567890123456789"}) {
+        "tt:form:1:1:1", "tt:form:1:1234567890123456789",
+        "tt:panel", "tt:panel:1", "tt:panel:1:0", "tt:panel:0:1", "tt:panel:1:2:3",
+        "tt:panel:a:1", "tt:panel-select", "tt:panel-select:0", "tt:panel-select:1:2"}) {
       assertThat(ComponentId.decode(bad)).as(String.valueOf(bad)).isEmpty();
     }
   }

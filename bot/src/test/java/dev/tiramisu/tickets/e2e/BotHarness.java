@@ -49,7 +49,10 @@ final class BotHarness implements AutoCloseable {
   private final TimerScheduler.Config timers;
   private final JdaWaiter waiter = new JdaWaiter();
   private final AtomicInteger guilds = new AtomicInteger();
+  private final UnaryOperator<BotConfig> configure;
   private Bot bot;
+  /** {@code DISCORD_GLOBAL_RATE_LIMIT} of the bots started from now on; null: Discord's 50. */
+  private Integer globalRateLimit;
 
   /** With SQLite in a temporary file. */
   BotHarness() {
@@ -99,6 +102,24 @@ final class BotHarness implements AutoCloseable {
 
   BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation,
       EffectWorker.Config effects, TimerScheduler.Config timers, EmulatorConfig emulator) {
+    this(database, clock, reconciliation, effects, timers, emulator, c -> c);
+  }
+
+  /** With the given database and the bot's configuration changed by {@code configure}. */
+  BotHarness(DatabaseConfig database, UnaryOperator<BotConfig> configure) {
+    this(database, Clock.systemUTC(), Reconciliation.DEFAULT, EffectWorker.Config.DEFAULT,
+        TimerScheduler.Config.DEFAULT, EmulatorConfig.defaults(), configure);
+  }
+
+  /** With SQLite in a temporary file and the bot's configuration changed by {@code configure}. */
+  BotHarness(UnaryOperator<BotConfig> configure) {
+    this(sqliteInTempDir(), configure);
+  }
+
+  BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation,
+      EffectWorker.Config effects, TimerScheduler.Config timers, EmulatorConfig emulator,
+      UnaryOperator<BotConfig> configure) {
+    this.configure = configure;
     this.timers = timers;
     this.database = database;
     this.clock = clock;
@@ -135,7 +156,8 @@ final class BotHarness implements AutoCloseable {
    * reconciliation; the caller closes it.
    */
   Bot startAnotherBot() {
-    BotConfig config = new BotConfig(null, database, null, 0, "INFO");
+    BotConfig config = configure.apply(new BotConfig(null, database, null, 0, "INFO"))
+        .withGlobalRateLimit(globalRateLimit);
     return Bot.start(config, emu.botToken(),
         new DiscordEndpoint(emu.restUrl(), emu.gatewayUrl()), reconciliation, effects, timers,
         clock);
@@ -143,6 +165,12 @@ final class BotHarness implements AutoCloseable {
 
   Bot bot() {
     return bot;
+  }
+
+  /** Restarts the bot pacing {@code limit} requests/s on the global limit (0: off). */
+  void restartWithGlobalRateLimit(int limit) {
+    globalRateLimit = limit;
+    restart();
   }
 
   /** Stops the bot and starts a new one on the same database and emulator. */

@@ -46,7 +46,8 @@ final class ForkedBotProcess implements AutoCloseable {
   private static final List<String> BOT_VARIABLES = List.of("DISCORD_TOKEN",
       "DISCORD_TOKEN_FILE", "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD",
       "DATABASE_POOL_SIZE", "DEV_GUILD_ID", "SANDBOX_PORT", "LOG_LEVEL", "SHARD_COUNT",
-      "SHARD_IDS", "DISCORD_REST_URL", "DISCORD_GATEWAY_URL", "STARTUP_TIMEOUT");
+      "SHARD_IDS", "DISCORD_REST_URL", "DISCORD_GATEWAY_URL", "STARTUP_TIMEOUT",
+      "EFFECT_LEASE_TTL", "METRICS_PORT", "METRICS_BIND");
   private static final Path LOG_DIR = Path.of("target", "bot-processes");
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final int TAIL_LINES = 40;
@@ -77,6 +78,15 @@ final class ForkedBotProcess implements AutoCloseable {
    */
   static ForkedBotProcess start(String name, Emulator emu, DatabaseConfig database,
       Map<String, String> env, String... args) {
+    return start(name, emu.restUrl(), emu.gatewayUrl(), emu.botToken(), database, env, args);
+  }
+
+  /**
+   * As above, against the Discord at {@code restUrl} and {@code gatewayUrl} with {@code token}
+   * (e.g. a standalone emulator in its own process).
+   */
+  static ForkedBotProcess start(String name, String restUrl, String gatewayUrl, String token,
+      DatabaseConfig database, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -89,9 +99,9 @@ final class ForkedBotProcess implements AutoCloseable {
     Map<String, String> childEnv = pb.environment();
     BOT_VARIABLES.forEach(childEnv::remove);
     Map<String, String> vars = new LinkedHashMap<>();
-    vars.put("DISCORD_TOKEN", emu.botToken());
-    vars.put("DISCORD_REST_URL", emu.restUrl());
-    vars.put("DISCORD_GATEWAY_URL", emu.gatewayUrl());
+    vars.put("DISCORD_TOKEN", token);
+    vars.put("DISCORD_REST_URL", restUrl);
+    vars.put("DISCORD_GATEWAY_URL", gatewayUrl);
     vars.put("DATABASE_URL", database.url());
     if (database.user() != null) {
       vars.put("DATABASE_USER", database.user());

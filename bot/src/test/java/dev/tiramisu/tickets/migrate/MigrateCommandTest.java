@@ -88,9 +88,9 @@ class MigrateCommandTest {
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
         .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases",
-            "ticket_activity", "ticket_answers", "ticket_blocklist", "ticket_claims",
-            "ticket_counters", "ticket_creators", "ticket_effects", "ticket_names",
-            "ticket_type_questions", "ticket_types", "tickets");
+            "panel_types", "panels", "ticket_activity", "ticket_answers", "ticket_blocklist",
+            "ticket_claims", "ticket_counters", "ticket_creators", "ticket_effects",
+            "ticket_names", "ticket_type_questions", "ticket_types", "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -106,15 +106,15 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 15 tables (guild_notices 1, guild_settings 2,"
-        + " job_leases 1, ticket_blocklist 0, ticket_counters 3, ticket_creators 0,"
-        + " ticket_types 0, ticket_type_questions 0, tickets "
+    assertThat(run.out).startsWith("copied 17 tables (guild_notices 1, guild_settings 2,"
+        + " job_leases 1, panels 0, ticket_blocklist 0, ticket_counters 3, ticket_creators 0,"
+        + " ticket_types 0, panel_types 0, ticket_type_questions 0, tickets "
         + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_answers 0,"
         + " ticket_claims 63,"
         + " ticket_effects 40, ticket_names 0 rows) from "
-        + source + " to " + pg.url() + " at schema version 11; row counts verified");
+        + source + " to " + pg.url() + " at schema version 12; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 11 (same as the source)")
+        .contains("target schema at version 12 (same as the source)")
         .contains("ticket_claims          [##########] 63/63")
         .contains("tickets                [----------] 0/1790")
         .contains("tickets                [#####-----] 1000/1790")

@@ -94,6 +94,46 @@ abstract class DatabaseContract extends StoreContract {
   }
 
   @Test
+  void panels_are_saved_with_their_types_and_change_state_once() {
+    long guild = 9_100_000L + System.nanoTime() % 1_000_000;
+    var types = database.ticketTypes();
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    long a = types.insert(new dev.tiramisu.tickets.settings.TicketType(0, guild, "A", null, null,
+        null, List.of(), null, null, null, false), at).orElseThrow().id();
+    long b = types.insert(new dev.tiramisu.tickets.settings.TicketType(0, guild, "B", null, null,
+        null, List.of(), null, null, null, false), at).orElseThrow().id();
+    var store = database.panels();
+    var saved = store.insert(new dev.tiramisu.tickets.panel.Panel(0, guild, 5L, null, "Title",
+        "Line one\nline two", 0x5865F2, 7L, at, dev.tiramisu.tickets.panel.Panel.State.POSTING,
+        List.of(b, a)));
+    assertThat(saved.id()).isPositive();
+    assertThat(store.find(saved.id()).orElseThrow()).isEqualTo(saved);
+    assertThat(store.posting()).contains(saved);
+    assertThat(store.offering(guild, a)).as("not posted yet").isEmpty();
+
+    assertThat(store.transition(saved.id(), dev.tiramisu.tickets.panel.Panel.State.POSTING,
+        dev.tiramisu.tickets.panel.Panel.State.POSTED, 99L)).isTrue();
+    assertThat(store.transition(saved.id(), dev.tiramisu.tickets.panel.Panel.State.POSTING,
+        dev.tiramisu.tickets.panel.Panel.State.POSTED, 98L)).as("only once").isFalse();
+    var posted = store.find(saved.id()).orElseThrow();
+    assertThat(posted.messageId()).isEqualTo(99L);
+    assertThat(posted.typeIds()).containsExactly(b, a);
+    assertThat(store.posting()).doesNotContain(posted);
+    assertThat(store.offering(guild, a)).containsExactly(posted);
+    assertThat(store.list(guild)).containsExactly(posted);
+
+    assertThat(store.transition(saved.id(), dev.tiramisu.tickets.panel.Panel.State.POSTED,
+        dev.tiramisu.tickets.panel.Panel.State.DELETED, null)).isTrue();
+    assertThat(store.list(guild)).isEmpty();
+    assertThat(store.find(saved.id()).orElseThrow().messageId()).as("kept").isEqualTo(99L);
+
+    // Tickets can be listed by type (staff of a type see theirs only).
+    TicketQueries.Filter none = new TicketQueries.Filter(guild, null, null).ofTypes(List.of());
+    assertThat(database.ticketQueries().count(none)).isZero();
+    assertThat(database.ticketQueries().count(none.ofTypes(List.of(a, b)))).isZero();
+  }
+
+  @Test
   void a_failed_open_saves_nothing_and_consumes_no_number() {
     // A row already holds number 1 while the guild has no counter, so the insert after the
     // allocation violates UNIQUE (guild_id, number): the whole transaction must roll back.

@@ -98,7 +98,21 @@ class MessagesTest {
 
   @Test
   void other_locales_fall_back_to_english() {
-    assertThat(Messages.forLocale(Locale.GERMAN).format(MessageKey.BUTTON_CANCEL))
+    assertThat(Messages.forLocale(Locale.FRENCH).format(MessageKey.BUTTON_CANCEL))
         .isEqualTo("Cancel");
+    assertThat(Messages.of(Locale.FRENCH).format(MessageKey.BUTTON_CANCEL)).isEqualTo("Cancel");
+    assertThat(Messages.of(null).format(MessageKey.BUTTON_CANCEL)).isEqualTo("Cancel");
+  }
+
+  @Test
+  void shipped_languages_are_matched_by_language_and_cached() {
+    assertThat(Messages.of(Locale.GERMAN).format(MessageKey.BUTTON_CANCEL)).isEqualTo("Abbrechen");
+    assertThat(Messages.ofTag("de").format(MessageKey.BUTTON_CLAIM)).isEqualTo("Übernehmen");
+    assertThat(Messages.ofTag("de-AT")).isSameAs(Messages.of(Locale.GERMAN));
+    assertThat(Messages.ofTag("en-GB")).isSameAs(Messages.ofTag("en-US"))
+        .isSameAs(Messages.of(Locale.ENGLISH));
+    assertThat(Messages.ofTag("pt-BR")).isSameAs(Messages.of(Locale.ENGLISH));
+    assertThat(Messages.of(Locale.ENGLISH).isEnglish()).isTrue();
+    assertThat(Messages.of(Locale.GERMAN).isEnglish()).isFalse();
   }
 }

@@ -43,6 +43,24 @@ public final class Actor {
    * String, Integer/Long, Boolean, Double, or a Long id for user, channel and role options.
    */
   public InteractionHandle slash(long channelId, String commandPath, Map<String, ?> options) {
+    return command(channelId, commandPath, options, null, null);
+  }
+
+  /**
+   * Types into an option that has {@code autocomplete}, as the Discord client does while the user writes: an
+   * APPLICATION_COMMAND_AUTOCOMPLETE interaction (type 4) whose focused option carries the text typed so far (a
+   * string, whatever the option's type), with the other options given so far (required ones may be missing). Wait
+   * for the bot's suggestions with {@link InteractionHandle#awaitChoices()}. Refused like the client: an option
+   * without autocomplete, or one the command does not have.
+   */
+  public InteractionHandle autocomplete(long channelId, String commandPath, Map<String, ?> options, String focused,
+      String typed) {
+    return command(channelId, commandPath, options, Objects.requireNonNull(focused, "focused"),
+        Objects.requireNonNull(typed, "typed"));
+  }
+
+  private InteractionHandle command(long channelId, String commandPath, Map<String, ?> options, String focused,
+      String typed) {
     EmulatorState s = emu.state();
     Interaction i;
     synchronized (s) {
@@ -78,11 +96,26 @@ public final class Actor {
         defs = sub.path("options");
       }
       Map<String, Object> remaining = new LinkedHashMap<>(options);
+      boolean focusedFound = false;
       for (JsonNode def : defs) {
         String name = def.path("name").asText();
+        if (name.equals(focused)) {
+          int type = def.path("type").asInt();
+          if (!def.path("autocomplete").asBoolean(false) || (type != 3 && type != 4 && type != 10)) {
+            throw new NotAllowedInClient("/" + commandPath + ": option " + name + " has no autocomplete");
+          }
+          remaining.remove(name);
+          ObjectNode opt = target.addObject();
+          opt.put("name", name);
+          opt.put("type", type);
+          opt.put("value", typed);
+          opt.put("focused", true);
+          focusedFound = true;
+          continue;
+        }
         Object value = remaining.remove(name);
         if (value == null) {
-          if (def.path("required").asBoolean(false)) {
+          if (focused == null && def.path("required").asBoolean(false)) {
             throw new NotAllowedInClient("/" + commandPath + ": option " + name + " is required");
           }
           continue;
@@ -92,10 +125,14 @@ public final class Actor {
       if (!remaining.isEmpty()) {
         throw new NotAllowedInClient("/" + commandPath + " has no options " + remaining.keySet());
       }
+      if (focused != null && !focusedFound) {
+        throw new NotAllowedInClient("/" + commandPath + " has no option " + focused);
+      }
       if (!resolved.isEmpty()) {
         data.set("resolved", resolved);
       }
-      i = emu.interactions().create(Interaction.APPLICATION_COMMAND, userId, channelId, data, null);
+      i = emu.interactions().create(focused == null ? Interaction.APPLICATION_COMMAND
+          : Interaction.APPLICATION_COMMAND_AUTOCOMPLETE, userId, channelId, data, null);
     }
     return new InteractionHandle(emu, i.id, userId);
   }

@@ -37,6 +37,8 @@ public final class GuildBuilder {
   private final Map<String, List<String>> members = new LinkedHashMap<>();
   private final Map<String, Boolean> dmsClosed = new LinkedHashMap<>();
   private String owner;
+  private String preferredLocale = "en-US";
+  private final Map<String, String> locales = new LinkedHashMap<>();
   private long botPermissions = Permissions.ADMINISTRATOR;
   private long everyonePermissions = Permissions.EVERYONE_DEFAULT;
   private boolean botMember = true;
@@ -89,6 +91,18 @@ public final class GuildBuilder {
     return member(username, roleNames);
   }
 
+  /** The guild's {@code preferred_locale}, e.g. {@code de}; default {@code en-US}. */
+  public GuildBuilder preferredLocale(String locale) {
+    this.preferredLocale = locale;
+    return this;
+  }
+
+  /** The language of a member's Discord client, e.g. {@code de}; default {@code en-US}. */
+  public GuildBuilder locale(String username, String locale) {
+    locales.put(username, locale);
+    return this;
+  }
+
   /** The permissions of the bot's managed role; default ADMINISTRATOR. */
   public GuildBuilder botPermissions(long permissions) {
     this.botPermissions = permissions;
@@ -126,10 +140,12 @@ public final class GuildBuilder {
       for (String username : members.keySet()) {
         User u = state.createUser(ids.getAsLong(), username, false);
         u.dmsClosed = dmsClosed.getOrDefault(username, false);
+        u.locale = locales.getOrDefault(username, "en-US");
         users.put(username, u.id);
       }
       long ownerId = owner == null ? state.createUser(ids.getAsLong(), name + "-owner", false).id : users.get(owner);
       Guild g = state.createGuild(ids.getAsLong(), name, ownerId);
+      g.preferredLocale = preferredLocale;
       g.everyone().permissions = everyonePermissions;
       int pos = 1;
       for (String roleName : roleOrder) {

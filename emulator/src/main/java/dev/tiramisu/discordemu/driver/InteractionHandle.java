@@ -121,6 +121,24 @@ public final class InteractionHandle {
     }
   }
 
+  /**
+   * Waits until the bot answered an autocomplete interaction ({@link Actor#autocomplete}) and returns the choices'
+   * names, in order, as the client lists them.
+   */
+  public List<String> awaitChoices() {
+    awaitAck();
+    synchronized (emu.state()) {
+      Interaction i = raw();
+      if (i.choices == null) {
+        throw new AssertionError("interaction " + id + " was answered with type " + i.callbackType
+            + ", not with autocomplete choices");
+      }
+      List<String> out = new ArrayList<>();
+      i.choices.forEach(c -> out.add(c.path("name").asText()));
+      return out;
+    }
+  }
+
   /** Waits until at least {@code n} follow-ups exist and returns them all. */
   public List<MessageView> awaitFollowups(int n) {
     emu.await(n + " follow-ups to interaction " + id, () -> raw().followupIds.size() >= n);

@@ -134,6 +134,29 @@ public final class TestGuild {
     }
   }
 
+  /**
+   * Sets the language of a user's Discord client (default {@code en-US}): their next interactions carry it as
+   * {@code locale}.
+   */
+  public void setLocale(String username, String locale) {
+    EmulatorState s = emu.state();
+    synchronized (s) {
+      s.user(user(username)).locale = locale;
+      s.changed();
+    }
+  }
+
+  /** Sets the guild's {@code preferred_locale} (default {@code en-US}) and tells the bot (GUILD_UPDATE). */
+  public void setPreferredLocale(String locale) {
+    EmulatorState s = emu.state();
+    synchronized (s) {
+      Guild g = s.guild(id);
+      g.preferredLocale = locale;
+      s.emit("GUILD_UPDATE", s.guildJson(g), g.id, dev.tiramisu.discordemu.Intents.GUILDS, false);
+      s.changed();
+    }
+  }
+
   /** Adds a member with roles to the guild (GUILD_MEMBER_ADD). */
   public long addMember(String username, String... roleNames) {
     EmulatorState s = emu.state();

@@ -10,6 +10,8 @@ public final class Guild {
   public final long id;
   public String name;
   public long ownerId;
+  /** The community's language ({@code preferred_locale}, sent as {@code guild_locale} in interactions). */
+  public String preferredLocale = "en-US";
   public final Map<Long, Role> roles = new LinkedHashMap<>();
   public final Map<Long, Member> members = new LinkedHashMap<>();
   /** Guild channels (not threads), in creation order. */

@@ -8,6 +8,7 @@ import java.util.List;
 public final class Interaction {
   public static final int APPLICATION_COMMAND = 2;
   public static final int MESSAGE_COMPONENT = 3;
+  public static final int APPLICATION_COMMAND_AUTOCOMPLETE = 4;
   public static final int MODAL_SUBMIT = 5;
 
   public final long id;
@@ -21,7 +22,7 @@ public final class Interaction {
   public final Long messageId;
   public final long createdAtMillis;
 
-  /** The first callback type (4 message, 5 deferred message, 6 deferred update, 7 update, 9 modal), or 0. */
+  /** The first callback type (4 message, 5 deferred message, 6 deferred update, 7 update, 8 autocomplete choices, 9 modal), or 0. */
   public int callbackType;
   public long firstResponseMillis;
   /** True when the first response came later than Discord's 3 seconds; the interaction then failed. */
@@ -29,6 +30,8 @@ public final class Interaction {
   /** The message created or updated by the callback (the "original response"). */
   public Long originalMessageId;
   public boolean originalEphemeral;
+  /** The choices an autocomplete interaction was answered with (callback type 8), if any. */
+  public com.fasterxml.jackson.databind.node.ArrayNode choices;
   /** The modal sent in answer, if any. */
   public ObjectNode modal;
   /** For a modal submit, the interaction the modal answered (for triggering_interaction_metadata). */

@@ -9,6 +9,8 @@ public final class User {
   /** When true, the user does not accept DMs: sending to their DM channel fails with 50007. */
   public boolean dmsClosed;
   public Long dmChannelId;
+  /** The language of the user's Discord client, sent as {@code locale} in their interactions. */
+  public String locale = "en-US";
 
   public User(long id, String username, boolean bot) {
     this.id = id;

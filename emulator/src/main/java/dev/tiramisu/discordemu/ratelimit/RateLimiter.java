@@ -72,6 +72,8 @@ public final class RateLimiter {
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
   private final Map<String, BotState> bots = new ConcurrentHashMap<>();
   private final String renameHash;
+  private final java.util.concurrent.atomic.AtomicLong globalRefusals =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public RateLimiter(RateLimitConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -165,6 +167,7 @@ public final class RateLimiter {
     }
 
     if (refusedScope == RateLimitScope.GLOBAL) {
+      globalRefusals.incrementAndGet();
       // Docs, "Example Exceeded Global Rate Limit Response": no per-route headers.
       return RateLimitResponses.tooManyRequests(RateLimitScope.GLOBAL, retryAfter, Map.of(), null);
     }
@@ -208,9 +211,18 @@ public final class RateLimiter {
     return n;
   }
 
+  /**
+   * How many requests were refused on the global limit (all bots) since the start or {@link
+   * #reset()}: what a bot pacing itself ahead of the limit keeps at 0.
+   */
+  public long globalRefusals() {
+    return globalRefusals.get();
+  }
+
   /** Forgets every counter (the configuration stays). */
   public void reset() {
     bots.clear();
+    globalRefusals.set(0);
   }
 
   private Route route(String method, String template) {

@@ -70,6 +70,12 @@ final class InteractionRoutes {
       }
       Channel channel = state.channel(i.channelId);
       Message original;
+      if ((i.type == Interaction.APPLICATION_COMMAND_AUTOCOMPLETE) != (type == AUTOCOMPLETE_RESULT)) {
+        // Discord's docs: an autocomplete interaction is answered with APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+        // only, and that response is "only valid for autocomplete interactions".
+        throw DiscordException.invalidForm("type", "INTERACTION_RESPONSE_TYPE_INVALID",
+            "Interaction response type " + type + " is not valid for interaction type " + i.type + ".");
+      }
       switch (type) {
         case CHANNEL_MESSAGE -> {
           try {
@@ -105,7 +111,11 @@ final class InteractionRoutes {
           EmulatorState.normalizeComponents(i.modal.path("components")); // ids, as Discord assigns them
           original = null;
         }
-        case PONG, AUTOCOMPLETE_RESULT -> original = null;
+        case AUTOCOMPLETE_RESULT -> {
+          i.choices = validateChoices(data.path("choices"));
+          original = null;
+        }
+        case PONG -> original = null;
         default -> throw DiscordException.invalidForm("type", "BASE_TYPE_CHOICES", "Value must be one of (1, 4, 5, 6, 7, 8, 9, 10, 12).");
       }
       i.callbackType = type;
@@ -136,6 +146,36 @@ final class InteractionRoutes {
       }
       return RestResponse.ok(out);
     }
+  }
+
+  /**
+   * Discord's limits for autocomplete choices: at most 25, each with a name of 1 to 100 characters and a value (a
+   * string of at most 100 characters, or a number).
+   */
+  private static ArrayNode validateChoices(JsonNode choices) {
+    if (choices.isMissingNode() || choices.isNull()) {
+      return Json.array();
+    }
+    if (!choices.isArray()) {
+      throw DiscordException.invalidForm("data.choices", "BASE_TYPE_ARRAY", "Must be an array.");
+    }
+    if (choices.size() > 25) {
+      throw DiscordException.invalidForm("data.choices", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+    }
+    for (int n = 0; n < choices.size(); n++) {
+      JsonNode c = choices.get(n);
+      String name = c.path("name").asText("");
+      if (!c.path("name").isTextual() || name.isEmpty() || name.length() > 100) {
+        throw DiscordException.invalidForm("data.choices." + n + ".name", "BASE_TYPE_BAD_LENGTH",
+            "Must be between 1 and 100 in length.");
+      }
+      JsonNode v = c.path("value");
+      if (!(v.isNumber() || (v.isTextual() && v.asText().length() <= 100))) {
+        throw DiscordException.invalidForm("data.choices." + n + ".value", "BASE_TYPE_BAD_LENGTH",
+            "Must be between 1 and 100 in length.");
+      }
+    }
+    return ((ArrayNode) choices).deepCopy();
   }
 
   private static void validateModal(JsonNode data) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The sandbox's slash command menu: which commands the client offers a user in a channel (guild commands shadow
- * global ones; DM contexts; default member permissions), and the typing of the option values the page sends.
+ * global ones; DM contexts; default member permissions), with descriptions in the user's client language when the
+ * command carries it, and the typing of the option values the page sends.
  */
 final class CommandMenu {
   private final EmulatorState state;
@@ -50,10 +51,28 @@ final class CommandMenu {
         ObjectNode x = out.addObject();
         x.put("id", Long.toString(cmd.id));
         x.put("name", cmd.name());
-        x.put("description", cmd.json.path("description").asText(""));
-        x.set("options", cmd.json.path("options").isArray() ? cmd.json.path("options").deepCopy() : Json.array());
+        String locale = state.user(userId).locale;
+        x.put("description", localized(cmd.json, locale));
+        ArrayNode options = cmd.json.path("options").isArray() ? cmd.json.path("options").deepCopy() : Json.array();
+        localizeDescriptions(options, locale);
+        x.set("options", options);
       }
       return o;
+    }
+  }
+
+  /** The description as a client in {@code locale} shows it: its localization, else the default. */
+  private static String localized(JsonNode node, String locale) {
+    JsonNode l = node.path("description_localizations").path(locale);
+    return l.isTextual() ? l.asText() : node.path("description").asText("");
+  }
+
+  private static void localizeDescriptions(JsonNode options, String locale) {
+    for (JsonNode o : options) {
+      if (o instanceof ObjectNode on && on.has("description")) {
+        on.put("description", localized(on, locale));
+      }
+      localizeDescriptions(o.path("options"), locale);
     }
   }
 

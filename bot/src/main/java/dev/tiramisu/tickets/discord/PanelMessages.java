@@ -1,0 +1,217 @@
+package dev.tiramisu.tickets.discord;
+
+import dev.tiramisu.tickets.panel.Panel;
+import dev.tiramisu.tickets.panel.Panels;
+import dev.tiramisu.tickets.settings.TicketType;
+import dev.tiramisu.tickets.text.DiscordText;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.text.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.attribute.ICustomId;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.container.Container;
+import net.dv8tion.jda.api.components.container.ContainerChildComponent;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.separator.Separator;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A panel's message on Discord: drawn as one Components V2 container (accent colour, heading,
+ * description, then a button per type or, past {@value Panel#MAX_BUTTONS} types, a select menu),
+ * posted once, redrawn when its types change, and finished at start when a crash interrupted its
+ * posting. Component ids carry the panel id and type ids, never names.
+ */
+final class PanelMessages {
+  private static final Logger log = LoggerFactory.getLogger(PanelMessages.class);
+  /** Most panels finished per start (a crash leaves at most a few). */
+  private static final int FINISH_AT_START = 25;
+
+  private final Panels panels;
+
+  PanelMessages(Panels panels) {
+    this.panels = panels;
+  }
+
+  /**
+   * The container of {@code p} offering {@code live} (a note instead when none is left), in the
+   * guild's language.
+   */
+  Container draw(Guild guild, Panel p, List<TicketType> live) {
+    Messages messages = Locales.guild(guild);
+    List<ContainerChildComponent> children = new ArrayList<>();
+    children.add(TextDisplay.of("## " + DiscordText.escape(p.title())));
+    if (p.description() != null) {
+      children.add(TextDisplay.of(p.description()));
+    }
+    if (live.isEmpty()) {
+      children.add(Separator.createDivider(Separator.Spacing.SMALL));
+      children.add(TextDisplay.of(messages.format(MessageKey.PANEL_UNAVAILABLE)));
+    } else if (p.usesButtons(live.size())) {
+      List<Button> buttons = new ArrayList<>();
+      for (TicketType t : live) {
+        Button b = Button.primary(new ComponentId.PanelButton(p.id(), t.id()).encode(), t.name());
+        buttons.add(t.emoji() == null ? b : b.withEmoji(Emoji.fromFormatted(t.emoji())));
+      }
+      children.add(ActionRow.of(buttons));
+    } else {
+      StringSelectMenu.Builder menu =
+          StringSelectMenu.create(new ComponentId.PanelSelect(p.id()).encode())
+              .setPlaceholder(messages.format(MessageKey.PANEL_SELECT_PLACEHOLDER))
+              .setRequiredRange(1, 1);
+      for (TicketType t : live.subList(0, Math.min(live.size(), Panel.MAX_TYPES))) {
+        SelectOption o = SelectOption.of(t.name(), Long.toString(t.id()));
+        if (t.description() != null) {
+          o = o.withDescription(t.description());
+        }
+        if (t.emoji() != null) {
+          o = o.withEmoji(Emoji.fromFormatted(t.emoji()));
+        }
+        menu.addOptions(o);
+      }
+      children.add(ActionRow.of(menu.build()));
+    }
+    return Container.of(children).withAccentColor(p.colour());
+  }
+
+  /**
+   * Posts the panel's message unless an earlier attempt did ({@code lookFirst}: found among the
+   * channel's latest messages by the panel id in its components), and records it as posted.
+   *
+   * @throws ErrorResponseException when Discord refuses it
+   */
+  Message post(TextChannel channel, Panel p, boolean lookFirst) {
+    if (lookFirst) {
+      Optional<Message> earlier = OwnMessages.find(channel, m -> isPanel(m, p.id()));
+      if (earlier.isPresent()) {
+        panels.posted(p, earlier.get().getIdLong());
+        return earlier.get();
+      }
+    }
+    Message sent = channel.sendMessage(new MessageCreateBuilder()
+            .useComponentsV2()
+            .setComponents(draw(channel.getGuild(), p, panels.liveTypes(p)))
+            .setAllowedMentions(List.of())
+            .build())
+        .setNonce("panel-" + p.id())
+        .complete();
+    panels.posted(p, sent.getIdLong());
+    return sent;
+  }
+
+  /** Whether {@code m} is panel {@code panelId}'s message (one of its components says so). */
+  static boolean isPanel(Message m, long panelId) {
+    return m.getComponentTree().findAll(ICustomId.class).stream()
+        .map(c -> ComponentId.decode(c.getCustomId()).orElse(null))
+        .anyMatch(id -> (id instanceof ComponentId.PanelButton b && b.panelId() == panelId)
+            || (id instanceof ComponentId.PanelSelect s && s.panelId() == panelId));
+  }
+
+  /**
+   * Redraws a posted panel with its current types.
+   *
+   * @return false if the panel could not be redrawn (its message or channel is gone: then it is
+   *     recorded as gone; or Discord refused)
+   */
+  boolean redraw(Guild guild, Panel p) {
+    if (p.state() != Panel.State.POSTED || p.messageId() == null) {
+      return false;
+    }
+    TextChannel channel = guild.getTextChannelById(p.channelId());
+    if (channel == null) {
+      panels.gone(p);
+      return false;
+    }
+    try {
+      channel.editMessageById(p.messageId(), new MessageEditBuilder()
+              .useComponentsV2()
+              .setComponents(draw(guild, p, panels.liveTypes(p)))
+              .setAllowedMentions(List.of())
+              .build())
+          .complete();
+      return true;
+    } catch (ErrorResponseException e) {
+      if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE
+          || e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+        panels.gone(p);
+      } else {
+        log.warn("guild {}: panel {} not redrawn: {}", p.guildId(), p.id(),
+            TicketHandlers.describe(e));
+      }
+      return false;
+    }
+  }
+
+  /** Redraws the guild's panels offering the type (after it was edited or deleted). */
+  int typeChanged(Guild guild, long typeId) {
+    int redrawn = 0;
+    for (Panel p : panels.offering(guild.getIdLong(), typeId)) {
+      if (redraw(guild, p)) {
+        redrawn++;
+      }
+    }
+    return redrawn;
+  }
+
+  /** Redraws the panel of a click whose type is gone (so the next member sees what is left). */
+  void redrawIfStale(Guild guild, long panelId, long typeId) {
+    Optional<Panel> p = panels.find(panelId).filter(x -> x.guildId() == guild.getIdLong());
+    if (p.isPresent() && panels.liveTypes(p.get()).stream().noneMatch(t -> t.id() == typeId)) {
+      redraw(guild, p.get());
+    }
+  }
+
+  /**
+   * Finishes the panels a crash left {@link Panel.State#POSTING} in this process's guilds: the
+   * message is looked for first, then posted; a panel whose types are all gone, or whose channel
+   * is, is dropped. Runs at start.
+   */
+  void finishPosting(ShardManager shards) {
+    int done = 0;
+    for (Panel p : panels.posting()) {
+      if (done >= FINISH_AT_START) {
+        break;
+      }
+      Guild guild = shards.getGuildById(p.guildId());
+      if (guild == null) {
+        continue; // another process's shard, or the bot left
+      }
+      done++;
+      TextChannel channel = guild.getTextChannelById(p.channelId());
+      try {
+        if (channel == null || panels.liveTypes(p).isEmpty()) {
+          panels.notPosted(p);
+        } else {
+          post(channel, p, true);
+        }
+      } catch (ErrorResponseException e) {
+        log.warn("guild {}: panel {} could not be finished: {}", p.guildId(), p.id(),
+            TicketHandlers.describe(e));
+        if (!e.isServerError()) {
+          panels.notPosted(p);
+        }
+      } catch (RuntimeException e) {
+        log.warn("guild {}: panel {} could not be finished", p.guildId(), p.id(), e);
+      }
+    }
+  }
+
+  /** A link to a message. */
+  static String link(long guildId, long channelId, long messageId) {
+    return "https://discord.com/channels/" + guildId + "/" + channelId + "/" + messageId;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.tiramisu.tickets.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import dev.tiramisu.discordemu.RequestLog;
+import dev.tiramisu.discordemu.driver.InteractionHandle;
+import dev.tiramisu.discordemu.driver.TestGuild;
+import dev.tiramisu.discordemu.ratelimit.RateLimitConfig;
+import dev.tiramisu.tickets.ticket.Ticket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot paces itself ahead of Discord's global limit ({@code GlobalPacer}): a burst of creates
+ * that needs several seconds' worth of the limit is spread out, and the emulator, enforcing the
+ * limit, refuses none of it. The emulator's global limit and the bot's are both lowered to 5/s
+ * so that a dozen creates saturate it even on a slow, loaded machine; the control test shows the
+ * same burst without pacing is refused, and logged once per burst.
+ */
+class PacingE2ETest extends SingleBotE2ETest {
+  private static final int LIMIT = 5;
+  private static final List<String> MEMBERS = List.of("alice", "bob", "admin", "moderator");
+  private static final int GUILDS = 3;
+
+  @Test
+  void a_burst_of_creates_needing_ten_seconds_of_the_global_limit_gets_no_global_429() {
+    h.emu.setRateLimits(RateLimitConfig.builder().globalLimit(LIMIT, Duration.ofSeconds(1))
+        .build());
+    h.restartWithGlobalRateLimit(LIMIT);
+    int mark = h.emu.requests().mark();
+
+    List<TestGuild> guilds = burstOfCreates();
+
+    List<RequestLog.Entry> sent = h.emu.requests().since(mark);
+    assertThat(sent.stream().filter(e -> !exempt(e)).count())
+        .as("requests on the global limit: ten seconds' worth")
+        .isGreaterThanOrEqualTo(4L * GUILDS * MEMBERS.size());
+    assertThat(h.emu.rateLimiter().globalRefusals())
+        .as("requests refused on the global limit").isZero();
+    assertThat(guilds).hasSize(GUILDS);
+  }
+
+  @Test
+  void without_pacing_the_same_burst_is_refused_and_logged_once_per_burst() throws Exception {
+    h.emu.setRateLimits(RateLimitConfig.builder().globalLimit(LIMIT, Duration.ofSeconds(1))
+        .build());
+    h.restartWithGlobalRateLimit(0);
+    CountDownLatch summary = new CountDownLatch(1);
+    List<ILoggingEvent> warnings = new ArrayList<>();
+    AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
+      @Override
+      protected void append(ILoggingEvent e) {
+        synchronized (warnings) {
+          warnings.add(e);
+        }
+        summary.countDown();
+      }
+    };
+    Logger logger = (Logger) LoggerFactory.getLogger("dev.tiramisu.tickets.discord.RateLimitLog");
+    capture.start();
+    logger.addAppender(capture);
+    try {
+      burstOfCreates();
+      assertThat(h.emu.rateLimiter().globalRefusals())
+          .as("without pacing, Discord refuses part of the burst").isPositive();
+      assertThat(summary.await(30, TimeUnit.SECONDS)).as("the burst's summary").isTrue();
+    } finally {
+      logger.detachAppender(capture);
+      h.restartWithGlobalRateLimit(GlobalPacerDefault.LIMIT);
+      h.emu.setRateLimits(RateLimitConfig.defaults());
+    }
+    synchronized (warnings) {
+      ILoggingEvent first = warnings.get(0);
+      assertThat(first.getLevel()).isEqualTo(Level.WARN);
+      assertThat(first.getFormattedMessage()).startsWith("Discord rate limit: ")
+          .contains("on the global limit").contains("POST /channels/{channel_id}/");
+    }
+  }
+
+  /** Every member of fresh guilds runs /ticket create at once; checks every ticket completed. */
+  private List<TestGuild> burstOfCreates() {
+    List<TestGuild> guilds = new ArrayList<>();
+    for (int i = 0; i < GUILDS; i++) {
+      TestGuild g = h.guild();
+      h.enableTickets(g);
+      guilds.add(g);
+    }
+    List<InteractionHandle> creates = new ArrayList<>();
+    for (String member : MEMBERS) {
+      for (TestGuild g : guilds) {
+        creates.add(g.as(member).slash(g.channel("general"), "ticket create",
+            Map.of("reason", "burst " + member)));
+      }
+    }
+    for (InteractionHandle c : creates) {
+      c.awaitReply(); // at once, or "saved, still being set up" after 5 s; then the link
+      h.emu.await("the link in answer " + c.id, Duration.ofSeconds(60),
+          () -> c.original().text().contains("is open: <#"));
+    }
+    for (TestGuild g : guilds) {
+      List<Ticket> tickets = FaultSoak.tickets(h, g);
+      assertThat(tickets).as("guild %d", g.id).hasSize(MEMBERS.size());
+      for (Ticket t : tickets) {
+        assertThat(h.bot().effects().awaitIdle(t.id(), Duration.ofSeconds(60)))
+            .as("effects of #%d settled", t.number()).isTrue();
+      }
+      LifecycleChecks.assertEndState(g, h.emu.botUserId(), FaultSoak.tickets(h, g), false);
+    }
+    return guilds;
+  }
+
+  private static boolean exempt(RequestLog.Entry e) {
+    return e.template().startsWith("/interactions/") || e.template().startsWith("/webhooks/");
+  }
+
+  /** Discord's limit, the default the harness's other bots run with. */
+  private static final class GlobalPacerDefault {
+    static final int LIMIT = 50;
+  }
+}
