@@ -192,9 +192,9 @@ final class CommandCatalog {
         m.format(MessageKey.OPTION_TYPE_NAME_DESCRIPTION), true).setMaxLength(100);
     OptionData style = new OptionData(OptionType.STRING, OPT_STYLE,
         m.format(MessageKey.OPTION_QUESTION_STYLE_DESCRIPTION), false)
-        .addChoice(m.format(MessageKey.FORM_STYLE_SHORT), "short")
-        .addChoice(m.format(MessageKey.FORM_STYLE_PARAGRAPH), "paragraph")
-        .addChoice(m.format(MessageKey.FORM_STYLE_SELECT), "select");
+        .addChoice(m.format(MessageKey.OPTION_QUESTION_STYLE_SHORT), "short")
+        .addChoice(m.format(MessageKey.OPTION_QUESTION_STYLE_PARAGRAPH), "paragraph")
+        .addChoice(m.format(MessageKey.OPTION_QUESTION_STYLE_SELECT), "select");
     return new SubcommandGroupData(QUESTION,
         m.format(MessageKey.COMMAND_TICKETTYPE_QUESTION_DESCRIPTION))
         .addSubcommands(

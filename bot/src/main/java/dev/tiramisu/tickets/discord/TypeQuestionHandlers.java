@@ -112,8 +112,9 @@ final class TypeQuestionHandlers {
       String label = DiscordText.escape(q.label());
       if (q.style().isText()) {
         lines.add(messages.format(MessageKey.FORM_LIST_LINE_TEXT, rank, label,
-            messages.format(q.style() == FormQuestion.Style.SHORT ? MessageKey.FORM_STYLE_SHORT
-                : MessageKey.FORM_STYLE_PARAGRAPH), required, q.min(), q.max()));
+            messages.format(q.style() == FormQuestion.Style.SHORT
+                ? MessageKey.OPTION_QUESTION_STYLE_SHORT
+                : MessageKey.OPTION_QUESTION_STYLE_PARAGRAPH), required, q.min(), q.max()));
       } else {
         String choices = q.multiple() ? messages.format(MessageKey.FORM_CHOICES, q.min(), q.max())
             : messages.format(MessageKey.FORM_CHOICE_ONE);

@@ -80,9 +80,9 @@ class TypeFormsE2ETest extends SingleBotE2ETest {
         "options", "Spam;Harassment;Cheating;Other", "multiple", true, "required", false)).text();
     assertThat(list).contains(text(MessageKey.FORM_LIST_HEADER, "Report", 4, 5))
         .contains(text(MessageKey.FORM_LIST_LINE_TEXT, 1, "What happened?",
-            text(MessageKey.FORM_STYLE_PARAGRAPH), text(MessageKey.FORM_REQUIRED), 1, 500))
+            text(MessageKey.OPTION_QUESTION_STYLE_PARAGRAPH), text(MessageKey.FORM_REQUIRED), 1, 500))
         .contains(text(MessageKey.FORM_LIST_LINE_TEXT, 2, "Player name",
-            text(MessageKey.FORM_STYLE_SHORT), text(MessageKey.FORM_OPTIONAL), 0, 200))
+            text(MessageKey.OPTION_QUESTION_STYLE_SHORT), text(MessageKey.FORM_OPTIONAL), 0, 200))
         .contains(text(MessageKey.FORM_LIST_LINE_SELECT, 3, "Where?",
             text(MessageKey.FORM_REQUIRED), text(MessageKey.FORM_CHOICE_ONE), "Chat, Voice, Game"))
         .contains(text(MessageKey.FORM_LIST_LINE_SELECT, 4, "Which rules?",
