@@ -276,6 +276,27 @@ class TypeFormsE2ETest extends SingleBotE2ETest {
   }
 
   @Test
+  void a_panel_button_opens_the_types_form() {
+    TestGuild g = threeTypes();
+    addQuestion(g, q("type", "Report", "label", "Player name"));
+    List<FormQuestion> qs = questions(g, "Report");
+    String posted = command(g, "panel create", Map.of("types", "Billing, Report")).text();
+    assertThat(posted).startsWith("Panel #");
+    long panelMessage = Long.parseLong(posted.replaceAll("(?s).*/(\\d+)$", "$1"));
+
+    InteractionHandle click = g.as("alice").click(panelMessage, "Report");
+    assertThat(labels(click.awaitModal())).containsExactly(
+        text(MessageKey.MODAL_OPEN_REASON_LABEL), "Player name");
+    Ticket t = awaitTicket(g.as("alice").submitModal(click,
+        Map.of("reason", "cheating", id(qs.get(0)), "Sam")).awaitReply());
+    assertThat(g.threads().stream().filter(th -> th.id() == t.threadId()).findFirst()
+        .orElseThrow().parentId()).isEqualTo(g.channel("reports"));
+    assertThat(h.bot().core().types().forms().answers(t.id()))
+        .containsExactly(new FormAnswer(1, "Player name", "Sam"));
+    assertThat(g.messages(t.threadId()).get(0).text()).contains("**Player name**\nSam");
+  }
+
+  @Test
   void a_form_is_checked_again_by_the_bot_and_a_changed_form_is_refused() {
     TestGuild g = threeTypes();
     h.configure(g, "require_reason", "false");
