@@ -25,7 +25,8 @@ final class MentionResolver {
 
   /** Fills the message's mentioned and pinged users, roles and @everyone. */
   void resolve(Message m, Channel channel) {
-    Matcher um = USER_MENTION.matcher(m.content);
+    String text = mentionText(m);
+    Matcher um = USER_MENTION.matcher(text);
     while (um.find()) {
       try {
         long id = Long.parseUnsignedLong(um.group(1));
@@ -37,7 +38,7 @@ final class MentionResolver {
       }
     }
     Guild g = channel.guildId == null ? null : s.guilds.get(channel.guildId);
-    Matcher rm = ROLE_MENTION.matcher(m.content);
+    Matcher rm = ROLE_MENTION.matcher(text);
     while (rm.find()) {
       try {
         long id = Long.parseUnsignedLong(rm.group(1));
@@ -48,7 +49,7 @@ final class MentionResolver {
         // not a snowflake: not a mention
       }
     }
-    m.mentionsEveryone = g != null && EVERYONE.matcher(m.content).find();
+    m.mentionsEveryone = g != null && EVERYONE.matcher(text).find();
     if (m.isEphemeral() || m.visibleTo != null) {
       return; // ephemeral messages notify nobody
     }
@@ -72,6 +73,30 @@ final class MentionResolver {
       }
     }
     m.pingedEveryone = m.mentionsEveryone && parseEveryone && canMentionAll;
+  }
+
+  /**
+   * Where mentions are read: the content and, as Discord does for Components V2 messages, every text display
+   * (type 10), inside containers and sections too.
+   */
+  static String mentionText(Message m) {
+    StringBuilder sb = new StringBuilder(m.content == null ? "" : m.content);
+    textDisplays(m.components, sb);
+    return sb.toString();
+  }
+
+  private static void textDisplays(JsonNode node, StringBuilder sb) {
+    if (node == null) {
+      return;
+    }
+    if (node.isArray()) {
+      node.forEach(n -> textDisplays(n, sb));
+    } else if (node.isObject()) {
+      if (node.path("type").asInt() == 10 && node.path("content").isTextual()) {
+        sb.append('\n').append(node.path("content").asText());
+      }
+      textDisplays(node.path("components"), sb);
+    }
   }
 
   private static boolean contains(JsonNode array, String value) {

@@ -35,7 +35,8 @@ public final class Core implements AutoCloseable {
     this.database = database;
     this.tickets = new TicketService(database.tickets(), database.settings(), clock);
     this.settings = new SettingsService(database.settings(), clock);
-    this.types = new dev.tiramisu.tickets.settings.TicketTypes(database.ticketTypes(), clock);
+    this.types = new dev.tiramisu.tickets.settings.TicketTypes(database.ticketTypes(),
+        database.forms(), clock);
     this.panels = new dev.tiramisu.tickets.panel.Panels(database.panels(), types, clock);
     this.leases = database.leases();
     this.messages = Messages.english();

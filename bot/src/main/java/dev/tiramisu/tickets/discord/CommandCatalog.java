@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
  * The slash commands the bot registers, and their names for the router.
@@ -75,6 +76,17 @@ final class CommandCatalog {
   // feedback and statistics (issue 13)
   static final String STATS = "stats";
   static final String OPT_DAYS = "days";
+  // ticket type forms (issue 12): /tickettype question add|remove|list
+  static final String QUESTION = "question";
+  static final String OPT_LABEL = "label";
+  static final String OPT_STYLE = "style";
+  static final String OPT_REQUIRED = "required";
+  static final String OPT_MIN = "min";
+  static final String OPT_MAX = "max";
+  static final String OPT_PLACEHOLDER = "placeholder";
+  static final String OPT_OPTIONS = "options";
+  static final String OPT_MULTIPLE = "multiple";
+  static final String OPT_POSITION = "position";
 
   // panels (issue 12)
   static final String PANEL = "panel";
@@ -177,9 +189,54 @@ final class CommandCatalog {
             new SubcommandData(DELETE, m.format(MessageKey.COMMAND_TICKETTYPE_DELETE_DESCRIPTION))
                 .addOptions(type),
             new SubcommandData(LIST, m.format(MessageKey.COMMAND_TICKETTYPE_LIST_DESCRIPTION)))
+        .addSubcommandGroups(questions(m))
         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
         .setContexts(InteractionContextType.GUILD)
         .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+  }
+
+  /**
+   * {@code /tickettype question add|remove|list}. Lengths are checked by the bot (with its own
+   * messages), so the options allow more than the limits they are checked against.
+   */
+  private static SubcommandGroupData questions(Messages m) {
+    OptionData type = new OptionData(OptionType.STRING, OPT_TYPE,
+        m.format(MessageKey.OPTION_TYPE_NAME_DESCRIPTION), true).setMaxLength(100);
+    OptionData style = new OptionData(OptionType.STRING, OPT_STYLE,
+        m.format(MessageKey.OPTION_QUESTION_STYLE_DESCRIPTION), false)
+        .addChoice(m.format(MessageKey.OPTION_QUESTION_STYLE_SHORT), "short")
+        .addChoice(m.format(MessageKey.OPTION_QUESTION_STYLE_PARAGRAPH), "paragraph")
+        .addChoice(m.format(MessageKey.OPTION_QUESTION_STYLE_SELECT), "select");
+    return new SubcommandGroupData(QUESTION,
+        m.format(MessageKey.COMMAND_TICKETTYPE_QUESTION_DESCRIPTION))
+        .addSubcommands(
+            new SubcommandData(ADD, m.format(MessageKey.COMMAND_TICKETTYPE_QUESTION_ADD_DESCRIPTION))
+                .addOptions(type,
+                    new OptionData(OptionType.STRING, OPT_LABEL,
+                        m.format(MessageKey.OPTION_QUESTION_LABEL_DESCRIPTION), true)
+                        .setMaxLength(100),
+                    style,
+                    new OptionData(OptionType.BOOLEAN, OPT_REQUIRED,
+                        m.format(MessageKey.OPTION_QUESTION_REQUIRED_DESCRIPTION), false),
+                    new OptionData(OptionType.INTEGER, OPT_MIN,
+                        m.format(MessageKey.OPTION_QUESTION_MIN_DESCRIPTION), false),
+                    new OptionData(OptionType.INTEGER, OPT_MAX,
+                        m.format(MessageKey.OPTION_QUESTION_MAX_DESCRIPTION), false),
+                    new OptionData(OptionType.STRING, OPT_PLACEHOLDER,
+                        m.format(MessageKey.OPTION_QUESTION_PLACEHOLDER_DESCRIPTION), false)
+                        .setMaxLength(200),
+                    new OptionData(OptionType.STRING, OPT_OPTIONS,
+                        m.format(MessageKey.OPTION_QUESTION_OPTIONS_DESCRIPTION), false)
+                        .setMaxLength(4000),
+                    new OptionData(OptionType.BOOLEAN, OPT_MULTIPLE,
+                        m.format(MessageKey.OPTION_QUESTION_MULTIPLE_DESCRIPTION), false)),
+            new SubcommandData(REMOVE,
+                m.format(MessageKey.COMMAND_TICKETTYPE_QUESTION_REMOVE_DESCRIPTION))
+                .addOptions(type, new OptionData(OptionType.INTEGER, OPT_POSITION,
+                    m.format(MessageKey.OPTION_QUESTION_POSITION_DESCRIPTION), true)),
+            new SubcommandData(LIST,
+                m.format(MessageKey.COMMAND_TICKETTYPE_QUESTION_LIST_DESCRIPTION))
+                .addOptions(type));
   }
 
   /** {@code /panel create|list|delete} (Manage Server). */

@@ -62,6 +62,18 @@ sealed interface ComponentId {
   /** The reason form for a ticket of type {@code typeId} (issue 12). */
   record OpenTypedModal(long typeId) implements ComponentId {}
 
+  /**
+   * The form of a ticket type with questions (issue 12): the type and the version of its form
+   * ({@code TypeForms.version}) when it was shown, so a submission of a form changed since is
+   * recognised.
+   */
+  record TypeForm(long typeId, long version) implements ComponentId {
+    public TypeForm {
+      if (typeId <= 0 || version < 0) {
+        throw new IllegalArgumentException("bad form id");
+      }
+    }
+  }
   /** A type's button on a panel posted with {@code /panel create} (issue 12). */
   record PanelButton(long panelId, long typeId) implements ComponentId {}
 
@@ -116,6 +128,8 @@ sealed interface ComponentId {
       id = PREFIX + ":pick-type";
     } else if (this instanceof OpenTypedModal m) {
       id = PREFIX + ":open-modal:" + m.typeId();
+    } else if (this instanceof TypeForm f) {
+      id = PREFIX + ":form:" + f.typeId() + ":" + f.version();
     } else if (this instanceof PanelButton b) {
       id = PREFIX + ":panel:" + b.panelId() + ":" + b.typeId();
     } else if (this instanceof PanelSelect m) {
@@ -157,6 +171,12 @@ sealed interface ComponentId {
             return Optional.of(new OpenTypedModal(id(p[2])));
           }
           return p.length == 2 ? Optional.of(new OpenModal()) : Optional.empty();
+        case "form":
+          if (p.length != 4 || p[3].isEmpty() || p[3].length() > 18
+              || !p[3].chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+          }
+          return Optional.of(new TypeForm(id(p[2]), Long.parseLong(p[3])));
         case "pick-type":
           return p.length == 2 ? Optional.of(new PickType()) : Optional.empty();
         case "close":

@@ -126,7 +126,8 @@ public final class DiscordBot implements AutoCloseable {
     List<ExecutorService> executors = List.of(acknowledging, settingsReads, working);
     InteractionTracker tracker = new InteractionTracker(observers.interactions());
     Replies replies = new Replies(messages, tracker);
-    TicketTexts texts = new TicketTexts(messages, types::ofTicket);
+    TicketTexts texts = new TicketTexts(messages, types::ofTicket,
+        types.forms()::answers);
     ThreadLookup threads = new ThreadLookup(settings);
     TranscriptEffects transcriptEffects = new TranscriptEffects(transcripts.store(), messages,
         threads, transcripts.messageContentIntent(), clock);
@@ -153,6 +154,7 @@ public final class DiscordBot implements AutoCloseable {
         new BlocklistHandlers(blocklist, settings, replies), workflow,
         new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
         new TicketTypeHandlers(types, settings, settingHandlers, replies, panelMessages),
+        new TypeQuestionHandlers(types, settings, replies),
         new PanelHandlers(panels, panelMessages, replies), panelMessages,
         new TypeAutocomplete(types), new TranscriptHandlers(transcripts.access(), replies),
         new FeedbackHandlers(feedback, replies), new StatsHandlers(stats, replies), replies,

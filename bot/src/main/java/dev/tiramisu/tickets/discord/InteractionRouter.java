@@ -51,6 +51,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final StaffWorkflow workflow;
   private final CloseRequestHandlers closeRequests;
   private final TicketTypeHandlers types;
+  private final TypeQuestionHandlers questions;
   private final PanelHandlers panels;
   private final PanelMessages panelMessages;
   private final TypeAutocomplete autocomplete;
@@ -69,12 +70,14 @@ final class InteractionRouter extends ListenerAdapter {
   InteractionRouter(Executor acknowledging, Executor working, TicketHandlers tickets,
       StaffHandlers staff, SettingHandlers settings, ListHandlers lists,
       BlocklistHandlers blocklist, StaffWorkflow workflow, CloseRequestHandlers closeRequests,
-      TicketTypeHandlers types, PanelHandlers panels, PanelMessages panelMessages,
-      TypeAutocomplete autocomplete, TranscriptHandlers transcripts, FeedbackHandlers feedback,
-      StatsHandlers stats, Replies replies, InteractionTracker tracker) {
+      TicketTypeHandlers types, TypeQuestionHandlers questions, PanelHandlers panels,
+      PanelMessages panelMessages, TypeAutocomplete autocomplete, TranscriptHandlers transcripts,
+      FeedbackHandlers feedback, StatsHandlers stats, Replies replies,
+      InteractionTracker tracker) {
     this.tracker = tracker;
     this.transcripts = transcripts;
     this.types = types;
+    this.questions = questions;
     this.panels = panels;
     this.panelMessages = panelMessages;
     this.autocomplete = autocomplete;
@@ -96,6 +99,11 @@ final class InteractionRouter extends ListenerAdapter {
   public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
     String route = e.getName() + " " + e.getSubcommandName();
     String what = "/" + route;
+    if (CommandCatalog.TICKETTYPE.equals(e.getName())
+        && CommandCatalog.QUESTION.equals(e.getSubcommandGroup())) {
+      deferThen(e, "/tickettype question " + e.getSubcommandName(), () -> questions.handle(e));
+      return;
+    }
     switch (route) {
       case CommandCatalog.TICKET + " " + CommandCatalog.CREATE -> acknowledgeThen(e, what,
           () -> tickets.acknowledgeCreate(e, e,
@@ -277,6 +285,8 @@ final class InteractionRouter extends ListenerAdapter {
       deferThen(e, "modal OpenTypedModal", () -> tickets.createFromModal(e, m.typeId()));
     } else if (id.isPresent() && id.get() instanceof ComponentId.RateModal m) {
       deferThen(e, "modal RateModal", () -> feedback.comment(e, m));
+    } else if (id.isPresent() && id.get() instanceof ComponentId.TypeForm f) {
+      deferThen(e, "modal TypeForm", () -> tickets.createFromForm(e, f));
     } else {
       unknown(e, "modal with an unknown custom id", MessageKey.ERROR_UNKNOWN_COMPONENT);
     }

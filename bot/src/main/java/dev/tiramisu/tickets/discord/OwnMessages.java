@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -36,6 +37,21 @@ final class OwnMessages {
     return m -> m.getContentRaw().equals(content);
   }
 
+  /**
+   * What a reader sees of a message's text: its content, then its Components V2 text displays
+   * (inside containers and sections too), one per line.
+   */
+  static String visibleText(Message m) {
+    StringBuilder sb = new StringBuilder(m.getContentRaw());
+    if (!m.getComponents().isEmpty()) {
+      for (TextDisplay td : m.getComponentTree().findAll(TextDisplay.class)) {
+        sb.append(sb.isEmpty() ? "" : "\n").append(td.getContent());
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Whether the message has a button with this custom id, at any depth (rows, containers). */
   static boolean hasButton(Message m, String customId) {
     return m.getComponentTree().findAll(Button.class).stream()
         .map(Button::getCustomId)

@@ -10,7 +10,6 @@ import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.OpenedTicket;
-import dev.tiramisu.tickets.ticket.Reasons;
 import dev.tiramisu.tickets.ticket.ThreadInfo;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketService;
@@ -23,15 +22,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import dev.tiramisu.tickets.settings.TicketType;
+import dev.tiramisu.tickets.settings.FormAnswer;
+import dev.tiramisu.tickets.settings.FormQuestion;
+import java.util.Map;
 import dev.tiramisu.tickets.settings.TicketTypes;
 import dev.tiramisu.tickets.text.DiscordText;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.label.Label;
-import net.dv8tion.jda.api.components.selections.SelectOption;
-import net.dv8tion.jda.api.components.selections.StringSelectMenu;
-import net.dv8tion.jda.api.entities.emoji.Emoji;
-import net.dv8tion.jda.api.components.textinput.TextInput;
-import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -42,7 +38,6 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import net.dv8tion.jda.api.modals.Modal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +73,7 @@ final class TicketHandlers {
   private final EffectWorker effects;
   private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
   private final TicketTypes types;
+  private final TicketForms forms;
 
   /**
    * @param settingsReads runs the settings read whose result decides between the reason form and
@@ -87,6 +83,7 @@ final class TicketHandlers {
       Executor settingsReads, EffectWorker effects,
       dev.tiramisu.tickets.ticket.Blocklist blocklist, TicketTypes types) {
     this.types = types;
+    this.forms = new TicketForms(types);
     this.tickets = tickets;
     this.blocklist = blocklist;
     this.effects = effects;
@@ -128,14 +125,15 @@ final class TicketHandlers {
         replies.send(e, read.get().blocked().get());
         return null;
       }
-      TypeChoice choice = choose(read.get().types(), typeName, typeId, rawReason);
+      TypeChoices.Choice choice = TypeChoices.choose(read.get().types(), typeName, typeId, rawReason);
       if (choice.refusal() != null) {
         replies.send(e, choice.refusal());
         return null;
       }
       if (choice.ask()) {
         replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
-            List.of(ActionRow.of(typeSelect(replies.messages(e), read.get().types()))));
+            List.of(ActionRow.of(TypeChoices.select(read.get().types(),
+                replies.messages(e)))));
         return null;
       }
       GuildSettings s = read.get().settings().forType(choice.type());
@@ -143,8 +141,16 @@ final class TicketHandlers {
         replies.send(e, MessageKey.ERROR_TICKETS_NOT_ENABLED);
         return null;
       }
+      List<FormQuestion> questions = choice.type() == null ? List.of()
+          : read.get().forms().getOrDefault(choice.type().id(), List.of());
+      if (!questions.isEmpty()) {
+        modal.replyModal(forms.formModal(messages, choice.type(), questions, s.requireReason(),
+                rawReason))
+            .complete();
+        return null;
+      }
       if ((rawReason == null || rawReason.isBlank()) && s.requireReason()) {
-        modal.replyModal(reasonModal(replies.messages(e), choice.type())).complete();
+        modal.replyModal(forms.reasonModal(replies.messages(e), choice.type())).complete();
         return null;
       }
       e.deferReply(true).complete();
@@ -154,12 +160,13 @@ final class TicketHandlers {
     e.deferReply(true).complete();
     return () -> {
       // The database was slow at the acknowledgement: choose now (asking with the select).
-      TypeChoice choice = choose(types.list(guild.getIdLong()), typeName, typeId, rawReason);
+      TypeChoices.Choice choice = TypeChoices.choose(types.list(guild.getIdLong()), typeName, typeId, rawReason);
       if (choice.refusal() != null) {
         replies.send(e, choice.refusal());
       } else if (choice.ask()) {
         replies.send(e, messages.format(MessageKey.TICKET_PICK_TYPE),
-            List.of(ActionRow.of(typeSelect(replies.messages(e), types.list(guild.getIdLong())))));
+            List.of(ActionRow.of(TypeChoices.select(types.list(guild.getIdLong()),
+                replies.messages(e)))));
       } else {
         open(e, rawReason, choice.type(), true);
       }
@@ -182,6 +189,22 @@ final class TicketHandlers {
     open(e, reason, type.get(), true);
   }
 
+  /**
+   * A ticket type's form was submitted (the router has deferred the reply): checked again, then
+   * the ticket and its answers are saved together. A refusal shows back what was typed.
+   */
+  void createFromForm(ModalInteractionEvent e, ComponentId.TypeForm form) {
+    Result<TicketForms.Submission> read = forms.read(e, form);
+    if (read.isRefused()) {
+      Messages messages = replies.messages(e);
+      replies.send(e, TicketForms.echo(e,
+          messages.format(read.refusal().key(), read.refusal().args()), messages));
+      return;
+    }
+    TicketForms.Submission s = read.value();
+    open(e, s.reason(), s.type(), true, s.answers());
+  }
+
   /** The type id a {@link ComponentId.PickType} select sent, or null if malformed. */
   static Long pickedType(List<String> values) {
     if (values.size() != 1 || !values.get(0).matches("[1-9][0-9]{0,18}")) {
@@ -190,62 +213,9 @@ final class TicketHandlers {
     return Long.parseLong(values.get(0));
   }
 
-  /**
-   * Which type a new ticket gets: {@code type} (null = the guild's own settings), or {@code ask}
-   * (several types, none chosen: show the select), or a refusal.
-   */
-  private record TypeChoice(TicketType type, boolean ask, Refusal refusal) {}
-
-  private TypeChoice choose(List<TicketType> live, String typeName, Long typeId,
-      String rawReason) {
-    if (typeId != null) {
-      return live.stream().filter(t -> t.id() == typeId).findFirst()
-          .map(t -> new TypeChoice(t, false, null))
-          .orElseGet(() -> new TypeChoice(null, false, Refusal.of(MessageKey.ERROR_TYPE_GONE)));
-    }
-    if (typeName != null && !typeName.isBlank()) {
-      String key = typeName.strip().toLowerCase(java.util.Locale.ROOT);
-      return live.stream().filter(t -> t.name().toLowerCase(java.util.Locale.ROOT).equals(key))
-          .findFirst().map(t -> new TypeChoice(t, false, null))
-          .orElseGet(() -> new TypeChoice(null, false, Refusal.of(MessageKey.ERROR_TYPE_UNKNOWN,
-              DiscordText.escape(DiscordText.truncate(typeName.strip(), TicketType.MAX_NAME)),
-              TicketTypes.names(live))));
-    }
-    if (live.isEmpty()) {
-      return new TypeChoice(null, false, null);
-    }
-    if (live.size() == 1) {
-      return new TypeChoice(live.get(0), false, null);
-    }
-    if (rawReason != null && !rawReason.isBlank()) {
-      // The select cannot carry the reason along: ask for the type option instead of losing it.
-      return new TypeChoice(null, false,
-          Refusal.of(MessageKey.ERROR_TYPE_NEEDED, TicketTypes.names(live)));
-    }
-    return new TypeChoice(null, true, null);
-  }
-
-  /** The select of the guild's types (ids as values, never names). */
-  private StringSelectMenu typeSelect(Messages messages, List<TicketType> live) {
-    StringSelectMenu.Builder b = StringSelectMenu.create(new ComponentId.PickType().encode())
-        .setPlaceholder(messages.format(MessageKey.TICKET_PICK_TYPE_PLACEHOLDER))
-        .setRequiredRange(1, 1);
-    for (TicketType t : live.subList(0, Math.min(live.size(), TicketType.MAX_PER_GUILD))) {
-      SelectOption o = SelectOption.of(t.name(), Long.toString(t.id()));
-      if (t.description() != null) {
-        o = o.withDescription(t.description());
-      }
-      if (t.emoji() != null) {
-        o = o.withEmoji(Emoji.fromFormatted(t.emoji()));
-      }
-      b.addOptions(o);
-    }
-    return b.build();
-  }
-
   /** What the acknowledgement of a create reads: the settings, and whether the member is blocked. */
   private record AckRead(GuildSettings settings, Optional<Refusal> blocked,
-      List<TicketType> types) {}
+      List<TicketType> types, Map<Long, List<FormQuestion>> forms) {}
 
   /**
    * The guild's settings and the member's blocklist verdict if the database answers in time to
@@ -263,7 +233,8 @@ final class TicketHandlers {
     CompletableFuture<AckRead> read;
     try {
       read = CompletableFuture.supplyAsync(() -> new AckRead(settings.get(guildId),
-          blocklist.check(guildId, member), types.list(guildId)), settingsReads);
+          blocklist.check(guildId, member), types.list(guildId),
+          types.forms().questionsOfGuild(guildId)), settingsReads);
     } catch (RejectedExecutionException stopping) {
       return Optional.empty();
     }
@@ -292,6 +263,15 @@ final class TicketHandlers {
    * the first message and answers the member (see {@link EffectWorker}).
    */
   private void open(IReplyCallback e, String rawReason, TicketType type, boolean typed) {
+    open(e, rawReason, type, typed, null);
+  }
+
+  /**
+   * @param answers the checked answers of the type's form, or null when no form was shown (then
+   *     a type with questions is refused: its form must be filled in)
+   */
+  private void open(IReplyCallback e, String rawReason, TicketType type, boolean typed,
+      List<FormAnswer> answers) {
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
@@ -303,12 +283,20 @@ final class TicketHandlers {
       replies.send(e, blocked.get());
       return;
     }
+    TicketType chosen = typed ? type : defaultType(guild);
+    if (answers == null && chosen != null && !types.forms().questions(chosen.id()).isEmpty()) {
+      replies.send(e, MessageKey.ERROR_FORM_NOT_SHOWN, DiscordText.escape(chosen.name()));
+      return;
+    }
     Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
         member.getEffectiveName(), rawReason, ReplyHandle.of(e),
-        s -> readyForTickets(replies.messages(e), guild, s.ticketChannelId()),
-        typed ? type : defaultType(guild));
+        s -> readyForTickets(replies.messages(e), guild, s.ticketChannelId()), chosen,
+        answers == null ? List.of() : answers);
     if (opened.isRefused()) {
-      replies.send(e, opened.refusal());
+      Messages messages = replies.messages(e);
+      String why = messages.format(opened.refusal().key(), opened.refusal().args());
+      replies.send(e, e instanceof ModalInteractionEvent m && answers != null
+          ? TicketForms.echo(m, why, messages) : why);
       return;
     }
     Ticket t = opened.value().ticket();
@@ -361,20 +349,6 @@ final class TicketHandlers {
         replies.send(e, pending, t.number());
       }
     }
-  }
-
-  private Modal reasonModal(Messages messages, TicketType type) {
-    TextInput input =
-        TextInput.create(ComponentId.REASON_INPUT, TextInputStyle.PARAGRAPH)
-            .setRequired(true)
-            .setRequiredRange(1, Reasons.MAX_LENGTH)
-            .setPlaceholder(messages.format(MessageKey.MODAL_OPEN_REASON_PLACEHOLDER))
-            .build();
-    return Modal.create(type == null ? new ComponentId.OpenModal().encode()
-                : new ComponentId.OpenTypedModal(type.id()).encode(),
-            messages.format(MessageKey.MODAL_OPEN_TITLE))
-        .addComponents(Label.of(messages.format(MessageKey.MODAL_OPEN_REASON_LABEL), input))
-        .build();
   }
 
   // ----------------------------------------------------------------- helpers

@@ -4,7 +4,14 @@ import dev.tiramisu.tickets.text.DiscordText;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.text.Messages;
 import dev.tiramisu.tickets.ticket.Ticket;
+import dev.tiramisu.tickets.settings.FormAnswer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
+import net.dv8tion.jda.api.components.container.Container;
+import net.dv8tion.jda.api.components.container.ContainerChildComponent;
+import net.dv8tion.jda.api.components.separator.Separator;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import java.util.function.Function;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -24,16 +31,25 @@ final class TicketTexts {
   private final Messages messages;
   private final java.util.function.LongFunction<java.util.Optional<
       dev.tiramisu.tickets.settings.TicketType>> typeOfTicket;
+  private final LongFunction<List<FormAnswer>> answersOf;
+
+  /** Discord's limit for the text of all text displays of one message together. */
+  static final int MAX_DISPLAY_TEXT = 4000;
 
   TicketTexts(Messages messages) {
-    this(messages, id -> java.util.Optional.empty());
+    this(messages, id -> java.util.Optional.empty(), id -> List.of());
   }
 
-  /** @param typeOfTicket the type a ticket was opened with (its name is shown) */
+  /**
+   * @param typeOfTicket the type a ticket was opened with (its name is shown)
+   * @param answersOf the answers saved with a ticket (shown under the reason)
+   */
   TicketTexts(Messages messages, java.util.function.LongFunction<java.util.Optional<
-      dev.tiramisu.tickets.settings.TicketType>> typeOfTicket) {
+      dev.tiramisu.tickets.settings.TicketType>> typeOfTicket,
+      LongFunction<List<FormAnswer>> answersOf) {
     this.messages = messages;
     this.typeOfTicket = typeOfTicket;
+    this.answersOf = answersOf;
   }
 
   /** The staff roles an open or edit effect names (see {@code TicketService.staffPayload}). */
@@ -52,7 +68,7 @@ final class TicketTexts {
 
   /** These texts in {@code messages}' language. */
   TicketTexts in(Messages messages) {
-    return messages == this.messages ? this : new TicketTexts(messages, typeOfTicket);
+    return messages == this.messages ? this : new TicketTexts(messages, typeOfTicket, answersOf);
   }
 
   /** These texts in the guild's preferred language (see {@link Locales#guild}). */
@@ -61,17 +77,18 @@ final class TicketTexts {
   }
 
   /**
-   * The first message: mentions the creator (first, for the legacy creator lookup) and the staff
-   * role. Allowed mentions name exactly those two, so the reason can never ping anyone; pinging
-   * the staff role is what brings its members into the private thread. Carries Close and Claim.
+   * The first message, a Components V2 message: one container with a heading (the type and the
+   * number), the creator and the staff roles mentioned with the reason, the answers to the type's
+   * form, the claimer, and the Close and Claim buttons. Allowed mentions name exactly the creator
+   * and the staff roles, so the reason and the answers can never ping anyone; pinging the staff
+   * roles is what brings their members into the private thread.
    */
   MessageCreateData firstMessage(Ticket t, List<Long> staffRoleIds) {
-    long creatorId = t.creatorId();
     MessageCreateBuilder b = new MessageCreateBuilder()
-        .setContent(firstContent(t, staffRoleIds, null))
+        .useComponentsV2()
+        .setComponents(firstContainer(t, staffRoleIds, null))
         .setAllowedMentions(List.of())
-        .mentionUsers(creatorId)
-        .setComponents(firstButtons(t, null));
+        .mentionUsers(t.creatorId());
     if (!staffRoleIds.isEmpty()) {
       b.mentionRoles(staffRoleIds.stream().map(String::valueOf).toList());
     }
@@ -79,33 +96,108 @@ final class TicketTexts {
   }
 
   /**
-   * The first message as the ticket stands now: the claimer shown under it, Close and Claim while
-   * open (Claim disabled once claimed), no buttons once closed. An edit pings nobody.
+   * The first message as the ticket stands now: the claimer shown in it, Close and Claim while
+   * open (Claim disabled once claimed), no buttons once closed. An edit pings nobody. A first
+   * message posted before Components V2 (plain content) becomes one: the edit clears its content.
    */
   MessageEditData firstMessageEdit(Ticket t, List<Long> staffRoleIds, Long claimerId) {
     return new MessageEditBuilder()
-        .setContent(firstContent(t, staffRoleIds, claimerId))
+        .useComponentsV2()
+        .setContent(null)
+        .setComponents(firstContainer(t, staffRoleIds, claimerId))
         .setAllowedMentions(List.of())
-        .setComponents(t.isOpen() ? List.of(firstButtons(t, claimerId)) : List.of())
         .build();
   }
 
-  private String firstContent(Ticket t, List<Long> staffRoleIds, Long claimerId) {
-    long creatorId = t.creatorId();
-    String claim = claimerId == null ? ""
-        : "\n" + messages.format(MessageKey.TICKET_CLAIMED_LINE, claimerId);
+  private Container firstContainer(Ticket t, List<Long> staffRoleIds, Long claimerId) {
     java.util.Optional<dev.tiramisu.tickets.settings.TicketType> type = typeOfTicket.apply(t.id());
-    String typeLine = type.isEmpty() || type.get().isDefault() ? "" : messages.format(MessageKey.TICKET_TYPE_LINE,
-        type.get().emoji() == null ? "" : type.get().emoji() + " ",
-        DiscordText.escape(type.get().name())) + "\n";
+    String heading = type.isEmpty() || type.get().isDefault()
+        ? messages.format(MessageKey.TICKET_FIRST_HEADING_PLAIN, t.number())
+        : messages.format(MessageKey.TICKET_FIRST_HEADING,
+            type.get().emoji() == null ? "" : type.get().emoji() + " ",
+            DiscordText.escape(type.get().name()), t.number());
+    String opened = openedText(t, staffRoleIds);
+    // Room for the claimer line is kept whether or not the ticket is claimed, so claiming never
+    // shortens the answers.
+    String claimLine = messages.format(MessageKey.TICKET_CLAIMED_LINE,
+        claimerId == null ? Long.MAX_VALUE : claimerId);
+    List<ContainerChildComponent> parts = new ArrayList<>();
+    parts.add(TextDisplay.of(heading));
+    parts.add(TextDisplay.of(opened));
+    String answers = answersText(answersOf.apply(t.id()),
+        MAX_DISPLAY_TEXT - heading.length() - opened.length() - claimLine.length());
+    if (!answers.isEmpty()) {
+      parts.add(TextDisplay.of(answers));
+    }
+    if (claimerId != null) {
+      parts.add(TextDisplay.of(claimLine));
+    }
+    if (t.isOpen()) {
+      parts.add(Separator.createDivider(Separator.Spacing.SMALL));
+      parts.add(firstButtons(t, claimerId));
+    }
+    return Container.of(parts);
+  }
+
+  private String openedText(Ticket t, List<Long> staffRoleIds) {
+    long creatorId = t.creatorId();
     String roles = String.join(" ", staffRoleIds.stream().map(id -> "<@&" + id + ">").toList());
-    return fitReason(t.reason(), reason -> typeLine + (staffRoleIds.isEmpty()
+    return fitReason(t.reason(), reason -> staffRoleIds.isEmpty()
         ? messages.format(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF, creatorId, reason)
         : staffRoleIds.size() == 1
             ? messages.format(MessageKey.TICKET_OPENED_MESSAGE, creatorId, staffRoleIds.get(0),
                 reason)
-            : messages.format(MessageKey.TICKET_OPENED_MESSAGE_ROLES, creatorId, roles, reason))
-        + claim);
+            : messages.format(MessageKey.TICKET_OPENED_MESSAGE_ROLES, creatorId, roles, reason));
+  }
+
+  /**
+   * The answers, each escaped (no markdown, no mention) and, if all of them would not fit in
+   * {@code room} characters, the longest ones shortened evenly, with a note saying so.
+   */
+  String answersText(List<FormAnswer> answers, int room) {
+    if (answers.isEmpty()) {
+      return "";
+    }
+    List<String> labels = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    int fixed = 0;
+    for (FormAnswer a : answers) {
+      String label = DiscordText.escape(a.label());
+      labels.add(label);
+      texts.add(DiscordText.escape(a.answer()));
+      fixed += messages.format(MessageKey.TICKET_FORM_ANSWER, label, "").length() + 2;
+    }
+    int total = fixed + texts.stream().mapToInt(String::length).sum();
+    boolean cut = total > room;
+    if (cut) {
+      String note = messages.format(MessageKey.TICKET_FORM_SHORTENED);
+      int left = Math.max(answers.size(), room - fixed - note.length() - 2);
+      // Fair shares: the short answers keep their length, the rest share what is left.
+      Integer[] order = new Integer[texts.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+      int remaining = order.length;
+      for (int i : order) {
+        int share = Math.max(1, left / remaining);
+        String text = texts.get(i);
+        if (text.length() > share) {
+          text = DiscordText.truncate(text, share);
+        }
+        texts.set(i, text);
+        left -= text.length();
+        remaining--;
+      }
+    }
+    List<String> blocks = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      blocks.add(messages.format(MessageKey.TICKET_FORM_ANSWER, labels.get(i), texts.get(i)));
+    }
+    if (cut) {
+      blocks.add(messages.format(MessageKey.TICKET_FORM_SHORTENED));
+    }
+    return String.join("\n\n", blocks);
   }
 
   private ActionRow firstButtons(Ticket t, Long claimerId) {

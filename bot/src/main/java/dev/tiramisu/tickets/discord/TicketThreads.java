@@ -75,7 +75,7 @@ final class TicketThreads {
       if (first == null) {
         return OptionalLong.empty();
       }
-      Matcher mention = USER_MENTION.matcher(first.getContentRaw());
+      Matcher mention = USER_MENTION.matcher(OwnMessages.visibleText(first));
       while (mention.find()) {
         long id = Long.parseLong(mention.group(1));
         if (id != self) {

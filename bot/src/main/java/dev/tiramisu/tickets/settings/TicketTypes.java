@@ -26,10 +26,18 @@ public final class TicketTypes {
 
   private final TicketTypeStore store;
   private final Clock clock;
+  private final TypeForms forms;
 
-  public TicketTypes(TicketTypeStore store, Clock clock) {
+  /** @param forms the types' questions and the tickets' answers (V11) */
+  public TicketTypes(TicketTypeStore store, FormStore forms, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.forms = new TypeForms(forms, this, clock);
+  }
+
+  /** The types' forms: questions, and the answers saved with tickets. */
+  public TypeForms forms() {
+    return forms;
   }
 
   /** The guild's live types, oldest first. */

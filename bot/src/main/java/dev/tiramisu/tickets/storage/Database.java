@@ -198,6 +198,11 @@ public final class Database implements AutoCloseable {
     return new JdbcTicketTypeStore(jdbc);
   }
 
+  /** The ticket types' questions and the tickets' answers (V11). */
+  public dev.tiramisu.tickets.settings.FormStore forms() {
+    return new JdbcFormStore(jdbc);
+  }
+
   /** The durable Discord effects on this database. */
   /** Panels (issue 12). */
   public dev.tiramisu.tickets.panel.PanelStore panels() {

@@ -75,7 +75,8 @@ final class JdbcTicketStore implements TicketStore {
 
   @Override
   public Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
-      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId) {
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId,
+      List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
     return jdbc.transaction(
         "opening a ticket",
         c -> {
@@ -117,6 +118,7 @@ final class JdbcTicketStore implements TicketStore {
               ps.executeUpdate();
             }
           }
+          JdbcFormStore.insertAnswers(c, id, answers);
           Ticket t = new Ticket(id, guildId, number, creatorId, reason, TicketState.OPEN, null,
               null, createdAt, null, null, null, null);
           JdbcEffectStore.insert(c, id, guildId, effects.apply(t), createdAt);

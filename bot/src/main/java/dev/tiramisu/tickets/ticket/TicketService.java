@@ -122,6 +122,18 @@ public final class TicketService {
   public Result<OpenedTicket> open(long guildId, long creatorId, String creatorName,
       String rawReason, String replyToken, ReadyCheck ready,
       dev.tiramisu.tickets.settings.TicketType type) {
+    return open(guildId, creatorId, creatorName, rawReason, replyToken, ready, type, List.of());
+  }
+
+  /**
+   * As above, with the answers to the type's form (checked by {@code TypeForms.answers}), saved
+   * with the ticket in the transaction that creates it. A form with answers stands in for a
+   * required reason (a form of five questions leaves no room in the modal for the reason).
+   */
+  public Result<OpenedTicket> open(long guildId, long creatorId, String creatorName,
+      String rawReason, String replyToken, ReadyCheck ready,
+      dev.tiramisu.tickets.settings.TicketType type,
+      List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
     GuildSettings s = settings.load(guildId).forType(type);
     if (!s.ticketsEnabled()) {
       return Result.refused(MessageKey.ERROR_TICKETS_NOT_ENABLED);
@@ -134,7 +146,7 @@ public final class TicketService {
     if (reason.isRefused()) {
       return Result.refused(reason.refusal());
     }
-    if (reason.value().isEmpty() && s.requireReason()) {
+    if (reason.value().isEmpty() && s.requireReason() && answers.isEmpty()) {
       return Result.refused(MessageKey.ERROR_REASON_REQUIRED);
     }
     Instant now = now();
@@ -142,7 +154,7 @@ public final class TicketService {
     String userName = s.nameTemplate().usesUser() ? NameTemplate.userPart(creatorName) : null;
     Result<Ticket> created = tickets.create(guildId, creatorId, reason.value().orElse(null), now,
         userName, limits.any() ? history -> limits.check(history, now) : null,
-        t -> openEffects(t, s, replyToken, userName), type == null ? null : type.id());
+        t -> openEffects(t, s, replyToken, userName), type == null ? null : type.id(), answers);
     if (created.isRefused()) {
       log.info("guild {}: user {} refused a new ticket by the limits ({})", guildId, creatorId,
           created.refusal().key());

@@ -67,8 +67,19 @@ public interface TicketStore {
    * As above, for a ticket of a {@link dev.tiramisu.tickets.settings.TicketType} ({@code typeId},
    * or null for a ticket opened by the guild's own settings), stored with the ticket.
    */
+  default Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId) {
+    return create(guildId, creatorId, reason, createdAt, userName, gate, effects, typeId,
+        List.of());
+  }
+
+  /**
+   * As above, with the answers to the type's form saved with the ticket in the same transaction
+   * ({@code ticket_answers}, V11).
+   */
   Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
-      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId);
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId,
+      List<dev.tiramisu.tickets.settings.FormAnswer> answers);
 
   /** The member's name recorded for the ticket's thread name ({@code {user}}), if any. */
   Optional<String> userName(long ticketId);

@@ -15,7 +15,8 @@ class ComponentIdTest {
         new ComponentId.CancelClose(1, 1234567890123456789L),
         new ComponentId.ListPage(Integer.MAX_VALUE, MAX, "closed"),
         new ComponentId.ListPage(1, 0, "all"), new ComponentId.Claim(MAX),
-        new ComponentId.Reopen(MAX), new ComponentId.PanelButton(MAX, MAX),
+        new ComponentId.Reopen(MAX), new ComponentId.TypeForm(MAX, 4_294_967_295L),
+        new ComponentId.TypeForm(1, 0), new ComponentId.PanelButton(MAX, MAX),
         new ComponentId.PanelSelect(MAX), new ComponentId.Rate(MAX, 5), new ComponentId.Rate(1, 1),
         new ComponentId.RateComment(MAX), new ComponentId.RateModal(MAX));
     for (ComponentId id : ids) {
@@ -32,6 +33,7 @@ class ComponentIdTest {
     assertThat(new ComponentId.ListPage(2, 42, "open").encode()).isEqualTo("tt:list:2:42:open");
     assertThat(new ComponentId.Claim(7).encode()).isEqualTo("tt:claim:7");
     assertThat(new ComponentId.Reopen(7).encode()).isEqualTo("tt:reopen:7");
+    assertThat(new ComponentId.TypeForm(7, 12345).encode()).isEqualTo("tt:form:7:12345");
     assertThat(new ComponentId.PanelButton(3, 12).encode()).isEqualTo("tt:panel:3:12");
     assertThat(new ComponentId.PanelSelect(3).encode()).isEqualTo("tt:panel-select:3");
     assertThat(new ComponentId.Rate(7, 4).encode()).isEqualTo("tt:rate:7:4");
@@ -47,6 +49,8 @@ class ComponentIdTest {
         "tt:close:1".repeat(20), "tt:list:0:0:all", "tt:list:1:0:deleted", "tt:list:1:0",
         "tt:list:1:-1:all", "tt:list:99999999999:0:all",
         "tt:claim", "tt:claim:0", "tt:claim:1:2", "tt:reopen:x", "tt:reopen:",
+        "tt:form:1", "tt:form:1:", "tt:form:0:1", "tt:form:1:-1", "tt:form:1:x",
+        "tt:form:1:1:1", "tt:form:1:1234567890123456789",
         "tt:panel", "tt:panel:1", "tt:panel:1:0", "tt:panel:0:1", "tt:panel:1:2:3",
         "tt:panel:a:1", "tt:panel-select", "tt:panel-select:0", "tt:panel-select:1:2",
         "tt:rate:1", "tt:rate:1:0", "tt:rate:1:6", "tt:rate:1:45", "tt:rate:0:3",

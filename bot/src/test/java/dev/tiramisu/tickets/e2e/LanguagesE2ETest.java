@@ -57,7 +57,9 @@ class LanguagesE2ETest extends SingleBotE2ETest {
     assertThat(h.bot().effects().awaitIdle(t.id(), Duration.ofSeconds(30))).isTrue();
     // the guild speaks English (its preferred locale): the first message everyone sees is English
     MessageView first = g.messages(threadId).get(0);
-    assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_OPENED_MESSAGE, g.user("bruno"),
+    // (a Components V2 card: the heading, then the opening text)
+    assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_FIRST_HEADING_PLAIN, 1) + "\n"
+        + text(MessageKey.TICKET_OPENED_MESSAGE, g.user("bruno"),
         g.role("Staff"), "Rechnung fehlt"));
     assertThat(first.buttonLabels()).containsExactly(text(MessageKey.BUTTON_CLOSE_TICKET),
         text(MessageKey.BUTTON_CLAIM));
@@ -86,7 +88,8 @@ class LanguagesE2ETest extends SingleBotE2ETest {
 
     Ticket t = h.open(g, "alice", "help"); // alice's own answer is English ("is open")
     MessageView first = g.messages(t.threadId()).get(0);
-    assertThat(first.text()).isEqualTo(german(MessageKey.TICKET_OPENED_MESSAGE, g.user("alice"),
+    assertThat(first.text()).isEqualTo(german(MessageKey.TICKET_FIRST_HEADING_PLAIN, t.number())
+        + "\n" + german(MessageKey.TICKET_OPENED_MESSAGE, g.user("alice"),
         g.role("Staff"), "help"));
     assertThat(first.buttonLabels()).containsExactly(german(MessageKey.BUTTON_CLOSE_TICKET),
         german(MessageKey.BUTTON_CLAIM));
@@ -132,14 +135,16 @@ class LanguagesE2ETest extends SingleBotE2ETest {
     h.enableTickets(g);
     Ticket t = h.open(g, "alice", "first");
     assertThat(g.messages(t.threadId()).get(0).text()).startsWith(
-        text(MessageKey.TICKET_OPENED_MESSAGE, g.user("alice"), g.role("Staff"), "first"));
+        text(MessageKey.TICKET_FIRST_HEADING_PLAIN, 1) + "\n"
+        + text(MessageKey.TICKET_OPENED_MESSAGE, g.user("alice"), g.role("Staff"), "first"));
 
     g.setPreferredLocale("de");
     h.awaitBot("the bot sees the guild's new language",
         () -> h.bot().shards().getGuildById(g.id).getLocale() == DiscordLocale.GERMAN);
     Ticket second = h.open(g, "bob", "second");
     assertThat(g.messages(second.threadId()).get(0).text()).isEqualTo(
-        german(MessageKey.TICKET_OPENED_MESSAGE, g.user("bob"), g.role("Staff"), "second"));
+        german(MessageKey.TICKET_FIRST_HEADING_PLAIN, 2) + "\n"
+        + german(MessageKey.TICKET_OPENED_MESSAGE, g.user("bob"), g.role("Staff"), "second"));
   }
 
   @Test

@@ -36,7 +36,8 @@ class StaffReadsE2ETest extends SingleBotE2ETest {
     assertThat(reply.text()).isEqualTo(text(MessageKey.TICKET_OPENED_REPLY, 1, t.threadId())
         + "\n" + text(MessageKey.TICKET_OPENED_NO_STAFF_NOTE));
     MessageView first = g.messages(t.threadId()).get(0);
-    assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF,
+    assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_FIRST_HEADING_PLAIN, 1) + "\n"
+        + text(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF,
         g.user("alice"), "anyone there?")).doesNotContain("will be with you shortly");
     assertThat(first.pingedRoles()).isEmpty();
 
@@ -69,8 +70,10 @@ class StaffReadsE2ETest extends SingleBotE2ETest {
     assertThat(set(g, "transcript_channel", "<#" + g.channel("general") + ">").text())
         .contains(text(MessageKey.SETTING_LOG_CHANNEL_PUBLIC, g.channel("general")));
     MessageView privateLog = set(g, "transcript_channel", "<#" + g.channel("staff-log") + ">");
+    // saved without the public-channel warning (the bot here has no Message Content intent, so
+    // the transcript note follows)
     assertThat(privateLog.text()).isEqualTo(text(MessageKey.SETTING_SAVED, "transcript_channel",
-        "<#" + g.channel("staff-log") + ">"));
+        "<#" + g.channel("staff-log") + ">") + "\n" + text(MessageKey.SETTING_TRANSCRIPT_NO_INTENT));
   }
 
   @Test

@@ -40,7 +40,9 @@ class TicketCreateE2ETest extends SingleBotE2ETest {
     assertThat(g.as("bob").canSee(thread.id())).isFalse();
 
     MessageView first = g.messages(thread.id()).get(0);
-    assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_OPENED_MESSAGE, g.user("alice"),
+    assertThat(first.componentsV2()).isTrue();
+    assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_FIRST_HEADING_PLAIN, 1) + "\n"
+        + text(MessageKey.TICKET_OPENED_MESSAGE, g.user("alice"),
         g.role("Staff"), "my order never arrived"));
     assertThat(first.pingedUsers()).containsExactly(g.user("alice"));
     assertThat(first.pingedRoles()).containsExactly(g.role("Staff"));
@@ -161,7 +163,8 @@ class TicketCreateE2ETest extends SingleBotE2ETest {
     assertThat(first.text()).contains("\\*\\*bold\\*\\*", " <@&" + g.role("Admin") + "> <@"
         + g.user("bob") + "> ");
     assertThat(g.as("bob").canSee(t.threadId())).as("a silent mention adds nobody").isFalse();
-    assertThat(first.text()).startsWith("<@" + g.user("alice") + "> opened this ticket.");
+    assertThat(first.text()).startsWith(text(MessageKey.TICKET_FIRST_HEADING_PLAIN, 1) + "\n<@"
+        + g.user("alice") + "> opened this ticket.");
     assertThat(t.reason()).as("stored as typed").isEqualTo(reason);
   }
 

@@ -79,7 +79,9 @@ class TicketTypesE2ETest extends SingleBotE2ETest {
     assertThat(h.bot().core().types().ofTicket(billing.id()).orElseThrow().id())
         .isEqualTo(billingId);
     MessageView first = g.messages(billing.threadId()).get(0);
-    assertThat(first.text()).contains("**Type:** 💳 Billing")
+    assertThat(first.componentsV2()).isTrue();
+    assertThat(first.content()).isEmpty();
+    assertThat(first.text()).contains(text(MessageKey.TICKET_FIRST_HEADING, "💳 ", "Billing", 1))
         .contains("<@&" + g.role("Billing") + ">").doesNotContain("<@&" + g.role("Staff") + ">");
     assertThat(first.pingedRoles()).containsExactly(g.role("Billing"));
     assertThat(first.pingedEveryone()).isFalse();

@@ -87,10 +87,11 @@ class MigrateCommandTest {
     assertThat(run.code).as(run.err).isEqualTo(MigrateCommand.OK);
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
-        .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases", "panel_types", "panels",
-            "ticket_activity", "ticket_blocklist", "ticket_claims", "ticket_counters",
-            "ticket_creators", "ticket_effects", "ticket_names", "ticket_ratings",
-            "ticket_transcripts", "ticket_types", "tickets");
+        .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases",
+            "panel_types", "panels", "ticket_activity", "ticket_answers", "ticket_blocklist",
+            "ticket_claims", "ticket_counters", "ticket_creators", "ticket_effects",
+            "ticket_names", "ticket_ratings", "ticket_transcripts", "ticket_type_questions",
+            "ticket_types", "tickets");
     assertThat(targetTables()).containsExactlyElementsOf(expected.keySet());
     try (Connection target = pg.connect()) {
       Map<String, List<List<Object>>> copied = contents(target, expected.keySet());
@@ -106,19 +107,20 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 17 tables (guild_notices 1, guild_settings 2,"
+    assertThat(run.out).startsWith("copied 19 tables (guild_notices 1, guild_settings 2,"
         + " job_leases 1, panels 0, ticket_blocklist 0, ticket_counters 3, ticket_creators 0,"
-        + " ticket_types 0, panel_types 0, tickets "
-        + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_claims 63,"
-        + " ticket_effects 40, ticket_names 0, ticket_ratings 25, ticket_transcripts 2 rows) from "
+        + " ticket_types 0, panel_types 0, ticket_type_questions 0, tickets "
+        + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_answers 0,"
+        + " ticket_claims 63, ticket_effects 40, ticket_names 0, ticket_ratings 25,"
+        + " ticket_transcripts 2 rows) from "
         + source + " to " + pg.url() + " at schema version 14; row counts verified");
     assertThat(run.err.lines())
         .contains("target schema at version 14 (same as the source)")
-        .contains("ticket_claims       [##########] 63/63")
-        .contains("tickets             [----------] 0/1790")
-        .contains("tickets             [#####-----] 1000/1790")
-        .contains("tickets             [##########] 1790/1790")
-        .contains("job_leases          [##########] 1/1");
+        .contains("ticket_claims          [##########] 63/63")
+        .contains("tickets                [----------] 0/1790")
+        .contains("tickets                [#####-----] 1000/1790")
+        .contains("tickets                [##########] 1790/1790")
+        .contains("job_leases             [##########] 1/1");
     assertThat(run.err).doesNotContain("\r").doesNotContain("\u001b");
   }
 
@@ -257,8 +259,8 @@ class MigrateCommandTest {
 
     assertThat(run.code).isEqualTo(MigrateCommand.FAILED);
     assertThat(run.out).isEmpty();
-    assertThat(run.err.lines()).contains("ticket_counters     [##########] 3/3")
-        .contains("tickets             [#####-----] 1000/1791");
+    assertThat(run.err.lines()).contains("ticket_counters        [##########] 3/3")
+        .contains("tickets                [#####-----] 1000/1791");
     assertThat(failureLine(run)).isEqualTo("migrate failed: copying table tickets (rows 1001-1791):"
         + " value too long for type character varying(1000) (SQLSTATE 22001); rolled back, the"
         + " target is unchanged");

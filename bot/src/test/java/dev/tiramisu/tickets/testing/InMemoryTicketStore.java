@@ -38,7 +38,7 @@ public final class InMemoryTicketStore implements TicketStore {
   @Override
   public synchronized Result<Ticket> create(long guildId, long creatorId, String reason,
       Instant at, String userName, CreateGate gate, Function<Ticket, List<NewEffect>> newEffects,
-      Long typeId) {
+      Long typeId, List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
     if (gate != null) {
       List<Ticket> open = rows.values().stream()
           .filter(t -> t.guildId() == guildId && t.creatorId() == creatorId && t.isOpen())

@@ -482,8 +482,8 @@ class TicketServiceTest {
     public dev.tiramisu.tickets.common.Result<Ticket> create(long g, long c, String r,
         Instant at, String userName, CreateGate gate,
         java.util.function.Function<Ticket, List<dev.tiramisu.tickets.effects.NewEffect>> fx,
-        Long typeId) {
-      return delegate.create(g, c, r, at, userName, gate, fx, typeId);
+        Long typeId, List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
+      return delegate.create(g, c, r, at, userName, gate, fx, typeId, answers);
     }
 
     @Override

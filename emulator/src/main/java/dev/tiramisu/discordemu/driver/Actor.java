@@ -386,6 +386,19 @@ public final class Actor {
    * min_values..max_values, an input the modal does not have (see {@link ModalSubmission}).
    */
   public InteractionHandle submitModal(InteractionHandle opener, Map<String, ?> values) {
+    return submit(opener, values, true);
+  }
+
+  /**
+   * As {@link #submitModal(InteractionHandle, Map)}, but as a modified client would: the values are sent as given,
+   * without the client's checks (lengths, required inputs, select values and counts), so a test can show that the
+   * application checks a submission itself. Inputs the modal does not have are still refused.
+   */
+  public InteractionHandle submitModalUnchecked(InteractionHandle opener, Map<String, ?> values) {
+    return submit(opener, values, false);
+  }
+
+  private InteractionHandle submit(InteractionHandle opener, Map<String, ?> values, boolean clientChecks) {
     ObjectNode modal = opener.awaitModal();
     EmulatorState s = emu.state();
     Interaction i;
@@ -394,7 +407,7 @@ public final class Actor {
       if (from.userId != userId) {
         throw new NotAllowedInClient("the modal of interaction " + opener.id + " was shown to user " + from.userId);
       }
-      ObjectNode data = ModalSubmission.build(modal, values);
+      ObjectNode data = ModalSubmission.build(modal, values, clientChecks);
       i = emu.interactions().create(Interaction.MODAL_SUBMIT, userId, from.channelId, data, from.messageId);
       i.triggeringInteractionId = from.id;
     }

@@ -33,6 +33,11 @@ final class ModalSubmission {
    *     text input with its pre-filled {@code value} (or empty), a select with its default options.
    */
   static ObjectNode build(ObjectNode modal, Map<String, ?> values) {
+    return build(modal, values, true);
+  }
+
+  /** @param clientChecks false: send the values as given, as a modified client could */
+  static ObjectNode build(ObjectNode modal, Map<String, ?> values, boolean clientChecks) {
     Set<String> inputs = new TreeSet<>();
     ObjectNode data = Json.object();
     data.put("custom_id", modal.path("custom_id").asText());
@@ -42,8 +47,9 @@ final class ModalSubmission {
       o.put("type", top.path("type").asInt());
       o.put("id", top.path("id").asInt());
       switch (top.path("type").asInt()) {
-        case 18 -> o.set("component", answer(top.path("component"), values, inputs));
-        case 1 -> o.putArray("components").add(answer(top.path("components").path(0), values, inputs));
+        case 18 -> o.set("component", answer(top.path("component"), values, inputs, clientChecks));
+        case 1 -> o.putArray("components").add(answer(top.path("components").path(0), values, inputs,
+            clientChecks));
         default -> { } // a text display: only its type and id come back
       }
     }
@@ -56,7 +62,8 @@ final class ModalSubmission {
     return data;
   }
 
-  private static ObjectNode answer(JsonNode input, Map<String, ?> values, Set<String> inputs) {
+  private static ObjectNode answer(JsonNode input, Map<String, ?> values, Set<String> inputs,
+      boolean clientChecks) {
     String customId = input.path("custom_id").asText();
     inputs.add(customId);
     int type = input.path("type").asInt();
@@ -66,6 +73,19 @@ final class ModalSubmission {
     a.put("id", input.path("id").asInt());
     a.put("custom_id", customId);
     Object given = values.get(customId);
+    if (!clientChecks && given != null && (type == 4 || type == 3)) {
+      if (type == 4) {
+        a.put("value", String.valueOf(given));
+      } else {
+        ArrayNode chosen = a.putArray("values");
+        if (given instanceof Collection<?> list) {
+          list.forEach(v -> chosen.add(String.valueOf(v)));
+        } else {
+          chosen.add(String.valueOf(given));
+        }
+      }
+      return a;
+    }
     switch (type) {
       case 4 -> a.put("value", text(input, customId, given, required));
       case 3 -> {
