@@ -5,12 +5,10 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.ConfigException;
-import dev.tiramisu.tickets.config.DatabaseConfig;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
 import dev.tiramisu.tickets.discord.DiscordStartException;
 import dev.tiramisu.tickets.metrics.MetricsPortException;
 import dev.tiramisu.tickets.migrate.MigrateCommand;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point. With a token the bot connects to Discord; without one it runs in sandbox mode
- * against a local emulator with a demo server ({@code --sandbox-smoke}: run one scripted ticket
- * and exit). {@code migrate ...} copies a SQLite database into PostgreSQL (see docs/migrate.md). Exit codes:
- * 0 success, 1 failure, 2 invalid configuration.
+ * Entry point of the production jar. With a token the bot connects to Discord. Without one (or with {@code
+ * --sandbox}, {@code --sandbox-smoke}: run one scripted ticket and exit) it hands over to the sandbox, a local
+ * emulator with a demo server, when started through the sandbox module's {@code SandboxMain}; the production jar
+ * has no sandbox and says so (exit 2). {@code migrate ...} copies a SQLite database into PostgreSQL (see
+ * docs/migrate.md). Exit codes: 0 success, 1 failure, 2 invalid configuration.
  */
 public final class Main {
-  static final String SANDBOX_SMOKE = "--sandbox-smoke";
-  static final String SANDBOX_DATABASE = "data/sandbox.db";
+  /** Runs the sandbox's scripted ticket and exits (the sandbox module). */
+  public static final String SANDBOX_SMOKE = "--sandbox-smoke";
 
   private Main() {}
 
@@ -35,13 +34,22 @@ public final class Main {
   }
 
   static int run(String[] args) {
+    return run(args, null);
+  }
+
+  /**
+   * Runs the bot, the {@code migrate} command, or (without a token) {@code sandbox}; returns the exit code.
+   *
+   * @param sandbox runs the sandbox, or null where there is none (the production jar)
+   */
+  public static int run(String[] args, SandboxLauncher sandbox) {
     if (args.length > 0 && args[0].equals("migrate")) {
       // the result goes to stdout and progress to stderr: keep library chatter (Flyway, Hikari) out of both
       setLogLevel("WARN");
       return MigrateCommand.run(List.of(args).subList(1, args.length), System.out, System.err);
     }
     try {
-      return start(args);
+      return start(args, sandbox);
     } catch (StorageUnavailableException e) {
       System.err.println("tiramisu-tickets: the database is unavailable: " + e.getMessage());
       return 1;
@@ -54,7 +62,7 @@ public final class Main {
     }
   }
 
-  private static int start(String[] args) {
+  private static int start(String[] args, SandboxLauncher sandbox) {
     List<String> rest = new ArrayList<>(List.of(args));
     boolean smoke = rest.remove(SANDBOX_SMOKE);
     if (smoke) {
@@ -79,54 +87,19 @@ public final class Main {
       return runUntilStopped(bot, () -> log.info("ready: {} shards connected",
           bot.shards().getShards().size()));
     }
-    boolean ownDatabase = config.database().url().equals(DatabaseConfig.DEFAULT_URL);
-    BotConfig sandboxConfig = ownDatabase
-        ? new BotConfig(null, new DatabaseConfig(DatabaseConfig.SQLITE_PREFIX + SANDBOX_DATABASE,
-            null, null, config.database().poolSize()), config.devGuildId(),
-            config.sandboxPort(), config.logLevel(), config.shards())
-            .withStartupTimeout(config.startupTimeout()).withMetrics(config.metrics())
-            .withMessageContentIntent(true)
-        // the sandbox's application has the Message Content intent (the emulator's default)
-        : config.withMessageContentIntent(true);
-    log.info("starting the sandbox with {}", sandboxConfig);
-    Sandbox sandbox = Sandbox.start(smoke ? 0 : config.sandboxPort());
-    if (!smoke) {
-      // the page's Reset button empties the sandbox's own database file; a database named on the command line is
-      // left alone. The demo server keeps its ids across runs, so settings and numbering survive a restart.
-      SandboxSession session;
-      try {
-        session = new SandboxSession(sandbox,
-            () -> Bot.start(sandboxConfig, sandbox.token(), sandbox.endpoint(), clock),
-            ownDatabase ? () -> SandboxSession.deleteSqlite(Path.of(SANDBOX_DATABASE)) : () -> { });
-      } catch (RuntimeException e) {
-        sandbox.close();
-        throw e;
-      }
-      System.out.println(sandbox.howToTry());
-      return runUntilStopped(session, () -> { });
+    if (sandbox == null) {
+      System.err.println("tiramisu-tickets: no Discord token: set DISCORD_TOKEN or DISCORD_TOKEN_FILE"
+          + " (this jar has no sandbox; bash run.sh without a token starts it)");
+      return 2;
     }
-    Bot bot;
-    try {
-      bot = Bot.start(sandboxConfig, sandbox.token(), sandbox.endpoint(), clock);
-    } catch (RuntimeException e) {
-      sandbox.close();
-      throw e;
-    }
-    try (sandbox; bot) {
-      sandbox.smoke();
-      System.out.println("sandbox smoke test passed");
-      return 0;
-    } catch (AssertionError e) {
-      System.err.println("sandbox smoke test failed: " + e.getMessage());
-      return 1;
-    }
+    return sandbox.run(config, smoke, clock);
   }
 
   /**
    * Serves until the process is stopped (SIGTERM, SIGINT), then closes {@code running} (the bot,
    * or the sandbox and its bot); {@code onReady} runs once the shutdown hook is in place.
    */
-  private static int runUntilStopped(AutoCloseable running, Runnable onReady) {
+  public static int runUntilStopped(AutoCloseable running, Runnable onReady) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -45,11 +45,23 @@ class MainTest {
   }
 
   @Test
-  void the_sandbox_smoke_run_opens_and_closes_a_ticket_and_exits_with_0(@TempDir Path dir) {
-    int code = Main.run(new String[] {"--sandbox-smoke",
-        "--database-url=jdbc:sqlite:" + dir.resolve("sandbox.db")});
+  void without_a_token_the_production_jar_says_it_has_no_sandbox_and_exits_with_2(@TempDir Path dir) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Main.run(new String[] {"--sandbox-smoke",
+          "--database-url=jdbc:sqlite:" + dir.resolve("sandbox.db")});
+    } finally {
+      System.setErr(err);
+    }
 
-    assertThat(code).isZero();
+    assertThat(code).isEqualTo(2);
+    assertThat(captured.toString(StandardCharsets.UTF_8).lines()).singleElement().satisfies(line -> assertThat(line)
+        .startsWith("tiramisu-tickets: no Discord token: set DISCORD_TOKEN or DISCORD_TOKEN_FILE")
+        .contains("this jar has no sandbox"));
+    assertThat(dir.resolve("sandbox.db")).doesNotExist();
   }
 
   @Test

@@ -50,6 +50,13 @@ class ArchitectureTest {
           .because("metrics are an operations concern: the rest reports through plain interfaces");
 
   @ArchTest
+  static final ArchRule the_bot_does_not_use_the_emulator =
+      noClasses().that().resideInAPackage("dev.tiramisu.tickets..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.tiramisu.discordemu..")
+          .because("the emulator is for tests and the sandbox module: the production jar must not carry it"
+              + " (ProductionJarIT checks the jar)");
+
+  @ArchTest
   static final ArchRule domain_does_not_use_jdbc =
       noClasses().that().resideInAnyPackage("dev.tiramisu.tickets.ticket..",
               "dev.tiramisu.tickets.settings..", "dev.tiramisu.tickets.common..",

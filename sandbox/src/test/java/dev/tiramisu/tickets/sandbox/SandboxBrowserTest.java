@@ -1,8 +1,9 @@
-package dev.tiramisu.tickets.app;
+package dev.tiramisu.tickets.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiramisu.discordemu.web.Browser;
+import dev.tiramisu.tickets.app.Bot;
 import dev.tiramisu.tickets.config.BotConfig;
 import dev.tiramisu.tickets.config.DatabaseConfig;
 import java.io.IOException;

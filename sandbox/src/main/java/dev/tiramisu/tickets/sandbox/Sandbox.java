@@ -1,4 +1,4 @@
-package dev.tiramisu.tickets.app;
+package dev.tiramisu.tickets.sandbox;
 
 import dev.tiramisu.discordemu.Emulator;
 import dev.tiramisu.discordemu.EmulatorConfig;

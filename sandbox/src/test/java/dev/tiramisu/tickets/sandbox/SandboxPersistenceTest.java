@@ -1,7 +1,8 @@
-package dev.tiramisu.tickets.app;
+package dev.tiramisu.tickets.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tiramisu.tickets.app.Bot;
 import dev.tiramisu.tickets.config.BotConfig;
 import java.nio.file.Path;
 import java.time.Clock;

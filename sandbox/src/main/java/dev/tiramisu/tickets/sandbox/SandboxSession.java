@@ -1,5 +1,6 @@
-package dev.tiramisu.tickets.app;
+package dev.tiramisu.tickets.sandbox;
 
+import dev.tiramisu.tickets.app.Bot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
