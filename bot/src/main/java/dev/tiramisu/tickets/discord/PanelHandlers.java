@@ -37,7 +37,7 @@ final class PanelHandlers {
   }
 
   void create(SlashCommandInteractionEvent e) {
-    Guild guild = manager(e);
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
       return;
     }
@@ -85,7 +85,7 @@ final class PanelHandlers {
   }
 
   void list(SlashCommandInteractionEvent e) {
-    Guild guild = manager(e);
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
       return;
     }
@@ -116,7 +116,7 @@ final class PanelHandlers {
   }
 
   void delete(SlashCommandInteractionEvent e) {
-    Guild guild = manager(e);
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
       return;
     }
@@ -149,19 +149,6 @@ final class PanelHandlers {
       case POSTED -> MessageKey.PANEL_STATE_POSTED;
       case GONE, DELETED -> MessageKey.PANEL_STATE_GONE;
     };
-  }
-
-  private Guild manager(SlashCommandInteractionEvent e) {
-    Guild guild = e.getGuild();
-    if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return null;
-    }
-    if (!actor(e).canManageServer()) {
-      replies.send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
-      return null;
-    }
-    return guild;
   }
 
   private static Actor actor(SlashCommandInteractionEvent e) {

@@ -122,4 +122,23 @@ final class Replies {
           .complete();
     }
   }
+
+  /**
+   * The guild of a Manage Server command, or null after answering why not (outside a guild, or
+   * the member may not manage the server). Discord's default permissions hide such commands; the
+   * bot checks again, since a server can change who sees them.
+   */
+  net.dv8tion.jda.api.entities.Guild managedGuild(
+      net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent e) {
+    net.dv8tion.jda.api.entities.Guild guild = e.getGuild();
+    if (guild == null) {
+      send(e, MessageKey.ERROR_NOT_IN_GUILD);
+      return null;
+    }
+    if (!TicketHandlers.actor(e.getMember()).canManageServer()) {
+      send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
+      return null;
+    }
+    return guild;
+  }
 }

@@ -63,16 +63,11 @@ final class SettingHandlers {
 
   void set(SlashCommandInteractionEvent e) {
     Messages messages = replies.messages(e);
-    Guild guild = e.getGuild();
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
     Actor actor = TicketHandlers.actor(e.getMember());
-    if (!actor.canManageServer()) {
-      replies.send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
-      return;
-    }
     String name = e.getOption(CommandCatalog.OPT_NAME, OptionMapping::getAsString);
     String value = e.getOption(CommandCatalog.OPT_VALUE, OptionMapping::getAsString);
     Result<SettingChange> parsed = settings.parse(name, value);
@@ -175,13 +170,8 @@ final class SettingHandlers {
 
   void get(SlashCommandInteractionEvent e) {
     Messages messages = replies.messages(e);
-    Guild guild = e.getGuild();
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return;
-    }
-    if (!TicketHandlers.actor(e.getMember()).canManageServer()) {
-      replies.send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
       return;
     }
     String name = e.getOption(CommandCatalog.OPT_NAME, OptionMapping::getAsString);

@@ -44,7 +44,7 @@ final class TicketTypeHandlers {
   }
 
   void create(SlashCommandInteractionEvent e) {
-    Guild guild = manager(e);
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
       return;
     }
@@ -58,7 +58,7 @@ final class TicketTypeHandlers {
   }
 
   void edit(SlashCommandInteractionEvent e) {
-    Guild guild = manager(e);
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
       return;
     }
@@ -79,7 +79,7 @@ final class TicketTypeHandlers {
   }
 
   void delete(SlashCommandInteractionEvent e) {
-    Guild guild = manager(e);
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
       return;
     }
@@ -99,7 +99,7 @@ final class TicketTypeHandlers {
 
   void list(SlashCommandInteractionEvent e) {
     Messages messages = replies.messages(e);
-    Guild guild = manager(e);
+    Guild guild = replies.managedGuild(e);
     if (guild == null) {
       return;
     }
@@ -264,19 +264,6 @@ final class TicketTypeHandlers {
     }
     String v = raw.strip();
     return v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(v);
-  }
-
-  private Guild manager(SlashCommandInteractionEvent e) {
-    Guild guild = e.getGuild();
-    if (guild == null) {
-      replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
-      return null;
-    }
-    if (!actor(e).canManageServer()) {
-      replies.send(e, MessageKey.ERROR_SETTINGS_NOT_ALLOWED);
-      return null;
-    }
-    return guild;
   }
 
   private static Actor actor(SlashCommandInteractionEvent e) {
