@@ -87,7 +87,7 @@ public final class TranscriptReader implements TranscriptSource {
     }
     Instant edited = m.getTimeEdited() == null ? null : m.getTimeEdited().toInstant();
     return new TranscriptMessage(m.getId(), author(m), m.getTimeCreated().toInstant(), edited, m.getContentRaw(),
-        replyTo, embeds, texts, attachments, system(m.getType()), mentions(m));
+        replyTo, embeds, texts, attachments, system(m.getType()), mentions(m, texts));
   }
 
   private static TranscriptUser author(Message m) {
@@ -107,7 +107,16 @@ public final class TranscriptReader implements TranscriptSource {
     return new TranscriptEmbed(e.getTitle(), e.getDescription(), e.getUrl(), colour, fields, footer);
   }
 
-  private static MentionNames mentions(Message m) {
+  /** Role and channel mentions: {@code <@&id>}, {@code <#id>}. */
+  private static final java.util.regex.Pattern ROLE_OR_CHANNEL =
+      java.util.regex.Pattern.compile("<(@&|#)(\\d{1,20})>");
+
+  /**
+   * The names of what {@code m} mentions. JDA finds role and channel mentions in the content
+   * only; a Components V2 message has its text (and mentions) in text displays, so those are
+   * looked up in the guild too.
+   */
+  private static MentionNames mentions(Message m, List<String> texts) {
     Map<String, String> users = new LinkedHashMap<>();
     for (User u : m.getMentions().getUsers()) {
       users.put(u.getId(), u.getEffectiveName());
@@ -124,6 +133,24 @@ public final class TranscriptReader implements TranscriptSource {
     Map<String, String> channels = new LinkedHashMap<>();
     for (GuildChannel c : m.getMentions().getChannels()) {
       channels.put(c.getId(), c.getName());
+    }
+    if (m.isFromGuild()) {
+      for (String text : texts) {
+        java.util.regex.Matcher x = ROLE_OR_CHANNEL.matcher(text);
+        while (x.find()) {
+          if (x.group(1).equals("@&")) {
+            Role r = m.getGuild().getRoleById(x.group(2));
+            if (r != null) {
+              roles.putIfAbsent(r.getId(), r.getName());
+            }
+          } else {
+            GuildChannel c = m.getGuild().getGuildChannelById(x.group(2));
+            if (c != null) {
+              channels.putIfAbsent(c.getId(), c.getName());
+            }
+          }
+        }
+      }
     }
     return new MentionNames(users, roles, channels);
   }

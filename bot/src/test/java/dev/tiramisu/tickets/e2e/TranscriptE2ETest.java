@@ -95,7 +95,8 @@ class TranscriptE2ETest extends SingleBotE2ETest {
 
     String html = new TranscriptRenderer(TestLabels.ENGLISH).render(t);
     Document doc = TranscriptHtmlChecks.assertSafe(html);
-    assertThat(doc.selectFirst("article.msg .content").text()).contains("@alice").contains("@Staff");
+    // the first message is a Components V2 card: its text is in text displays
+    assertThat(doc.selectFirst("article.msg .cv2").text()).contains("@alice").contains("@Staff");
     for (int i = 0; i < corpus.size(); i++) {
       Element e = doc.getElementById("m-" + corpus.get(i));
       assertThat(e).as("corpus message %s", i).isNotNull();
@@ -145,7 +146,7 @@ class TranscriptE2ETest extends SingleBotE2ETest {
       assertThat(doc.getElementById("m-" + own.getId()).selectFirst(".content").text())
           .isEqualTo("the bot's own words");
       // the ticket's first message is the bot's: untouched
-      assertThat(doc.selectFirst("article.msg .content").text()).contains("@alice");
+      assertThat(doc.selectFirst("article.msg .cv2").text()).contains("@alice");
     } finally {
       h.emu.state().messageContentIntent = true;
     }
