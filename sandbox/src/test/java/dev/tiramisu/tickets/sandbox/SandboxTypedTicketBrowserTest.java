@@ -113,11 +113,13 @@ class SandboxTypedTicketBrowserTest {
         d -> browser.find("#modal").isDisplayed() ? browser.find("#modal") : null);
     assertThat(form.findElement(By.id("modal-title")).getText()).isEqualTo("New ticket: Report a player");
     List<WebElement> fields = form.findElements(By.cssSelector(".modal-field"));
-    assertThat(fields).extracting(f -> f.findElement(By.cssSelector(".modal-label")).getText())
-        .containsExactly("What happened? *", "Where? *");
-    fields.get(0).findElement(By.cssSelector("textarea.modal-input"))
-        .sendKeys("He spammed links in @everyone's chat for an hour");
-    new Select(fields.get(1).findElement(By.cssSelector("select.modal-select"))).selectByVisibleText("Voice");
+    // the server requires a reason (the default), so it comes first; the page shows labels in capitals
+    assertThat(fields).extracting(f -> f.findElement(By.cssSelector(".modal-label")).getAttribute("textContent"))
+        .containsExactly("Why are you opening this ticket? *", "What happened? *", "Where? *");
+    fields.get(0).findElement(By.cssSelector(".modal-input")).sendKeys("A cheater in my last match");
+    fields.get(1).findElement(By.cssSelector("textarea.modal-input"))
+        .sendKeys("He spammed links in the chat for an hour");
+    new Select(fields.get(2).findElement(By.cssSelector("select.modal-select"))).selectByVisibleText("Voice");
     browser.screenshot("sandbox-typed-form");
     form.findElement(By.id("modal-submit")).click();
     browser.await("the form closed", d -> !browser.find("#modal").isDisplayed());
@@ -129,7 +131,8 @@ class SandboxTypedTicketBrowserTest {
     WebElement first = page.message("What happened?");
     assertThat(first.getText())
         .contains("🚩 Report a player · ticket #1")
-        .contains("He spammed links in @everyone's chat for an hour")
+        .contains("A cheater in my last match")
+        .contains("He spammed links in the chat for an hour")
         .contains("Where?").contains("Voice")
         .contains("@alice");
     assertThat(first.getAttribute("class")).contains("pinned");
@@ -150,8 +153,9 @@ class SandboxTypedTicketBrowserTest {
     Ticket ticket = bot.core().database().tickets().findByThread(threadId).orElseThrow();
     assertThat(bot.effects().awaitIdle(ticket.id(), Duration.ofSeconds(30))).isTrue();
     assertThat(ticket.creatorId()).isEqualTo(g.user("alice"));
+    assertThat(ticket.reason()).isEqualTo("A cheater in my last match");
     assertThat(bot.core().types().forms().answers(ticket.id())).containsExactly(
-        new FormAnswer(1, "What happened?", "He spammed links in @everyone's chat for an hour"),
+        new FormAnswer(1, "What happened?", "He spammed links in the chat for an hour"),
         new FormAnswer(2, "Where?", "Voice"));
     assertThat(page.sandbox.emulator().specViolations()).isEmpty();
   }
