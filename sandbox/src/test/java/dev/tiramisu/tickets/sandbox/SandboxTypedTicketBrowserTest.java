@@ -46,7 +46,10 @@ class SandboxTypedTicketBrowserTest {
     }
   }
 
-  /** A command as the admin through the driver (the set-up the README story types by hand). */
+  /**
+   * A command as the admin through the driver: the set-up the README's story types by hand (its
+   * commands and values), and four more types so that the panel is a select.
+   */
   private String admin(String path, Object... kv) {
     Map<String, Object> options = new HashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
@@ -82,7 +85,7 @@ class SandboxTypedTicketBrowserTest {
     assertThat(admin("tickettype question add", "type", "Billing", "label", "Order number",
         "placeholder", "From your receipt")).contains("Order number");
     assertThat(admin("tickettype question add", "type", "Report a player", "label", "What happened?",
-        "style", "paragraph", "max", 500)).contains("What happened?");
+        "style", "paragraph")).contains("What happened?");
     assertThat(admin("tickettype question add", "type", "Report a player", "label", "Where?",
         "style", "select", "options", "Chat;Voice;Game")).contains("Where?");
 
@@ -92,8 +95,6 @@ class SandboxTypedTicketBrowserTest {
     WebElement options = page.slash("panel create");
     options.findElement(By.cssSelector("input.option-input[data-name='types']")).sendKeys("all");
     options.findElement(By.cssSelector("input.option-input[data-name='title']")).sendKeys("How can we help?");
-    options.findElement(By.cssSelector("input.option-input[data-name='description']"))
-        .sendKeys("Pick what your ticket is about; only you and the staff will see it.");
     browser.find("#slash-run").click();
     page.message("is posted");
     WebElement panel = page.message("How can we help?");
