@@ -3,14 +3,7 @@ package dev.tiramisu.tickets.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiramisu.discordemu.web.Browser;
-import dev.tiramisu.tickets.app.Bot;
-import dev.tiramisu.tickets.config.BotConfig;
-import dev.tiramisu.tickets.config.DatabaseConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +12,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The sandbox as a person uses it: the real bot against the demo server, driven only through the
@@ -30,133 +22,52 @@ import org.openqa.selenium.support.ui.Select;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SandboxBrowserTest {
-  private Path dir;
-  private Sandbox sandbox;
-  private SandboxSession session;
+  private SandboxPage page;
   private Browser browser;
 
   @BeforeAll
   void start() throws IOException {
-    dir = Files.createTempDirectory("tickets-sandbox-ui");
-    Path db = dir.resolve("sandbox.db");
-    BotConfig config = new BotConfig(null, DatabaseConfig.sqlite(db.toString()), null, 0, "INFO");
-    sandbox = Sandbox.start(0);
-    try {
-      session = new SandboxSession(sandbox,
-          () -> Bot.start(config, sandbox.token(), sandbox.endpoint(), Clock.systemUTC()),
-          () -> SandboxSession.deleteSqlite(db));
-      browser = Browser.start();
-    } catch (RuntimeException | Error e) {
-      stop();
-      throw e;
-    }
+    page = SandboxPage.start();
+    browser = page.browser;
   }
 
   @AfterAll
   void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (session != null) {
-        session.close();
-      } else {
-        sandbox.close();
-      }
-      deleteTree(dir);
+    if (page != null) {
+      page.close();
     }
   }
 
-  // ------------------------------------------------------------------ page helpers
-
   private void open(String user) {
-    browser.driver.get(sandbox.webUi().url() + "?as=" + user);
-    browser.await("live updates", d -> "live".equals(browser.find("#live").getAttribute("data-state")));
-    showing(user);
-  }
-
-  /** The user's id in the "acting as" switch, once the switch lists them. */
-  private String idOf(String user) {
-    return browser.await("the user " + user + " in the switch", d -> browser.all("#acting-as option").stream()
-        .filter(o -> user.equals(o.getAttribute("data-username")))
-        .map(o -> o.getAttribute("value"))
-        .filter(java.util.Objects::nonNull)
-        .findFirst().orElse(null));
-  }
-
-  private void showing(String user) {
-    String id = idOf(user);
-    browser.await("the page as " + user,
-        d -> id.equals(browser.find("#channel-list").getAttribute("data-user")));
+    page.open(user);
   }
 
   private void actAs(String user) {
-    new Select(browser.find("#acting-as")).selectByValue(idOf(user));
-    showing(user);
+    page.actAs(user);
   }
 
   private void go(String css) {
-    String id = browser.await("the sidebar entry " + css,
-        d -> browser.find(css).isDisplayed() ? browser.find(css).getAttribute("data-id") : null);
-    browser.find(css).click();
-    browser.await("the channel " + css + " shown", d -> {
-      WebElement active = browser.find("#channel-list .channel.active");
-      return id.equals(active.getAttribute("data-id"));
-    });
+    page.go(css);
   }
 
   private void channel(String name) {
-    go("#channel-list .channel[data-name='" + name + "']");
+    page.channel(name);
   }
 
   private WebElement message(String text) {
-    return browser.await("a message with '" + text + "'",
-        d -> browser.withText("#messages .message", text).orElse(null));
+    return page.message(text);
   }
 
   private WebElement input() {
-    return browser.find("#composer-input");
+    return page.input();
   }
 
-  /** Picks {@code /path} in the slash box and returns its options panel. */
   private WebElement slash(String path) {
-    input().clear();
-    input().sendKeys("/" + path);
-    String css = "#suggestions .suggestion[data-path='" + path + "']";
-    browser.await("the suggestion /" + path, d -> browser.find(css).isDisplayed());
-    browser.find(css).click();
-    return browser.await("the options of /" + path, d -> {
-      WebElement box = browser.find("#slash-options");
-      return box.isDisplayed() && box.getText().contains("/" + path) ? box : null;
-    });
+    return page.slash(path);
   }
 
   private void setting(String name, String value) {
-    WebElement options = slash("setting set");
-    new Select(options.findElement(By.cssSelector("select.option-input[data-name='name']")))
-        .selectByValue(name);
-    long before = replies(name + " is now");
-    options.findElement(By.cssSelector("input.option-input[data-name='value']"))
-        .sendKeys(value + Keys.ENTER);
-    browser.await("the reply for " + name, d -> replies(name + " is now") > before);
-  }
-
-  private long replies(String text) {
-    return browser.all("#messages .message").stream().filter(m -> m.getText().contains(text)).count();
-  }
-
-  private static void deleteTree(Path root) {
-    if (root == null) {
-      return;
-    }
-    try (var paths = Files.walk(root)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    page.setting(name, value);
   }
 
   // ------------------------------------------------------------------ the story
