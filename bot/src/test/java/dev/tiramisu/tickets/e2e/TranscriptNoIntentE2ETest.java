@@ -57,7 +57,7 @@ class TranscriptNoIntentE2ETest extends SingleBotE2ETest {
     assertThat(doc.getElementById("m-" + secret).selectFirst(".unavailable").text())
         .isEqualTo(text(MessageKey.TRANSCRIPT_TEXT_UNAVAILABLE));
     assertThat(doc.text()).doesNotContain("hunter2");
-    assertThat(doc.getElementById("m-" + t.firstMessageId()).selectFirst(".content").text())
+    assertThat(doc.getElementById("m-" + t.firstMessageId()).selectFirst(".cv2").text())
         .as("the bot's own messages are readable").contains("@alice");
     assertThat(g.messages("transcripts")).singleElement().satisfies(log -> {
       assertThat(log.text()).endsWith("\n" + text(MessageKey.TRANSCRIPT_ATTACHED, 3) + " "
