@@ -197,8 +197,17 @@ public final class TicketService {
     return failed;
   }
 
-  /** The original bot's {@code is_ticket} for this thread, with the guild's current state. */
+  /**
+   * Whether this thread is a ticket: a stored ticket of the guild for the thread decides (tickets
+   * of a type live in the type's channel, under its name template); otherwise the original bot's
+   * {@code is_ticket} with the guild's current settings (threads made before tickets were stored).
+   */
   public TicketCheck.Verdict isTicket(long guildId, ThreadInfo thread) {
+    Optional<Ticket> row = tickets.findByThread(thread.id());
+    if (row.isPresent() && row.get().guildId() == guildId
+        && row.get().state() != TicketState.FAILED) {
+      return TicketCheck.Verdict.ticket(row.get().number());
+    }
     return TicketCheck.check(thread, settings.load(guildId), tickets.lastNumber(guildId));
   }
 
