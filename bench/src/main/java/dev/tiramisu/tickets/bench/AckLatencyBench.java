@@ -290,7 +290,7 @@ public final class AckLatencyBench {
         + " emulator recorded them. **reply**: to the arrival of the request that showed the"
         + " member the link to the ticket (the edit of the deferred reply). After the point"
         + " every ticket is checked: numbers 1..N per guild, one thread each with the creator in"
-        + " it, the bot's first message pinned, one log line; a failure stops the run.\n\n");
+        + " it, the bot's first message pinned; a failure stops the run.\n\n");
     md.append("| mode | members | guilds | creates | spread ms | ack p50 | ack p99 | ack max"
         + " | reply p50 | reply p99 | reply max | creates/s | global 429s | target |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");

@@ -84,7 +84,7 @@ final class ForkedStack implements AutoCloseable {
   /**
    * A fresh guild ({@code #tickets}, {@code #mod-log}, {@code #general}; admin, a moderator with
    * the Staff role and {@code members} members {@code m1..mN}) with ticket_channel, staff_role and
-   * modlog_channel set through {@code /setting set} as its admin.
+   * modlog_channel set and max_open_per_user off (0), through {@code /setting set} as its admin.
    */
   TestGuild guild(int members) {
     GuildBuilder b = emu.guild("bench " + guilds.incrementAndGet())
@@ -106,6 +106,8 @@ final class ForkedStack implements AutoCloseable {
     set(g, "ticket_channel", "<#" + g.channel("tickets") + ">");
     set(g, "staff_role", "<@&" + g.role("Staff") + ">");
     set(g, "modlog_channel", "<#" + g.channel("mod-log") + ">");
+    // members of the closed loop open a ticket after another without closing them
+    set(g, "max_open_per_user", "0");
     return g;
   }
 

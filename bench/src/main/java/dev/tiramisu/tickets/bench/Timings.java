@@ -63,6 +63,7 @@ final class Timings {
    */
   static long[] replyMillis(Emulator emu, List<InteractionHandle> handles, int logMark,
       Pattern reply) {
+    emu.requests().mark(); // waits for requests already received to be logged
     Map<String, Long> firstMatch = new HashMap<>();
     for (RequestLog.Entry e : emu.requests().since(logMark)) {
       if (e.status() >= 300 || e.body() == null
