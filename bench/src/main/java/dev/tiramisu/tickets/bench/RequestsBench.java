@@ -107,8 +107,9 @@ public final class RequestsBench {
       if (e.template().startsWith("/interactions/") || e.template().startsWith("/webhooks/")) {
         return "interaction";
       }
-      if (e.template().startsWith("/users/@me/channels")) {
-        return "creator";
+      if (e.template().startsWith("/users/@me/channels")
+          || e.template().startsWith("/guilds/{guild_id}/members/")) {
+        return "the creator";
       }
       String[] parts = e.path().split("/");
       if (parts.length < 3 || !parts[1].equals("channels")) {
