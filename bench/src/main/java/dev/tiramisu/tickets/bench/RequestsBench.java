@@ -1,0 +1,279 @@
+package dev.tiramisu.tickets.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tiramisu.discordemu.RequestLog;
+import dev.tiramisu.discordemu.driver.InteractionHandle;
+import dev.tiramisu.discordemu.driver.TestGuild;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/**
+ * The REST requests one create and one close cost, read from the emulator's request log: each
+ * with its route, what it touched and why the bot needs it. One lifecycle in a fresh guild by a
+ * member who never had a ticket (after a warm-up lifecycle elsewhere), with the bot in its own JVM
+ * and Discord's rate limits on. Writes section {@code requests} of docs/benchmarks.md and {@code
+ * bench-requests.png}.
+ *
+ * <pre>
+ * mvn -o -B -q -pl emulator,bot,bench -am package -DskipTests
+ * java -cp bench/target/tickets-bench.jar dev.tiramisu.tickets.bench.RequestsBench
+ * </pre>
+ */
+public final class RequestsBench {
+  /** One request of a step, explained. */
+  record Request(String step, String route, String target, int status, boolean limited,
+      String why) {}
+
+  /** The requests of the create and of the close. */
+  record Result(List<Request> create, List<Request> close) {}
+
+  private RequestsBench() {}
+
+  public static void main(String[] args) {
+    boolean[] validation = {false};
+    SharedOptions shared;
+    try {
+      shared = SharedOptions.parse(args, (flag, value) -> {
+        if (flag.equals("--validation")) {
+          validation[0] = value.equals("on");
+          return true;
+        }
+        return false;
+      });
+    } catch (IllegalArgumentException e) {
+      System.err.println("requests bench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      BenchmarksDoc.quietLogs();
+      Machine machine = Machine.now();
+      Instant started = Instant.now();
+      Result r;
+      try (ForkedStack stack = ForkedStack.start(validation[0], Duration.ofSeconds(3));
+          ReplyWatcher w = new ReplyWatcher(stack.emu)) {
+        run(stack, w); // warm-up: the first lifecycle of a JVM is not typical
+        r = run(stack, w);
+      }
+      String chart = Charts.save(chart(r), shared.out(), "bench-requests.png",
+          "requests per create and per close");
+      String report = report(started, machine, r, chart);
+      System.out.println(report);
+      if (!shared.out().equals("-")) {
+        BenchmarksDoc.writeSection(Path.of(shared.out()), "requests", report);
+        System.out.println("wrote the requests section of " + shared.out());
+      }
+      System.exit(0);
+    } catch (Throwable e) {
+      System.err.println("requests bench FAILED: " + e);
+      e.printStackTrace(System.err);
+      System.exit(1);
+    }
+  }
+
+  /** One create and one close in a fresh guild; every request of each, explained. */
+  static Result run(ForkedStack stack, ReplyWatcher w) throws Exception {
+    TestGuild g = stack.guild(1);
+    String member = ForkedStack.member(1);
+    int beforeCreate = stack.emu.requests().mark();
+    InteractionHandle create = Lifecycle.create(w, g, member, "requests");
+    TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create)), false);
+    int beforeClose = stack.emu.requests().mark();
+    Lifecycle.close(w, g, create);
+    TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create)), true);
+    int end = stack.emu.requests().mark();
+    TicketChecks.Opened o = TicketChecks.opened(g, create);
+    Targets targets = new Targets(g, o.threadId(), dmChannel(stack, o.creatorId()));
+    List<RequestLog.Entry> all = stack.emu.requests().since(beforeCreate);
+    return new Result(explain("create", all.subList(0, beforeClose - beforeCreate), targets),
+        explain("close", all.subList(beforeClose - beforeCreate, end - beforeCreate), targets));
+  }
+
+  private static Long dmChannel(ForkedStack stack, long userId) {
+    synchronized (stack.emu.state()) {
+      return stack.emu.state().user(userId).dmChannelId;
+    }
+  }
+
+  /** What a request's channel is, by id. */
+  private record Targets(TestGuild g, long thread, Long dm) {
+    String of(RequestLog.Entry e) {
+      if (e.template().startsWith("/interactions/") || e.template().startsWith("/webhooks/")) {
+        return "interaction";
+      }
+      if (e.template().startsWith("/users/@me/channels")
+          || e.template().startsWith("/guilds/{guild_id}/members/")) {
+        return "the creator";
+      }
+      String[] parts = e.path().split("/");
+      if (parts.length < 3 || !parts[1].equals("channels")) {
+        return "";
+      }
+      long id = Long.parseLong(parts[2]);
+      if (id == thread) {
+        return "ticket thread";
+      }
+      if (dm != null && id == dm) {
+        return "DM channel";
+      }
+      for (String name : List.of("tickets", "mod-log", "general")) {
+        if (g.channel(name) == id) {
+          return "#" + name;
+        }
+      }
+      return "channel " + id;
+    }
+  }
+
+  private static List<Request> explain(String step, List<RequestLog.Entry> entries,
+      Targets targets) {
+    List<Request> out = new ArrayList<>();
+    boolean threadMessageSeen = false;
+    for (RequestLog.Entry e : entries) {
+      String target = targets.of(e);
+      String why = why(step, e, target, threadMessageSeen);
+      if (e.route().equals("POST /channels/{channel_id}/messages")
+          && target.equals("ticket thread")) {
+        threadMessageSeen = true;
+      }
+      out.add(new Request(step, e.route(), target, e.status(),
+          !LifecycleFloorBench.exemptFromGlobal(e) && e.status() != 429, why));
+    }
+    return out;
+  }
+
+  /** Why the bot sends this request; "unexplained" flags a request this table does not know. */
+  static String why(String step, RequestLog.Entry e, String target, boolean threadMessageSeen) {
+    JsonNode body = e.body();
+    if (e.status() == 429) {
+      return "refused by a rate limit; JDA retries it";
+    }
+    switch (e.route()) {
+      case "POST /interactions/{interaction_id}/{interaction_token}/callback" -> {
+        int type = body == null ? 0 : body.path("type").asInt();
+        return switch (type) {
+          case 4 -> "answers the interaction with a message"
+              + (step.equals("close") ? " (the confirmation with its buttons)" : "");
+          case 5 -> "acknowledges within Discord's 3 s (deferred, ephemeral \"thinking\")"
+              + (step.equals("close") ? " (the command, then the button)" : "");
+          case 6 -> "acknowledges the button (deferred update)";
+          case 7 -> "acknowledges the button by updating its message";
+          default -> "interaction callback type " + type;
+        };
+      }
+      case "PATCH /webhooks/{application_id}/{interaction_token}/messages/@original" -> {
+        if (body != null && body.path("components").size() > 0) {
+          return "edits the deferred answer into the confirmation with its Close button";
+        }
+        return "edits the deferred answer into the final one (" + (step.equals("create")
+            ? "the link to the ticket" : "closed, DM sent, logged") + ")";
+      }
+      case "GET /guilds/{guild_id}/members/{user_id}" -> {
+        return "checks that the creator is still a member before DMing them";
+      }
+      case "POST /webhooks/{application_id}/{interaction_token}" -> {
+        return "a follow-up message to the member";
+      }
+      case "POST /channels/{channel_id}/threads" -> {
+        return "creates the private thread";
+      }
+      case "PUT /channels/{channel_id}/thread-members/{user_id}" -> {
+        return "adds the creator to the private thread";
+      }
+      case "PUT /channels/{channel_id}/messages/pins/{message_id}" -> {
+        return "pins the first message";
+      }
+      case "POST /users/@me/channels" -> {
+        return "opens the DM channel with the creator (to tell them it closed)";
+      }
+      case "PATCH /channels/{channel_id}" -> {
+        List<String> fields = new ArrayList<>();
+        if (body != null) {
+          body.fieldNames().forEachRemaining(fields::add);
+        }
+        return fields.contains("name") ? "renames the thread to \"[Closed] …\" (Discord allows 2"
+            + " renames per 10 min per thread)" : "sets " + String.join(", ", fields)
+            + " on the thread (locks and archives it)";
+      }
+      case "PATCH /channels/{channel_id}/messages/{message_id}" -> {
+        return target.equals("ticket thread")
+            ? "edits the first message to the ticket's state (no buttons once closed)"
+            : "edits a message of the bot in " + target;
+      }
+      case "GET /channels/{channel_id}/messages" -> {
+        return "reads the thread's messages (the transcript)";
+      }
+      case "POST /channels/{channel_id}/messages" -> {
+        return switch (target) {
+          case "ticket thread" -> step.equals("create") && !threadMessageSeen
+              ? "the first message (mentions the creator and the staff role, who are added)"
+              : "posts \"closed by\" in the thread";
+          case "#mod-log" -> "the log line (" + (step.equals("create") ? "opened" : "closed")
+              + ")";
+          case "DM channel" -> "DMs the creator that the ticket closed, with its link";
+          default -> "posts in " + target;
+        };
+      }
+      default -> {
+        return "unexplained: a request this table does not know (update RequestsBench.why)";
+      }
+    }
+  }
+
+  static CategoryChart chart(Result r) {
+    CategoryChart c = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+        .title("REST requests per create and per close").xAxisTitle("")
+        .yAxisTitle("requests").build();
+    c.getStyler().setStacked(true);
+    List<String> steps = List.of("create", "close");
+    List<Integer> limited = new ArrayList<>();
+    List<Integer> exempt = new ArrayList<>();
+    for (List<Request> reqs : List.of(r.create(), r.close())) {
+      limited.add((int) reqs.stream().filter(Request::limited).count());
+      exempt.add((int) reqs.stream().filter(q -> !q.limited()).count());
+    }
+    c.addSeries("on the global limit", steps, limited);
+    c.addSeries("exempt (interaction) or refused", steps, exempt);
+    return c;
+  }
+
+  static String report(Instant started, Machine machine, Result r, String chart) {
+    StringBuilder md = new StringBuilder();
+    md.append("## REST requests per create and per close (RequestsBench)\n\n");
+    md.append("Generated ").append(started).append(". Rerun from the repository root (under a"
+        + " minute; rewrites this section and `bench-requests.png`):\n\n```sh\n"
+        + "mvn -o -B -q -pl emulator,bot,bench -am package -DskipTests\n"
+        + "java -cp bench/target/tickets-bench.jar dev.tiramisu.tickets.bench.RequestsBench\n"
+        + "```\n\n");
+    md.append(machine.table()).append('\n');
+    md.append("One lifecycle in a fresh guild (mod-log and staff role set, no transcript"
+        + " channel) by a member who never had a ticket, after a warm-up lifecycle, with the bot"
+        + " in its own JVM and Discord's rate limits on: every request the emulator logged from"
+        + " the `/ticket create` until every effect of the create was done, then from the"
+        + " moderator's `/ticket close` until every effect of the close was done. \"global\" says"
+        + " whether the request counts on Discord's global limit (interaction callbacks and"
+        + " webhooks do not).\n\n");
+    for (List<Request> reqs : List.of(r.create(), r.close())) {
+      long limited = reqs.stream().filter(Request::limited).count();
+      md.append("**").append(reqs.isEmpty() ? "" : reqs.get(0).step()).append("**: ")
+          .append(reqs.size()).append(" requests, ").append(limited)
+          .append(" on the global limit.\n\n");
+      md.append("| # | route | target | status | global | why |\n|---:|---|---|---:|---|---|\n");
+      int i = 1;
+      for (Request q : reqs) {
+        md.append("| ").append(i++).append(" | `").append(q.route()).append("` | ")
+            .append(q.target()).append(" | ").append(q.status()).append(" | ")
+            .append(q.limited() ? "yes" : "no").append(" | ").append(q.why()).append(" |\n");
+      }
+      md.append('\n');
+    }
+    md.append(chart);
+    return md.toString();
+  }
+}
