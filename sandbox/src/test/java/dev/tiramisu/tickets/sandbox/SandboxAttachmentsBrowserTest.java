@@ -41,7 +41,9 @@ class SandboxAttachmentsBrowserTest {
   void start() throws IOException {
     dir = Files.createTempDirectory("tickets-sandbox-files");
     Path db = dir.resolve("sandbox.db");
-    BotConfig config = new BotConfig(null, DatabaseConfig.sqlite(db.toString()), null, 0, "INFO");
+    // as SandboxMain runs it: the sandbox's application has the Message Content intent
+    BotConfig config = new BotConfig(null, DatabaseConfig.sqlite(db.toString()), null, 0, "INFO")
+        .withMessageContentIntent(true);
     sandbox = Sandbox.start(0);
     try {
       session = new SandboxSession(sandbox,
