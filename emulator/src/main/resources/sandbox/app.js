@@ -367,6 +367,29 @@
     return d.toDateString() === today.toDateString() ? 'Today at ' + time : d.toLocaleDateString() + ' ' + time;
   }
 
+  // An uploaded file: a link that opens it (served by the emulator, sandboxed), PNG/JPEG/GIF/WebP shown inline.
+  function attachmentNode(f) {
+    const box = el('div', 'attachment');
+    if (f.image) {
+      const img = el('img', 'attachment-image');
+      img.src = f.url;
+      img.alt = f.name;
+      img.loading = 'lazy';
+      const open = el('a');
+      open.href = f.url;
+      open.target = '_blank';
+      open.rel = 'noopener noreferrer';
+      open.append(img);
+      box.append(open);
+    }
+    const link = el('a', 'attachment-link', f.name);
+    link.href = f.url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    box.append(link, el('span', 'attachment-size', ' ' + Math.max(1, Math.round(f.size / 1024)) + ' KB'));
+    return box;
+  }
+
   function messageNode(m) {
     const node = el('div', 'message' + (m.ephemeral ? ' ephemeral' : '') + (m.pinned ? ' pinned' : ''));
     node.dataset.id = m.id;
@@ -400,7 +423,7 @@
     body.append(content);
     if (m.attachments.length) {
       const files = el('div', 'attachments');
-      for (const f of m.attachments) files.append(el('span', 'attachment', f));
+      for (const f of m.attachments) files.append(attachmentNode(f));
       body.append(files);
     }
     if (m.embeds.length) {

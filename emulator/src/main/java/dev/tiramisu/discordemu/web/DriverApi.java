@@ -167,7 +167,7 @@ final class DriverApi {
       Set<Long> roles = new LinkedHashSet<>();
       Set<Long> channels = new LinkedHashSet<>();
       for (Message m : shown.subList(Math.max(0, shown.size() - MAX_MESSAGES), shown.size())) {
-        out.add(json.messageJson(m));
+        out.add(json.messageJson(m, userId));
         StringBuilder text = new StringBuilder(m.content);
         PageJson.collectText(m.embeds, text);
         PageJson.collectText(m.components, text);

@@ -95,7 +95,8 @@ final class PageJson {
     return o;
   }
 
-  ObjectNode messageJson(Message m) {
+  /** A message as {@code viewerId} sees it; its files link to the attachment route as that user. */
+  ObjectNode messageJson(Message m, long viewerId) {
     ObjectNode o = Json.object();
     o.put("id", Long.toString(m.id));
     o.put("type", m.type);
@@ -123,7 +124,14 @@ final class PageJson {
     o.set("embeds", m.embeds.deepCopy());
     o.set("components", m.components.deepCopy());
     ArrayNode files = o.putArray("attachments");
-    m.attachments.forEach(f -> files.add(f.filename()));
+    for (int i = 0; i < m.attachments.size(); i++) {
+      Message.Attachment f = m.attachments.get(i);
+      ObjectNode fj = files.addObject();
+      fj.put("name", f.filename());
+      fj.put("url", AttachmentFiles.url(viewerId, m.id, i));
+      fj.put("size", f.data() == null ? 0 : f.data().length);
+      fj.put("image", AttachmentFiles.isInlineImage(f));
+    }
     if (m.interactionId != null) {
       Interaction i = state.interactions.get(m.interactionId);
       User by = i == null ? null : state.users.get(i.userId);

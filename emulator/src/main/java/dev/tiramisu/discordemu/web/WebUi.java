@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * POST /_driver/users/{u}/messages/{m}/click           {"customId": "close"}
  * POST /_driver/users/{u}/messages/{m}/select          {"customId": "menu", "values": ["a"]}
  * GET  /_driver/users/{u}/modals                       modals opened for u, waiting for an answer
+ * GET  /_driver/users/{u}/messages/{m}/attachments/{i} the i-th file of a message u can see ({@link AttachmentFiles})
  * POST /_driver/users/{u}/modals/{i}/submit            {"values": {"reason": "x", "category": ["billing"]}}
  * POST /_driver/users/{u}/modals/{i}/dismiss
  * POST /_driver/reset                                  runs the host's reset hook (501 without one)
@@ -65,6 +66,8 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
   private static final Pattern USER_ROUTE = Pattern.compile("/users/(\\d{1,20})(/.*)?");
   private static final Pattern CHANNEL_ROUTE = Pattern.compile("/channels/(\\d{1,20})/(messages|commands|slash)");
   private static final Pattern MESSAGE_ROUTE = Pattern.compile("/messages/(\\d{1,20})/(click|select)");
+  private static final Pattern ATTACHMENT_ROUTE =
+      Pattern.compile("/users/(\\d{1,20})/messages/(\\d{1,20})/attachments/(\\d{1,3})");
   private static final Pattern MODAL_ROUTE = Pattern.compile("/modals/(\\d{1,20})/(submit|dismiss)");
 
   private final Emulator emu;
@@ -72,6 +75,7 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
   private final HarnessApi harness;
   private final ModalForms forms;
   private final EventStream events;
+  private final AttachmentFiles files;
 
   public WebUi(Emulator emu) {
     this.emu = emu;
@@ -79,6 +83,7 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
     this.harness = new HarnessApi(emu);
     this.forms = new ModalForms(emu, api);
     this.events = new EventStream(emu.state());
+    this.files = new AttachmentFiles(emu.state());
   }
 
   /**
@@ -120,6 +125,13 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
       if (route.equals("/events")) {
         requireMethod(request, "GET");
         events.subscribe(response, callback);
+        return true;
+      }
+      Matcher file = ATTACHMENT_ROUTE.matcher(route);
+      if (file.matches()) {
+        requireMethod(request, "GET");
+        AttachmentFiles.write(files.find(id(file.group(1)), id(file.group(2)), Integer.parseInt(file.group(3))),
+            response, callback);
         return true;
       }
       ObjectNode out = route(request, route);

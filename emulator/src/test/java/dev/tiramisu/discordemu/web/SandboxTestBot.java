@@ -4,6 +4,7 @@ import dev.tiramisu.discordemu.Emulator;
 import dev.tiramisu.discordemu.Permissions;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import java.awt.Color;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
@@ -30,6 +31,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 
 /**
@@ -37,7 +39,8 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
  * with buttons and a select menu, "Open form" opens a modal, {@code /thread} opens a private thread for the caller,
  * {@code /greet} takes a user option, {@code /dm} sends a direct message, {@code /staff} is hidden from members,
  * {@code /card} posts a Components V2 card (container, section with a button, separator, select) whose button opens
- * a Label modal with a text input and a string select.
+ * a Label modal with a text input and a string select; {@code /files} answers ephemerally with a PNG and an HTML
+ * file and DMs a text file.
  */
 final class SandboxTestBot implements AutoCloseable {
   final Emulator emu;
@@ -85,6 +88,7 @@ final class SandboxTestBot implements AutoCloseable {
         Commands.slash("thread", "Opens a private thread for you")
             .addOption(OptionType.STRING, "name", "The thread's name", true),
         Commands.slash("dm", "Sends you a direct message"),
+        Commands.slash("files", "Answers only you with a PNG and an HTML file, and DMs you a text file"),
         Commands.slash("card", "Posts a Components V2 card"),
         Commands.slash("greet", "Greets someone").addOption(OptionType.USER, "who", "Whom to greet", true),
         Commands.slash("staff", "Staff only")
@@ -103,6 +107,24 @@ final class SandboxTestBot implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A 2×1 PNG (one red, one blue pixel), as {@code /files} uploads it. */
+  static final byte[] PNG = png();
+  /** The HTML file {@code /files} uploads: a script that must never run in the page's origin. */
+  static final String HTML = "<!doctype html><title>t</title><p id=x>transcript</p><script>parent.pwned=1</script>";
+
+  private static byte[] png() {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(2, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    img.setRGB(0, 0, 0xff0000);
+    img.setRGB(1, 0, 0x0000ff);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(img, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   private static final class Listener extends ListenerAdapter {
@@ -138,6 +160,16 @@ final class SandboxTestBot implements AutoCloseable {
           event.reply("Check your DMs").setEphemeral(true).queue();
           event.getUser().openPrivateChannel()
               .flatMap(dm -> dm.sendMessage("A **direct** message for " + event.getUser().getAsMention()))
+              .queue();
+        }
+        case "files" -> {
+          event.reply("Your files").setEphemeral(true)
+              .addFiles(FileUpload.fromData(PNG, "chart.png"),
+                  FileUpload.fromData(HTML.getBytes(StandardCharsets.UTF_8), "page.html"))
+              .queue();
+          event.getUser().openPrivateChannel()
+              .flatMap(dm -> dm.sendMessage("A file for you")
+                  .addFiles(FileUpload.fromData("secret\n".getBytes(StandardCharsets.UTF_8), "note.txt")))
               .queue();
         }
         case "card" -> event.replyComponents(Container.of(
