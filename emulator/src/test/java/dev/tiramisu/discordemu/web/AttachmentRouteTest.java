@@ -44,7 +44,14 @@ class AttachmentRouteTest {
         + "/slash")).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"files\"}")));
     assertThat(ran.statusCode()).isEqualTo(200);
-    emu.await("alice's DM holds the file", () -> dmChannel() != null && withFiles(dmChannel()) != null);
+    // the condition runs with the state's monitor held: it reads the state, never the HTTP API (which needs it)
+    emu.await("alice's DM holds the file", () -> {
+      var state = emu.state();
+      Long dmId = state.users.get(g.user("alice")).dmChannelId;
+      var dmChannel = dmId == null ? null : state.channels.get(dmId);
+      return dmChannel != null && dmChannel.messageIds.stream().map(state.messages::get)
+          .anyMatch(m -> m != null && !m.attachments.isEmpty());
+    });
     ephemeral = withFiles(g.channel("general"));
     dm = withFiles(dmChannel());
     assertThat(ephemeral).isNotNull();
