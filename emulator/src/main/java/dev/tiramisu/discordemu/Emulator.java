@@ -362,7 +362,12 @@ public final class Emulator implements AutoCloseable {
     return new Actor(this, userId);
   }
 
-  /** Waits, without sleeping, until a condition over the state holds; re-checked after every change. */
+  /**
+   * Waits, without sleeping, until a condition over the state holds; re-checked after every change.
+   * The condition runs holding the state's monitor: it must read the state directly, never through
+   * the HTTP driver API or REST (their handlers need the same monitor, so such a condition never
+   * returns).
+   */
   public void await(String description, Duration timeout, BooleanSupplier condition) {
     try {
       state.await(condition, timeout, description);
