@@ -117,7 +117,12 @@ class GatewayTest extends ConformanceTest {
     MutableClock clock = new MutableClock(System.currentTimeMillis());
     emu.gateway().setClock(clock);
     jda(recorder);
-    emu.await("JDA's first heartbeat", () -> emu.gateway().heartbeatCount() >= 1);
+    // JDA sends its first heartbeat when HELLO arrives, but only once its socket counts as
+    // connected (set on another thread): when HELLO wins that race, the first heartbeat comes one
+    // interval (41.25 s) later. Wait past one interval rather than fail.
+    emu.await("JDA's first heartbeat",
+        java.time.Duration.ofSeconds(62),
+        () -> emu.gateway().heartbeatCount() >= 1);
     clock.advanceMillis(emu.gateway().heartbeatTimeoutMillis() + 1);
     emu.gateway().checkHeartbeats();
     resumed.get(15, TimeUnit.SECONDS);
