@@ -98,7 +98,10 @@ final class SandboxPage implements AutoCloseable {
   void go(String css) {
     String id = browser.await("the sidebar entry " + css,
         d -> browser.find(css).isDisplayed() ? browser.find(css).getAttribute("data-id") : null);
-    browser.find(css).click();
+    browser.await("a click on " + css, d -> { // the sidebar may re-render under the click: stale means retry
+      browser.find(css).click();
+      return true;
+    });
     browser.await("the channel " + css + " shown", d -> {
       WebElement active = browser.find("#channel-list .channel.active");
       return id.equals(active.getAttribute("data-id"));
