@@ -297,6 +297,22 @@ public final class Emulator implements AutoCloseable {
     return state;
   }
 
+  private volatile java.util.function.Predicate<String> interimReply = text -> false;
+
+  /**
+   * Declares which reply texts the bot under test replaces later by itself (a "still in progress" answer that the
+   * bot edits into its final one): {@link dev.tiramisu.discordemu.driver.InteractionHandle#awaitReply()} waits past
+   * them, so a test reads the final answer however long the bot's own bounded wait was on a loaded machine.
+   */
+  public void treatAsInterim(java.util.function.Predicate<String> interim) {
+    interimReply = java.util.Objects.requireNonNull(interim, "interim");
+  }
+
+  /** Whether {@code text} is a reply the bot replaces later (see {@link #treatAsInterim}). */
+  public boolean isInterimReply(String text) {
+    return text != null && interimReply.test(text);
+  }
+
   public RequestLog requests() {
     return log;
   }

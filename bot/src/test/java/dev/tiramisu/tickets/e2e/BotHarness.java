@@ -131,6 +131,7 @@ final class BotHarness implements AutoCloseable {
     this.reconciliation = reconciliation;
     this.effects = effects;
     emu = Emulator.start(emulator);
+    InterimReplies.register(emu);
     // slow, loaded machines: only a test about Discord's 3 s deadline should see it
     emu.setBaseInteractionResponseDeadline(java.time.Duration.ofSeconds(30));
     try {

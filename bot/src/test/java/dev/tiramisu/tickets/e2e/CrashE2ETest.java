@@ -71,6 +71,7 @@ class CrashE2ETest {
   @BeforeEach
   void startEmulator() {
     emu = Emulator.start();
+    InterimReplies.register(emu);
   }
 
   @AfterEach

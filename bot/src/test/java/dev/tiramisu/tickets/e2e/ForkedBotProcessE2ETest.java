@@ -37,6 +37,7 @@ class ForkedBotProcessE2ETest {
   @BeforeEach
   void startEmulator() {
     emu = Emulator.start();
+    InterimReplies.register(emu);
   }
 
   @AfterEach

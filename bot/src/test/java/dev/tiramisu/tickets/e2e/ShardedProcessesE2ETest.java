@@ -71,6 +71,7 @@ class ShardedProcessesE2ETest {
   void start() throws SQLException {
     pg = PostgresTestDatabase.create();
     emu = Emulator.start(EmulatorConfig.defaults().withRateLimits(false));
+    InterimReplies.register(emu);
     // slow, loaded machines: only a test about Discord's 3 s deadline should see it
     emu.setBaseInteractionResponseDeadline(java.time.Duration.ofSeconds(30));
     try {

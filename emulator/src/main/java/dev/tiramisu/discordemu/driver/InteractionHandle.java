@@ -77,7 +77,8 @@ public final class InteractionHandle {
 
   /**
    * Waits for the reply a user sees: the original response once it is no longer "thinking", or after a deferred
-   * update the first follow-up, or after an update the updated message.
+   * update the first follow-up, or after an update the updated message; past a reply the test declared interim
+   * ({@link Emulator#treatAsInterim}), until the bot replaces it.
    */
   public MessageView awaitReply() {
     awaitAck();
@@ -97,16 +98,21 @@ public final class InteractionHandle {
     if (i.originalMessageId != null && i.callbackType != 6) {
       Message m = s.messages.get(i.originalMessageId);
       if (m != null && (m.flags & FLAG_LOADING) == 0) {
-        return m;
+        return unlessInterim(m);
       }
     }
     for (long f : i.followupIds) {
       Message m = s.messages.get(f);
       if (m != null) {
-        return m;
+        return unlessInterim(m);
       }
     }
     return null;
+  }
+
+  /** {@code m}, or null while it is an answer the bot replaces later. */
+  private Message unlessInterim(Message m) {
+    return emu.isInterimReply(m.content) ? null : m;
   }
 
   /** Waits until the bot answered with a modal and returns it ({custom_id, title, components}). */
