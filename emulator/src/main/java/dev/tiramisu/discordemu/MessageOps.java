@@ -67,23 +67,43 @@ final class MessageOps {
       if (channel.isThread()) {
         channel.messageCount++;
         channel.totalMessageSent++;
-        // a mention in a private thread brings the mentioned into it, if they can see the parent
-        Channel parent = s.channels.get(channel.parentId);
-        Guild g = s.guilds.get(channel.guildId);
-        List<Long> toAdd = new ArrayList<>(m.pingedUsers);
-        for (long roleId : m.pingedRoles) {
-          g.members.values().stream().filter(mem -> mem.roleIds.contains(roleId)).forEach(mem -> toAdd.add(mem.userId));
-        }
-        for (long uid : toAdd) {
-          if (parent != null && s.canView(uid, parent) && !channel.memberIds.contains(uid)) {
-            s.addThreadMember(channel, uid);
-          }
-        }
+        addMentionedToThread(channel, m);
       }
       emitMessage("MESSAGE_CREATE", m, channel);
     }
     s.changed();
     return m;
+  }
+
+  /**
+   * A mention in a thread brings the mentioned into it, as Discord does: only a mention that pings
+   * ({@code allowed_mentions} decides: a suppressed mention adds nobody), only guild members who can see the parent
+   * channel, and for a role mention its members. In a private thread that is not invitable only an author who could
+   * add them with {@code PUT /thread-members} adds anyone: its creator or a moderator (MANAGE_THREADS); a private
+   * thread's member who is neither just mentions. Each added member gets THREAD_MEMBERS_UPDATE, as for the PUT.
+   */
+  private void addMentionedToThread(Channel thread, Message m) {
+    Channel parent = s.channels.get(thread.parentId);
+    Guild g = s.guilds.get(thread.guildId);
+    if (parent == null || g == null) {
+      return;
+    }
+    if (thread.type == Channel.PRIVATE_THREAD && !thread.invitable) {
+      boolean owner = thread.ownerId != null && thread.ownerId == m.authorId;
+      boolean moderator = (s.permissions(m.authorId, thread) & Permissions.MANAGE_THREADS) != 0;
+      if (!owner && !moderator) {
+        return;
+      }
+    }
+    List<Long> toAdd = new ArrayList<>(m.pingedUsers);
+    for (long roleId : m.pingedRoles) {
+      g.members.values().stream().filter(mem -> mem.roleIds.contains(roleId)).forEach(mem -> toAdd.add(mem.userId));
+    }
+    for (long uid : toAdd) {
+      if (g.members.containsKey(uid) && s.canView(uid, parent) && !thread.memberIds.contains(uid)) {
+        s.addThreadMember(thread, uid);
+      }
+    }
   }
 
   /**

@@ -166,4 +166,26 @@ class ThreadRoutesTest extends ConformanceTest {
     assertThat(g.as("alice").canSee(t.getIdLong())).isTrue();
     assertThat(g.as("bob").canSee(t.getIdLong())).isFalse();
   }
+
+  @Test
+  void aMentionThatDoesNotPingAddsNobody() {
+    ThreadChannel t = tickets.createThreadChannel("ticket", true).setInvitable(false).complete();
+    t.sendMessage("Hello <@" + g.user("alice") + ">").setAllowedMentions(List.of()).complete();
+    assertThat(view(t.getIdLong()).memberIds()).doesNotContain(g.user("alice"));
+    assertThat(g.as("alice").canSee(t.getIdLong())).isFalse();
+  }
+
+  @Test
+  void inANonInvitablePrivateThreadAMemberWhoIsNotAModeratorCannotAddByMention() {
+    ThreadChannel t = tickets.createThreadChannel("ticket", true).setInvitable(false).complete();
+    t.addThreadMemberById(g.user("alice")).complete();
+    g.as("alice").post(t.getIdLong(), "Hello <@" + g.user("bob") + ">");
+    assertThat(view(t.getIdLong()).memberIds()).doesNotContain(g.user("bob"));
+    assertThat(g.as("bob").canSee(t.getIdLong())).isFalse();
+    // invitable: any member of the thread may bring others in by mentioning them
+    ThreadChannel open = tickets.createThreadChannel("open", true).setInvitable(true).complete();
+    open.addThreadMemberById(g.user("alice")).complete();
+    g.as("alice").post(open.getIdLong(), "Hello <@" + g.user("bob") + ">");
+    assertThat(view(open.getIdLong()).memberIds()).contains(g.user("bob"));
+  }
 }
