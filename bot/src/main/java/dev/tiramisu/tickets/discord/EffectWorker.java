@@ -286,6 +286,11 @@ public final class EffectWorker implements AutoCloseable {
         settle(next, t, EffectResult.failed(skip), now);
         continue;
       }
+      String done = OpenEffects.doneWithoutRequest(next, chain);
+      if (done != null) {
+        settle(next, t, EffectResult.done(done), now);
+        continue;
+      }
       Effect started = store.startAttempt(next, now);
       if (started == null) {
         continue; // changed under us: read again

@@ -1,6 +1,8 @@
 package dev.tiramisu.tickets.discord;
 
 import dev.tiramisu.tickets.effects.Effect;
+import dev.tiramisu.tickets.effects.EffectKind;
+import dev.tiramisu.tickets.effects.EffectState;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketService;
@@ -12,7 +14,8 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 
 /**
- * The Discord effects of opening a ticket: create the private thread, add the creator, post and
+ * The Discord effects of opening a ticket: create the private thread, post the first message
+ * (its ping adds the creator), make sure of the creator (a PUT only if the first message failed),
  * pin the first message. Each is safe to repeat after a crash (see docs/core.md): the thread and
  * the first message are looked up before an attempt that may repeat an earlier one; the PUTs are
  * idempotent.
@@ -63,6 +66,28 @@ final class OpenEffects {
       return EffectResult.done(String.format(what, thread.getIdLong()));
     }
     return EffectResult.failed("thread " + thread.getIdLong() + " not recorded: ticket changed");
+  }
+
+  /** The outcome of an ADD_CREATOR settled by the first message's ping. */
+  static final String ADDED_BY_MENTION = "added by the first message's mention";
+
+  /**
+   * Why {@code e} is already done without a request, or null: an ADD_CREATOR recorded after a
+   * first message that was posted (it pings the creator, and the bot, the thread's creator with
+   * Manage Threads, adds whom it pings to a private thread). A first message that failed, or one
+   * still to come (chains recorded before this order), leaves the PUT to {@link #addCreator}.
+   */
+  static String doneWithoutRequest(Effect e, List<Effect> chain) {
+    if (e.kind() != EffectKind.ADD_CREATOR) {
+      return null;
+    }
+    Effect first = null;
+    for (Effect x : chain) {
+      if (x.id() < e.id() && x.kind() == EffectKind.FIRST_MESSAGE) {
+        first = x;
+      }
+    }
+    return first != null && first.state() == EffectState.DONE ? ADDED_BY_MENTION : null;
   }
 
   EffectResult addCreator(Effect e, Ticket t, Guild guild) {

@@ -7,7 +7,12 @@ package dev.tiramisu.tickets.effects;
 public enum EffectKind {
   /** Create the private thread (at most once: a retry first looks for the thread by name). */
   CREATE_THREAD(true),
-  /** Add the creator to the thread (idempotent PUT). */
+  /**
+   * Make sure the creator is in the thread. Recorded after {@link #FIRST_MESSAGE}, whose ping of
+   * the creator adds them (Discord adds a pinged member to a private thread when its creator, the
+   * bot, mentions them): done without a request when the first message was posted, else an
+   * idempotent PUT. Chains recorded before that order (ADD_CREATOR first) still PUT.
+   */
   ADD_CREATOR(true),
   /** Post the first message (nonce; a retry first looks for it in the thread). */
   FIRST_MESSAGE(true),

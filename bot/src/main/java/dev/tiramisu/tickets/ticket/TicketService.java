@@ -486,12 +486,15 @@ public final class TicketService {
     out.add(NewEffect.of(EffectKind.CREATE_THREAD, Payload.empty()
         .with(CHANNEL, s.ticketChannelId())
         .with(NAME, s.nameTemplate().render(t.number(), userName))));
-    out.add(NewEffect.of(EffectKind.ADD_CREATOR, Payload.empty()));
+    // the first message pings the creator, which adds them to the private thread (Discord's
+    // mention rule): ADD_CREATOR then sends nothing, and PUTs the creator only when the first
+    // message failed. The member is answered as soon as they can open the thread; the pin after.
     out.add(NewEffect.of(EffectKind.FIRST_MESSAGE, staffPayload(s)));
-    out.add(NewEffect.of(EffectKind.PIN_FIRST, Payload.empty()));
+    out.add(NewEffect.of(EffectKind.ADD_CREATOR, Payload.empty()));
     if (replyToken != null) {
       out.add(NewEffect.of(EffectKind.REPLY_OPENED, Payload.empty().with(TOKEN, replyToken)));
     }
+    out.add(NewEffect.of(EffectKind.PIN_FIRST, Payload.empty()));
     return out;
   }
 

@@ -159,8 +159,8 @@ class TicketServiceTest {
           .ticket();
 
       assertThat(store.effects().forTicket(t.id())).extracting(e -> e.kind().name())
-          .containsExactly("CREATE_THREAD", "ADD_CREATOR", "FIRST_MESSAGE", "PIN_FIRST",
-              "REPLY_OPENED");
+          .containsExactly("CREATE_THREAD", "FIRST_MESSAGE", "ADD_CREATOR", "REPLY_OPENED",
+              "PIN_FIRST");
     }
 
     @Test
