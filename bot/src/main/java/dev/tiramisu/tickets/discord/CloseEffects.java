@@ -28,6 +28,7 @@ final class CloseEffects {
   private final TicketTexts texts;
   private final ThreadLookup threads;
   private final TranscriptEffects transcripts;
+  private final DmChannels dms = new DmChannels();
 
   CloseEffects(TicketTexts texts, ThreadLookup threads, TranscriptEffects transcripts) {
     this.texts = texts;
@@ -62,16 +63,18 @@ final class CloseEffects {
   EffectResult dmCreator(Effect e, Ticket t, Guild guild, List<Effect> before) {
     // Discord lets a bot DM only users who share a server with it (else 50007): a creator who
     // left is not written to, and the log line says why.
-    try {
-      guild.retrieveMemberById(t.creatorId()).complete();
-    } catch (ErrorResponseException ex) {
-      if (ex.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER
-          || ex.getErrorResponse() == ErrorResponse.UNKNOWN_USER) {
-        return EffectResult.failed(CREATOR_LEFT);
+    if (!creatorJustSeen(e)) {
+      try {
+        memberLookup(guild, t.creatorId()).complete();
+      } catch (ErrorResponseException ex) {
+        if (ex.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER
+            || ex.getErrorResponse() == ErrorResponse.UNKNOWN_USER) {
+          return EffectResult.failed(CREATOR_LEFT);
+        }
+        throw ex;
       }
-      throw ex;
     }
-    PrivateChannel dm = guild.getJDA().openPrivateChannelById(t.creatorId()).complete();
+    PrivateChannel dm = dms.open(guild.getJDA(), t.creatorId());
     TicketTexts local = texts.in(guild);
     TranscriptEffects.Delivery transcript = e.payload().has(NO_TRANSCRIPT)
         ? TranscriptEffects.Delivery.NONE
@@ -88,6 +91,27 @@ final class CloseEffects {
       dmMessage.setComponents(new FeedbackTexts(local.messages()).ratingRow(t.id()));
     }
     return OwnMessages.postOnce(e, dm, dmMessage.build(), "DM");
+  }
+
+  /**
+   * Whether the creator was a member a moment ago: they closed the ticket themselves (their
+   * interaction came from the server) and this is the DM's first attempt. A retry, possibly
+   * minutes later, asks Discord.
+   */
+  private static boolean creatorJustSeen(Effect e) {
+    return e.attempts() <= 1 && e.payload().has(TicketService.CREATOR_PRESENT);
+  }
+
+  /**
+   * The creator as a member: JDA's member cache answers only when it is kept up to date
+   * (GUILD_MEMBERS intent: a member who leaves is removed from it); otherwise Discord is asked,
+   * since a member cached without that intent may have left long ago.
+   */
+  private static net.dv8tion.jda.api.requests.restaction.CacheRestAction<
+      net.dv8tion.jda.api.entities.Member> memberLookup(Guild guild, long userId) {
+    boolean cacheTrusted = guild.getJDA().getGatewayIntents()
+        .contains(net.dv8tion.jda.api.requests.GatewayIntent.GUILD_MEMBERS);
+    return guild.retrieveMemberById(userId).useCache(cacheTrusted);
   }
 
   EffectResult log(Effect e, Ticket t, Guild guild, List<Effect> before) {

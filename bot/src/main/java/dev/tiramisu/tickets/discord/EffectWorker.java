@@ -286,7 +286,9 @@ public final class EffectWorker implements AutoCloseable {
         settle(next, t, EffectResult.failed(skip), now);
         continue;
       }
-      String done = OpenEffects.doneWithoutRequest(next, chain);
+      String done = next.kind() == EffectKind.CLOSE_THREAD
+          ? ThreadStateEffects.doneWithoutRequest(next, chain)
+          : OpenEffects.doneWithoutRequest(next, chain);
       if (done != null) {
         settle(next, t, EffectResult.done(done), now);
         continue;
@@ -366,7 +368,7 @@ public final class EffectWorker implements AutoCloseable {
         case CLOSE_REQUEST_UPDATE -> timers.updateRequest(e, t, guild);
         case AUTOCLOSE_WARNING -> timers.warn(e, t, guild);
         case LOG_TIMER -> timers.log(e, t, guild);
-        case TRANSCRIPT -> transcripts.make(e, t, guild);
+        case TRANSCRIPT -> transcripts.make(e, t, guild, chain);
         case LOG_RATING -> feedback.log(e, t, guild);
       };
     } catch (StorageUnavailableException ex) {

@@ -76,9 +76,45 @@ final class ThreadStateEffects {
    *     whether the close's lock is still to come
    */
   private static ThreadChannelManager renamePatch(ThreadChannel thread, String name,
-      boolean unarchive) {
+      boolean unarchive, boolean lock) {
     ThreadChannelManager patch = thread.getManager().setName(name);
+    if (lock) {
+      return patch.setLocked(true).setArchived(true);
+    }
     return unarchive ? patch.setArchived(false) : patch;
+  }
+
+  /** How the outcome of a rename that also locked and archived the thread ends. */
+  static final String LOCKED_WITH_RENAME = "locked and archived with the rename";
+
+  /**
+   * Whether the ticket's next pending effect after {@code rename} is its close's lock: then the
+   * rename sends the lock too (the close records them one after the other; chains recorded
+   * before, with the transcript between them, keep two PATCHes).
+   */
+  private static boolean lockIsNext(Effect rename, List<Effect> chain) {
+    for (Effect x : chain) {
+      if (x.id() > rename.id() && x.isPending()) {
+        return x.kind() == EffectKind.CLOSE_THREAD;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Why a CLOSE_THREAD is done without a request, or null: the rename just before it locked and
+   * archived the thread in its PATCH.
+   */
+  static String doneWithoutRequest(Effect close, List<Effect> chain) {
+    Effect rename = null;
+    for (Effect x : chain) {
+      if (x.id() < close.id() && x.kind() == EffectKind.RENAME_THREAD) {
+        rename = x;
+      }
+    }
+    return rename != null && rename.state() == dev.tiramisu.tickets.effects.EffectState.DONE
+        && rename.outcome() != null && rename.outcome().endsWith(LOCKED_WITH_RENAME)
+        ? "done by the rename: " + LOCKED_WITH_RENAME : null;
   }
 
   EffectResult rename(Effect e, Ticket t, Guild guild, List<Effect> chain) {
@@ -94,12 +130,17 @@ final class ThreadStateEffects {
     String name = e.payload().require(TicketService.NAME);
     boolean wasArchived = thread.isArchived();
     boolean unarchived = false;
+    // the close's lock comes next and the thread is active: one PATCH for the name and the lock
+    boolean lock = t.state() == TicketState.CLOSED && !wasArchived && lockIsNext(e, chain);
     String outcome;
     if (thread.getName().equals(name)) {
       outcome = "already named";
+      if (wasArchived && thread.isLocked() && lockIsNext(e, chain)) {
+        outcome += ", " + LOCKED_WITH_RENAME; // an attempt after a crash after the PATCH
+      }
     } else {
       try {
-        renamePatch(thread, name, wasArchived).complete(false);
+        renamePatch(thread, name, wasArchived, lock).complete(false);
       } catch (RateLimitedException limited) {
         if (limited.getRetryAfter() > SHORT_WAIT_MILLIS) {
           return EffectResult.retryAfter(RENAME_LIMITED + ", retry after "
@@ -107,10 +148,14 @@ final class ThreadStateEffects {
         }
         // A short wait (the global limit, a busy bucket) is not the rename limit: JDA waits for
         // it. A new manager: one that was executed may have dropped its changes.
-        renamePatch(thread, name, wasArchived).complete();
+        renamePatch(thread, name, wasArchived, lock).complete();
       }
       unarchived = wasArchived;
-      outcome = unarchived ? "unarchived and renamed" : "renamed";
+      outcome = unarchived ? "unarchived and renamed" : lock ? "renamed, " + LOCKED_WITH_RENAME
+          : "renamed";
+    }
+    if (lock && outcome.endsWith(LOCKED_WITH_RENAME)) {
+      return EffectResult.done(outcome);
     }
     // Closed and the close's own lock already done (a rename that waited for the limit, or an
     // attempt after a crash between the two PATCHes): leave the thread as the close left it.

@@ -54,8 +54,12 @@ final class TranscriptEffects {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The {@code TRANSCRIPT} effect: read, render, store. */
-  EffectResult make(Effect e, Ticket t, Guild guild) {
+  /**
+   * The {@code TRANSCRIPT} effect: read, render, store. A close renames the thread right after
+   * its transcript (in the lock's PATCH): the transcript shows the name that rename gives, so
+   * every attempt renders the same page whether or not the rename happened meanwhile.
+   */
+  EffectResult make(Effect e, Ticket t, Guild guild, java.util.List<Effect> chain) {
     ThreadChannel thread = threads.find(guild, t);
     if (thread == null) {
       return EffectResult.failed("thread " + t.threadId() + " not found");
@@ -65,7 +69,13 @@ final class TranscriptEffects {
       return EffectResult.failed("missing permissions to read thread " + thread.getId());
     }
     TranscriptSource.History history = TranscriptSource.readAll(new TranscriptReader(thread));
-    Transcript transcript = new Transcript(t.number(), guild.getName(), thread.getName(),
+    String name = chain.stream()
+        .filter(x -> x.id() > e.id())
+        .findFirst() // the effect recorded right after this one: the close's rename
+        .filter(x -> x.kind() == dev.tiramisu.tickets.effects.EffectKind.RENAME_THREAD)
+        .map(x -> x.payload().require(dev.tiramisu.tickets.ticket.TicketService.NAME))
+        .orElse(thread.getName());
+    Transcript transcript = new Transcript(t.number(), guild.getName(), name,
         creator(t, history.messages()), t.createdAt(), t.closedAt(), messageContent,
         history.messages(), history.truncated());
     // the page in the guild's language

@@ -335,7 +335,7 @@ public final class TicketService {
       Ticket open = allowed.value();
       if (tickets.closeIfOpen(ticketId, actor.userId(), reason.value().orElse(null), now(),
           closeEffects(open, s, actor.userId(), replyToken, userName(open),
-              confirmationTokens))) {
+              confirmationTokens, actor.userId() == open.creatorId()))) {
         Ticket closed = tickets.findById(ticketId).orElseThrow();
         log.info("guild {}: ticket #{} (id {}) closed by user {}", guildId, closed.number(),
             ticketId, actor.userId());
@@ -373,7 +373,8 @@ public final class TicketService {
     if (open.state() == TicketState.CLOSED) {
       return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, open.number(), open.closedById());
     }
-    List<NewEffect> effects = closeEffects(open, s, closerId, null, userName(open), List.of()).stream()
+    List<NewEffect> effects = closeEffects(open, s, closerId, null, userName(open), List.of(),
+        false).stream()
         .filter(e -> !threadGone || !e.kind().needsThread())
         .toList();
     if (!tickets.closeIfOpen(ticketId, closerId, reason.value().orElse(null), now(), effects)) {
@@ -453,6 +454,11 @@ public final class TicketService {
   public static final String STAFF_ROLE = "staff_role";
   public static final String ACTOR = "actor";
   public static final String TOKEN = "token";
+  /**
+   * On a DM_CLOSED: the creator closed the ticket themselves, so their interaction has just shown
+   * them a member of the server (the DM's first attempt need not ask Discord).
+   */
+  public static final String CREATOR_PRESENT = "creator_present";
   /** On a DM_CLOSED: the DM goes without the transcript ({@code transcript_dm} off). */
   public static final String NO_TRANSCRIPT = "no_transcript";
 
@@ -499,25 +505,31 @@ public final class TicketService {
   }
 
   /**
-   * The close: post "closed by" (with Reopen), the first message without its buttons, rename
-   * (its own effect: Discord's rename limit must not hold up the rest), the transcript, lock and
-   * archive, DM, log, answer, and the other confirmations' buttons removed.
+   * The close: post "closed by" (with Reopen), the first message without its buttons, the
+   * transcript, rename (its own effect: Discord's rename limit must not hold up the rest; it
+   * locks and archives in the same PATCH when it can), lock and archive, DM, log, answer, and the
+   * other confirmations' buttons removed.
    */
   private static List<NewEffect> closeEffects(Ticket t, GuildSettings s, long closerId,
-      String replyToken, String userName, List<String> confirmationTokens) {
+      String replyToken, String userName, List<String> confirmationTokens,
+      boolean creatorActing) {
     List<NewEffect> out = new ArrayList<>();
     Payload actor = Payload.empty().with(ACTOR, closerId);
     out.add(NewEffect.of(EffectKind.POST_CLOSED, actor));
     out.add(TicketEffects.editFirstMessage(s));
-    out.add(TicketEffects.rename(s.nameTemplate().renderClosed(t.number(), userName)));
     // the transcript reads the thread with the "closed" post, before the lock; DM and log attach it
     out.add(NewEffect.of(EffectKind.TRANSCRIPT, Payload.empty()));
+    // right before the lock: the rename sends the closed name, locked and archived in one PATCH
+    // when Discord's rename limit allows it (CLOSE_THREAD then sends nothing), else it waits
+    // and CLOSE_THREAD locks and archives at once
+    out.add(TicketEffects.rename(s.nameTemplate().renderClosed(t.number(), userName)));
     out.add(NewEffect.of(EffectKind.CLOSE_THREAD, Payload.empty()));
     // the transcript unless transcript_dm is off; the rating buttons (issue 13) as the setting
     // was at the close
     out.add(NewEffect.of(EffectKind.DM_CLOSED,
         (s.transcriptDm() ? actor : actor.with(NO_TRANSCRIPT, true))
-            .with(Feedback.BUTTONS, s.feedback() ? 1 : null)));
+            .with(Feedback.BUTTONS, s.feedback() ? 1 : null)
+            .with(CREATOR_PRESENT, creatorActing ? 1 : null)));
     OptionalLong log = s.logChannelId();
     if (log.isPresent()) {
       out.add(NewEffect.of(EffectKind.LOG_CLOSED, actor.with(CHANNEL, log.getAsLong())));

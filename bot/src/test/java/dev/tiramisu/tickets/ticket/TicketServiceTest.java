@@ -429,17 +429,21 @@ class TicketServiceTest {
     }
 
     @Test
-    void the_reopen_records_its_effects_and_the_close_splits_rename_from_lock() {
+    void the_reopen_records_its_effects_and_the_close_records_the_rename_right_before_the_lock() {
       set(SettingKey.MODLOG_CHANNEL, new SettingValue.Snowflake(MODLOG));
       Ticket t = openWithThread(70);
       service.close(GUILD, t.id(), CREATOR_ACTOR, null, "tok", List.of("c1", "c2"));
       List<EffectKind> closing = store.effects().forTicket(t.id()).stream()
           .map(e -> e.kind()).skip(4).toList();
       assertThat(closing).containsExactly(EffectKind.POST_CLOSED, EffectKind.EDIT_FIRST_MESSAGE,
-          EffectKind.RENAME_THREAD, EffectKind.TRANSCRIPT, EffectKind.CLOSE_THREAD,
+          EffectKind.TRANSCRIPT, EffectKind.RENAME_THREAD, EffectKind.CLOSE_THREAD,
           EffectKind.DM_CLOSED, EffectKind.LOG_CLOSED, EffectKind.REPLY_CLOSED,
           EffectKind.CLEAR_CONFIRMATION,
           EffectKind.CLEAR_CONFIRMATION);
+      // the creator closed it: the DM need not ask Discord whether they are still a member
+      assertThat(store.effects().forTicket(t.id()).stream()
+          .filter(e -> e.kind() == EffectKind.DM_CLOSED).findFirst().orElseThrow().payload()
+          .has(TicketService.CREATOR_PRESENT)).isTrue();
 
       service.reopen(GUILD, t.id(), STAFF);
 
