@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tiramisu.discordemu.RequestLog;
 import dev.tiramisu.discordemu.driver.InteractionHandle;
+import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,18 +31,40 @@ public final class RequestsBench {
   record Request(String step, String route, String target, int status, boolean limited,
       String why) {}
 
-  /** The requests of the create and of the close. */
-  record Result(List<Request> create, List<Request> close) {}
+  /**
+   * The requests of the create and of the close, of the close of the same member's second ticket
+   * (the DM channel is known by then), and the timings (null when not measured).
+   */
+  record Result(List<Request> create, List<Request> close, List<Request> secondClose,
+      Timing timing) {
+    Result withTiming(Timing t) {
+      return new Result(create, close, secondClose, t);
+    }
+  }
+
+  /**
+   * Over {@code rounds} lifecycles in fresh guilds: milliseconds from the create interaction to
+   * the final reply's arrival, and from the close confirmation's click to the end of the close's
+   * last request.
+   */
+  record Timing(int rounds, Timings.Stats createToReply, Timings.Stats confirmToLast) {}
+
+  static final int DEFAULT_ROUNDS = 20;
 
   private RequestsBench() {}
 
   public static void main(String[] args) {
     boolean[] validation = {false};
+    int[] rounds = {DEFAULT_ROUNDS};
     SharedOptions shared;
     try {
       shared = SharedOptions.parse(args, (flag, value) -> {
         if (flag.equals("--validation")) {
           validation[0] = value.equals("on");
+          return true;
+        }
+        if (flag.equals("--rounds")) {
+          rounds[0] = Integer.parseInt(value);
           return true;
         }
         return false;
@@ -60,6 +83,7 @@ public final class RequestsBench {
           ReplyWatcher w = new ReplyWatcher(stack.emu)) {
         run(stack, w); // warm-up: the first lifecycle of a JVM is not typical
         r = run(stack, w);
+        r = r.withTiming(time(stack, w, rounds[0]));
       }
       String chart = Charts.save(chart(r), shared.out(), "bench-requests.png",
           "requests per create and per close");
@@ -91,8 +115,50 @@ public final class RequestsBench {
     TicketChecks.Opened o = TicketChecks.opened(g, create);
     Targets targets = new Targets(g, o.threadId(), dmChannel(stack, o.creatorId()));
     List<RequestLog.Entry> all = stack.emu.requests().since(beforeCreate);
-    return new Result(explain("create", all.subList(0, beforeClose - beforeCreate), targets),
-        explain("close", all.subList(beforeClose - beforeCreate, end - beforeCreate), targets));
+    List<Request> created = explain("create", all.subList(0, beforeClose - beforeCreate), targets);
+    List<Request> closed =
+        explain("close", all.subList(beforeClose - beforeCreate, end - beforeCreate), targets);
+    // the same member's second ticket: its close finds the DM channel known
+    InteractionHandle again = Lifecycle.create(w, g, member, "requests again");
+    TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create, again)), false);
+    int beforeSecondClose = stack.emu.requests().mark();
+    Lifecycle.close(w, g, again);
+    TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create, again)), true);
+    TicketChecks.Opened o2 = TicketChecks.opened(g, again);
+    List<Request> secondClose = explain("close", stack.emu.requests().since(beforeSecondClose),
+        new Targets(g, o2.threadId(), dmChannel(stack, o2.creatorId())));
+    return new Result(created, closed, secondClose, null);
+  }
+
+  /** {@code rounds} lifecycles, each in a fresh guild, timed (see {@link Timing}). */
+  static Timing time(ForkedStack stack, ReplyWatcher w, int rounds) throws Exception {
+    long[] create = new long[rounds];
+    long[] close = new long[rounds];
+    for (int i = 0; i < rounds; i++) {
+      TestGuild g = stack.guild(1);
+      int mark = stack.emu.requests().mark();
+      InteractionHandle h = Lifecycle.create(w, g, ForkedStack.member(1), "timed");
+      TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(h)), false);
+      create[i] = Timings.replyMillis(stack.emu, List.of(h), mark, TicketChecks.OPENED)[0];
+      TicketChecks.Opened o = TicketChecks.opened(g, h);
+      InteractionHandle command = g.as("moderator").slash(o.threadId(), "ticket close");
+      MessageView confirm = w.await(command,
+          v -> v.buttonLabels().contains(Lifecycle.CLOSE_BUTTON), Lifecycle.TIMEOUT);
+      int beforeClick = stack.emu.requests().mark();
+      InteractionHandle click = g.as("moderator").click(confirm.id(), Lifecycle.CLOSE_BUTTON);
+      TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(h)), true);
+      w.await(click, v -> TicketChecks.CLOSED.matcher(v.text()).find(), Lifecycle.TIMEOUT);
+      long last = 0;
+      for (RequestLog.Entry e : stack.emu.requests().since(beforeClick)) {
+        last = Math.max(last, e.atMillis() + e.durationMicros() / 1000);
+      }
+      long clicked;
+      synchronized (stack.emu.state()) {
+        clicked = stack.emu.state().interactions.get(click.id).createdAtMillis;
+      }
+      close[i] = last - clicked;
+    }
+    return new Timing(rounds, Timings.Stats.of(create), Timings.Stats.of(close));
   }
 
   private static Long dmChannel(ForkedStack stack, long userId) {
@@ -175,7 +241,8 @@ public final class RequestsBench {
             ? "the link to the ticket" : "closed, DM sent, logged") + ")";
       }
       case "GET /guilds/{guild_id}/members/{user_id}" -> {
-        return "checks that the creator is still a member before DMing them";
+        return "checks that the creator is still a member before DMing them (not asked when"
+            + " the creator closed it: their click showed them a member)";
       }
       case "POST /webhooks/{application_id}/{interaction_token}" -> {
         return "a follow-up message to the member";
@@ -184,22 +251,28 @@ public final class RequestsBench {
         return "creates the private thread";
       }
       case "PUT /channels/{channel_id}/thread-members/{user_id}" -> {
-        return "adds the creator to the private thread";
+        return "adds the creator to the private thread (only when the first message, whose"
+            + " ping adds them, failed)";
       }
       case "PUT /channels/{channel_id}/messages/pins/{message_id}" -> {
         return "pins the first message";
       }
       case "POST /users/@me/channels" -> {
-        return "opens the DM channel with the creator (to tell them it closed)";
+        return "opens the DM channel with the creator (to tell them it closed; once per user"
+            + " per process, then remembered)";
       }
       case "PATCH /channels/{channel_id}" -> {
         List<String> fields = new ArrayList<>();
         if (body != null) {
           body.fieldNames().forEachRemaining(fields::add);
         }
-        return fields.contains("name") ? "renames the thread to \"[Closed] …\" (Discord allows 2"
-            + " renames per 10 min per thread)" : "sets " + String.join(", ", fields)
-            + " on the thread (locks and archives it)";
+        if (fields.contains("name")) {
+          return fields.contains("locked") ? "renames the thread to \"[Closed] …\", locks and"
+              + " archives it in one PATCH (Discord allows 2 renames per 10 min per thread;"
+              + " beyond, the lock goes alone and the rename waits)"
+              : "renames the thread (Discord allows 2 renames per 10 min per thread)";
+        }
+        return "sets " + String.join(", ", fields) + " on the thread (locks and archives it)";
       }
       case "PATCH /channels/{channel_id}/messages/{message_id}" -> {
         return target.equals("ticket thread")
@@ -212,7 +285,8 @@ public final class RequestsBench {
       case "POST /channels/{channel_id}/messages" -> {
         return switch (target) {
           case "ticket thread" -> step.equals("create") && !threadMessageSeen
-              ? "the first message (mentions the creator and the staff role, who are added)"
+              ? "the first message (its ping adds the creator and the staff role's members to"
+                  + " the private thread)"
               : "posts \"closed by\" in the thread";
           case "#mod-log" -> "the log line (" + (step.equals("create") ? "opened" : "closed")
               + ")";
@@ -259,9 +333,13 @@ public final class RequestsBench {
         + " moderator's `/ticket close` until every effect of the close was done. \"global\" says"
         + " whether the request counts on Discord's global limit (interaction callbacks and"
         + " webhooks do not).\n\n");
-    for (List<Request> reqs : List.of(r.create(), r.close())) {
+    List<List<Request>> tables = r.secondClose() == null ? List.of(r.create(), r.close())
+        : List.of(r.create(), r.close(), r.secondClose());
+    for (int t = 0; t < tables.size(); t++) {
+      List<Request> reqs = tables.get(t);
       long limited = reqs.stream().filter(Request::limited).count();
-      md.append("**").append(reqs.isEmpty() ? "" : reqs.get(0).step()).append("**: ")
+      md.append("**").append(t == 2 ? "close of the same member's second ticket"
+              : reqs.isEmpty() ? "" : reqs.get(0).step()).append("**: ")
           .append(reqs.size()).append(" requests, ").append(limited)
           .append(" on the global limit.\n\n");
       md.append("| # | route | target | status | global | why |\n|---:|---|---|---:|---|---|\n");
@@ -272,6 +350,15 @@ public final class RequestsBench {
             .append(q.limited() ? "yes" : "no").append(" | ").append(q.why()).append(" |\n");
       }
       md.append('\n');
+    }
+    if (r.timing() != null) {
+      Timing t = r.timing();
+      md.append("**Timings** over ").append(t.rounds()).append(" more lifecycles (each in a fresh"
+          + " guild, one after the other; milliseconds of wall clock as the emulator saw the requests):\n\n"
+          + "| | p50 | p99 | max |\n|---|---:|---:|---:|\n"
+          + "| create → final reply (the link) | ").append(t.createToReply().cells()).append(" |\n"
+          + "| close confirmation → end of the close's last request | ")
+          .append(t.confirmToLast().cells()).append(" |\n\n");
     }
     md.append(chart);
     return md.toString();

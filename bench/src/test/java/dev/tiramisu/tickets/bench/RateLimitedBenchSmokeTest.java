@@ -93,6 +93,16 @@ class RateLimitedBenchSmokeTest {
     assertThat(r.close()).extracting(RequestsBench.Request::target).contains("DM channel");
     assertThat(r.create()).noneMatch(q -> q.why().startsWith("unexplained"));
     assertThat(r.close()).noneMatch(q -> q.why().startsWith("unexplained"));
+    assertThat(r.secondClose()).noneMatch(q -> q.why().startsWith("unexplained"));
+    // the first message's ping adds the creator; one PATCH renames, locks and archives; the
+    // second close of the same member finds the DM channel known
+    assertThat(r.create()).extracting(RequestsBench.Request::route)
+        .doesNotContain("PUT /channels/{channel_id}/thread-members/{user_id}");
+    assertThat(r.close()).extracting(RequestsBench.Request::route)
+        .containsOnlyOnce("PATCH /channels/{channel_id}");
+    assertThat(r.secondClose()).extracting(RequestsBench.Request::route)
+        .doesNotContain("POST /users/@me/channels");
+    assertThat(r.secondClose()).extracting(RequestsBench.Request::target).contains("DM channel");
     String doc = dir.resolve("benchmarks.md").toString();
     String chart = Charts.save(RequestsBench.chart(r), doc, "bench-requests.png", "requests");
     assertThat(dir.resolve("bench-requests.png")).isNotEmptyFile();
