@@ -51,6 +51,10 @@ public final class RequestsBench {
 
   static final int DEFAULT_ROUNDS = 20;
   private static final long PACER_WINDOW_MILLIS = 1100;
+  /** The end of the close's first answer ({@code ticket.closed.finishing}), in English. */
+  private static final String FINISHING = dev.tiramisu.tickets.text.Messages.english()
+      .pattern(dev.tiramisu.tickets.text.MessageKey.TICKET_CLOSED_FINISHING).replace("''", "'")
+      .replaceAll(".*\\{0}", "");
 
   private RequestsBench() {}
 
@@ -241,8 +245,13 @@ public final class RequestsBench {
         if (body != null && body.path("components").size() > 0) {
           return "edits the deferred answer into the confirmation with its Close button";
         }
-        return "edits the deferred answer into the final one (" + (step.equals("create")
-            ? "the link to the ticket" : "closed, DM sent, logged") + ")";
+        if (step.equals("create")) {
+          return "edits the deferred answer into the final one (the link to the ticket)";
+        }
+        return body != null && body.path("content").asText().contains(FINISHING)
+            ? "edits the deferred answer into the first one as soon as the thread is closed"
+                + " (closed; the DM and the log line on their way)"
+            : "edits the answer into the whole outcome (closed, DM sent, logged)";
       }
       case "GET /guilds/{guild_id}/members/{user_id}" -> {
         return "checks that the creator is still a member before DMing them (not asked when"

@@ -127,10 +127,12 @@ final class CloseHandlers {
       return;
     }
     pending.forgetTicket(id.ticketId());
-    // Saved with its effects: post, buttons off, rename, lock+archive, DM, log, answer.
+    // Saved with its effects: post, buttons off, transcript, rename+lock+archive, first answer,
+    // DM, log, whole answer.
     Ticket t = closed.value().ticket();
     effects.kick(t.id(), guild.getIdLong());
-    TicketHandlers.answerWhenDone(effects, replies, e, t, EffectKind.REPLY_CLOSED,
+    // waits for the first answer (closed, DM and log on their way), not the whole outcome
+    TicketHandlers.answerWhenDone(effects, replies, e, t, EffectKind.REPLY_CLOSING,
         MessageKey.TICKET_CLOSE_PENDING);
   }
 }

@@ -356,6 +356,8 @@ public final class EffectWorker implements AutoCloseable {
             replies.replyOpened(e, reread(t), shard, before, clock.instant());
         case REPLY_CLOSED ->
             replies.replyClosed(e, reread(t), shard, before, clock.instant());
+        case REPLY_CLOSING ->
+            replies.replyClosing(e, reread(t), shard, before, clock.instant());
         case RENAME_THREAD -> threadState.rename(e, reread(t), guild, chain);
         case REOPEN_THREAD -> threadState.unarchiveAndUnlock(e, t, guild);
         case EDIT_FIRST_MESSAGE -> staff.editFirstMessage(e, reread(t), guild);

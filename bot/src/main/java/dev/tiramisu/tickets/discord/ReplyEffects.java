@@ -38,6 +38,23 @@ final class ReplyEffects {
         m -> closedText(m, t, chain, e.payload().getLong(TicketService.CHANNEL)), now);
   }
 
+  /**
+   * The closer's first answer, once the thread is closed: what {@link #closedText} says about the
+   * thread, then that the DM and the log line are being sent. Skipped when the whole answer
+   * already went out (a retry after it).
+   */
+  EffectResult replyClosing(Effect e, Ticket t, JDA jda, List<Effect> chain, Instant now) {
+    boolean finalSent = chain.stream().anyMatch(x -> x.id() > e.id()
+        && x.kind() == EffectKind.REPLY_CLOSED && x.state() == EffectState.DONE);
+    if (finalSent) {
+      return EffectResult.done("the whole answer was already sent");
+    }
+    OptionalLong logChannel = e.payload().getLong(TicketService.CHANNEL);
+    return edit(e, jda, m -> String.join("\n", threadLines(m, t, chain)) + "\n"
+        + m.format(logChannel.isPresent() ? MessageKey.TICKET_CLOSED_FINISHING
+            : MessageKey.TICKET_CLOSED_FINISHING_NO_LOG, t.creatorId()), now);
+  }
+
   /** A close confirmation of the ticket, edited to say it closed: its buttons are gone. */
   EffectResult clearConfirmation(Effect e, Ticket t, JDA jda, Instant now) {
     return edit(e, jda, m -> m.format(MessageKey.TICKET_CLOSE_CONFIRM_CLOSED, t.number()), now);
@@ -89,17 +106,7 @@ final class ReplyEffects {
 
   static String closedText(Messages messages, Ticket t, List<Effect> chain,
       OptionalLong logChannel) {
-    List<String> lines = new ArrayList<>();
-    lines.add(messages.format(MessageKey.TICKET_CLOSED_REPLY, t.number()));
-    if (state(chain, EffectKind.POST_CLOSED) == EffectState.FAILED
-        || state(chain, EffectKind.CLOSE_THREAD) == EffectState.FAILED
-        || state(chain, EffectKind.RENAME_THREAD) == EffectState.FAILED) {
-      lines.add(messages.format(MessageKey.TICKET_CLOSED_THREAD_FAILED));
-    } else if (EffectWorker.latest(chain, EffectKind.RENAME_THREAD).filter(r -> r.isPending()
-        && r.outcome() != null && r.outcome().startsWith(ThreadStateEffects.RENAME_LIMITED))
-        .isPresent()) {
-      lines.add(messages.format(MessageKey.TICKET_CLOSED_RENAME_PENDING));
-    }
+    List<String> lines = threadLines(messages, t, chain);
     boolean creatorLeft = EffectWorker.latest(chain, EffectKind.DM_CLOSED)
         .map(dm -> CloseEffects.CREATOR_LEFT.equals(dm.outcome())).orElse(false);
     lines.add(messages.format(creatorLeft ? MessageKey.TICKET_CLOSED_DM_SKIPPED_LEFT
@@ -113,6 +120,22 @@ final class ReplyEffects {
           logChannel.getAsLong()));
     }
     return String.join("\n", lines);
+  }
+
+  /** "Closed", and what went wrong with the thread or is still to come (the rename). */
+  private static List<String> threadLines(Messages messages, Ticket t, List<Effect> chain) {
+    List<String> lines = new ArrayList<>();
+    lines.add(messages.format(MessageKey.TICKET_CLOSED_REPLY, t.number()));
+    if (state(chain, EffectKind.POST_CLOSED) == EffectState.FAILED
+        || state(chain, EffectKind.CLOSE_THREAD) == EffectState.FAILED
+        || state(chain, EffectKind.RENAME_THREAD) == EffectState.FAILED) {
+      lines.add(messages.format(MessageKey.TICKET_CLOSED_THREAD_FAILED));
+    } else if (EffectWorker.latest(chain, EffectKind.RENAME_THREAD).filter(r -> r.isPending()
+        && r.outcome() != null && r.outcome().startsWith(ThreadStateEffects.RENAME_LIMITED))
+        .isPresent()) {
+      lines.add(messages.format(MessageKey.TICKET_CLOSED_RENAME_PENDING));
+    }
+    return lines;
   }
 
   /** The state of the latest effect of {@code kind} in the chain, or null if it has none. */

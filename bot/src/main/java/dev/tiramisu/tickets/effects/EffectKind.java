@@ -31,7 +31,10 @@ public enum EffectKind {
   DM_CLOSED(false),
   /** Log the close (nonce; a retry first looks for it in the log channel). */
   LOG_CLOSED(false),
-  /** Answer the closer (edits the deferred reply; idempotent). */
+  /**
+   * Answer the closer with the whole outcome: thread, DM, log (edits the deferred reply;
+   * idempotent). Replaces {@link #REPLY_CLOSING}'s answer.
+   */
   REPLY_CLOSED(false),
 
   // --- issue 11, staff workflow: claim, add/remove, reopen, rename limit ---
@@ -83,7 +86,15 @@ public enum EffectKind {
    * Log a rating or its comment (the payload's part) to the log channel; the text is read from
    * the stored rating when it runs (nonce; a retry first looks for it).
    */
-  LOG_RATING(false);
+  LOG_RATING(false),
+
+  // --- issue 14: user-visible first ---
+  /**
+   * Answer the closer as soon as the thread is closed (recorded right after {@link
+   * #CLOSE_THREAD}): closed, and the DM and the log on their way; {@link #REPLY_CLOSED} edits it
+   * into the whole outcome once they are done (edits the deferred reply; idempotent).
+   */
+  REPLY_CLOSING(false);
 
   private final boolean needsThread;
 
@@ -98,7 +109,7 @@ public enum EffectKind {
 
   /** Whether the effect answers the person who acted (they see its outcome in that answer). */
   public boolean isReply() {
-    return this == REPLY_OPENED || this == REPLY_CLOSED;
+    return this == REPLY_OPENED || this == REPLY_CLOSED || this == REPLY_CLOSING;
   }
 
   /**

@@ -147,6 +147,14 @@ public enum MessageKey {
   EFFECT_DM_CLOSED("effect.dm-closed"),
   EFFECT_LOG_CLOSED("effect.log-closed"),
   EFFECT_REPLY_CLOSED("effect.reply-closed"),
+  EFFECT_REPLY_CLOSING("effect.reply-closing"),
+  /**
+   * The closer's first answer, under {@link #TICKET_CLOSED_REPLY}, once the thread is closed: the
+   * DM and the log line are still being sent (the answer is then edited into their outcome).
+   */
+  TICKET_CLOSED_FINISHING("ticket.closed.finishing", "creatorId"),
+  /** As {@link #TICKET_CLOSED_FINISHING}, when no log channel is set. */
+  TICKET_CLOSED_FINISHING_NO_LOG("ticket.closed.finishing-no-log", "creatorId"),
   /** Someone pressed a confirmation button that belongs to another member. */
   ERROR_NOT_YOUR_CONFIRMATION("error.not-your-confirmation"),
   /** Staff-only commands ({@code /ticket check}, {@code /ticket button}). */

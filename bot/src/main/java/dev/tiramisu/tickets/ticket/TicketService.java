@@ -524,13 +524,18 @@ public final class TicketService {
     // and CLOSE_THREAD locks and archives at once
     out.add(TicketEffects.rename(s.nameTemplate().renderClosed(t.number(), userName)));
     out.add(NewEffect.of(EffectKind.CLOSE_THREAD, Payload.empty()));
+    OptionalLong log = s.logChannelId();
+    if (replyToken != null) {
+      // the closer sees "closed" as soon as it is; REPLY_CLOSED edits in the DM's and log's outcome
+      out.add(NewEffect.of(EffectKind.REPLY_CLOSING, actor.with(TOKEN, replyToken)
+          .with(CHANNEL, log.isPresent() ? log.getAsLong() : null)));
+    }
     // the transcript unless transcript_dm is off; the rating buttons (issue 13) as the setting
     // was at the close
     out.add(NewEffect.of(EffectKind.DM_CLOSED,
         (s.transcriptDm() ? actor : actor.with(NO_TRANSCRIPT, true))
             .with(Feedback.BUTTONS, s.feedback() ? 1 : null)
             .with(CREATOR_PRESENT, creatorActing ? 1 : null)));
-    OptionalLong log = s.logChannelId();
     if (log.isPresent()) {
       out.add(NewEffect.of(EffectKind.LOG_CLOSED, actor.with(CHANNEL, log.getAsLong())));
     }

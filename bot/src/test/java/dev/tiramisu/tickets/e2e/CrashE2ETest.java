@@ -59,10 +59,11 @@ class CrashE2ETest {
       // the transcript reads the thread (its first page) and stores it; the retry reads again
       new Step("transcript", "GET /channels/{channel.id}/messages", 1),
       new Step("rename, lock, archive", "PATCH /channels/{channel.id}", 1),
+      new Step("first answer to the closer", "PATCH /webhooks/*", 1),
       new Step("DM the creator", "POST /channels/{channel.id}/messages", 2),
       new Step("log the close", "POST /channels/{channel.id}/messages", 3),
-      new Step("answer the closer", "PATCH /webhooks/*", 1),
-      new Step("confirmation without buttons", "PATCH /webhooks/*", 2));
+      new Step("whole answer to the closer", "PATCH /webhooks/*", 2),
+      new Step("confirmation without buttons", "PATCH /webhooks/*", 3));
 
   private Emulator emu;
   private final List<ForkedBotProcess> processes = new ArrayList<>();

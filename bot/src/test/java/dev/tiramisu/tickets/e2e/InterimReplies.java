@@ -26,8 +26,23 @@ final class InterimReplies {
     emu.treatAsInterim(InterimReplies::isInterim);
   }
 
+  /**
+   * The close's first answer (closed, the DM and the log on their way): edited into the whole
+   * outcome as soon as they are done.
+   */
+  private static final List<MessageKey> FINISHING =
+      List.of(MessageKey.TICKET_CLOSED_FINISHING, MessageKey.TICKET_CLOSED_FINISHING_NO_LOG);
+
   /** Whether {@code text} is one of the interim answers, for the ticket number it names. */
   static boolean isInterim(String text) {
+    for (Messages language : LANGUAGES) {
+      for (MessageKey key : FINISHING) {
+        String[] parts = language.pattern(key).replace("''", "'").split("\\{0}", -1);
+        if (text.contains(parts[0]) && text.endsWith(parts[parts.length - 1])) {
+          return true;
+        }
+      }
+    }
     Matcher m = NUMBER.matcher(text);
     while (m.find()) {
       int number = Integer.parseInt(m.group());

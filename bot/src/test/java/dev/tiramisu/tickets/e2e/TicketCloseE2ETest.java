@@ -83,6 +83,15 @@ class TicketCloseE2ETest extends SingleBotE2ETest {
     });
     // no live Close button on a closed ticket: the first message and the confirmation lose theirs
     assertThat(h.bot().effects().awaitIdle(t.id(), java.time.Duration.ofSeconds(30))).isTrue();
+    // the closer saw "closed" as soon as the thread was, before the DM and the log line; then
+    // the whole outcome
+    assertThat(h.sent(mark, "PATCH /webhooks/{application_id}/{interaction_token}/messages/@original")
+        .stream().map(r -> r.body().path("content").asText())
+        .filter(c -> c.startsWith(text(MessageKey.TICKET_CLOSED_REPLY, 1) + "\n")).toList())
+        .containsExactly(text(MessageKey.TICKET_CLOSED_REPLY, 1) + "\n"
+            + text(MessageKey.TICKET_CLOSED_FINISHING, g.user("alice")), done.text());
+    // the creator closed it: their click showed them a member, Discord is not asked
+    assertThat(h.sent(mark, "GET /guilds/{guild_id}/members/{user_id}")).isEmpty();
     assertThat(firstMessage(g, t).buttonLabels()).isEmpty();
     assertThat(g.message(confirm.id()).orElseThrow()).satisfies(c -> {
       assertThat(c.text()).isEqualTo(text(MessageKey.TICKET_CLOSE_CONFIRM_CLOSED, 1));

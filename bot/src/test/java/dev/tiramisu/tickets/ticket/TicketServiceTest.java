@@ -437,7 +437,8 @@ class TicketServiceTest {
           .map(e -> e.kind()).skip(4).toList();
       assertThat(closing).containsExactly(EffectKind.POST_CLOSED, EffectKind.EDIT_FIRST_MESSAGE,
           EffectKind.TRANSCRIPT, EffectKind.RENAME_THREAD, EffectKind.CLOSE_THREAD,
-          EffectKind.DM_CLOSED, EffectKind.LOG_CLOSED, EffectKind.REPLY_CLOSED,
+          EffectKind.REPLY_CLOSING, EffectKind.DM_CLOSED, EffectKind.LOG_CLOSED,
+          EffectKind.REPLY_CLOSED,
           EffectKind.CLEAR_CONFIRMATION,
           EffectKind.CLEAR_CONFIRMATION);
       // the creator closed it: the DM need not ask Discord whether they are still a member
