@@ -47,7 +47,8 @@ public final class RequestsBench {
    * the final reply's arrival, and from the close confirmation's click to the end of the close's
    * last request.
    */
-  record Timing(int rounds, Timings.Stats createToReply, Timings.Stats confirmToLast) {}
+  record Timing(int rounds, Timings.Stats createToReply, Timings.Stats confirmToAnswer,
+      Timings.Stats confirmToLast) {}
 
   static final int DEFAULT_ROUNDS = 20;
   private static final long PACER_WINDOW_MILLIS = 1100;
@@ -139,6 +140,7 @@ public final class RequestsBench {
   static Timing time(ForkedStack stack, ReplyWatcher w, int rounds) throws Exception {
     long[] create = new long[rounds];
     long[] close = new long[rounds];
+    long[] answer = new long[rounds];
     for (int i = 0; i < rounds; i++) {
       TestGuild g = stack.guild(1);
       // the bot's global pacer gives a permit back one second after its request: a lifecycle
@@ -165,8 +167,11 @@ public final class RequestsBench {
         clicked = stack.emu.state().interactions.get(click.id).createdAtMillis;
       }
       close[i] = last - clicked;
+      answer[i] = Timings.replyMillis(stack.emu, List.of(click), beforeClick,
+          TicketChecks.CLOSED)[0];
     }
-    return new Timing(rounds, Timings.Stats.of(create), Timings.Stats.of(close));
+    return new Timing(rounds, Timings.Stats.of(create), Timings.Stats.of(answer),
+        Timings.Stats.of(close));
   }
 
   private static Long dmChannel(ForkedStack stack, long userId) {
@@ -371,6 +376,8 @@ public final class RequestsBench {
           + " back; milliseconds of wall clock as the emulator saw the requests):\n\n"
           + "| | p50 | p99 | max |\n|---|---:|---:|---:|\n"
           + "| create → final reply (the link) | ").append(t.createToReply().cells()).append(" |\n"
+          + "| close confirmation → the closer's first answer saying \"closed\" | ")
+          .append(t.confirmToAnswer().cells()).append(" |\n"
           + "| close confirmation → end of the close's last request | ")
           .append(t.confirmToLast().cells()).append(" |\n\n");
     }
