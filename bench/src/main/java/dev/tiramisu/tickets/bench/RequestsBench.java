@@ -115,7 +115,7 @@ public final class RequestsBench {
     InteractionHandle create = Lifecycle.create(w, g, member, "requests");
     TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create)), false);
     int beforeClose = stack.emu.requests().mark();
-    Lifecycle.close(w, g, create);
+    awaitWholeAnswer(w, Lifecycle.close(w, g, create)[1]);
     TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create)), true);
     int end = stack.emu.requests().mark();
     TicketChecks.Opened o = TicketChecks.opened(g, create);
@@ -128,12 +128,19 @@ public final class RequestsBench {
     InteractionHandle again = Lifecycle.create(w, g, member, "requests again");
     TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create, again)), false);
     int beforeSecondClose = stack.emu.requests().mark();
-    Lifecycle.close(w, g, again);
+    awaitWholeAnswer(w, Lifecycle.close(w, g, again)[1]);
     TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create, again)), true);
     TicketChecks.Opened o2 = TicketChecks.opened(g, again);
     List<Request> secondClose = explain("close", stack.emu.requests().since(beforeSecondClose),
         new Targets(g, o2.threadId(), dmChannel(stack, o2.creatorId())));
     return new Result(created, closed, secondClose, null);
+  }
+
+  /** Waits for the closer's whole answer (past the first one, "closed", DM and log on their way). */
+  private static void awaitWholeAnswer(ReplyWatcher w, InteractionHandle click)
+      throws InterruptedException {
+    w.await(click, v -> TicketChecks.CLOSED.matcher(v.text()).find()
+        && !v.text().contains(FINISHING), Lifecycle.TIMEOUT);
   }
 
   /** {@code rounds} lifecycles, each in a fresh guild, timed (see {@link Timing}). */
@@ -157,7 +164,7 @@ public final class RequestsBench {
       int beforeClick = stack.emu.requests().mark();
       InteractionHandle click = g.as("moderator").click(confirm.id(), Lifecycle.CLOSE_BUTTON);
       TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(h)), true);
-      w.await(click, v -> TicketChecks.CLOSED.matcher(v.text()).find(), Lifecycle.TIMEOUT);
+      awaitWholeAnswer(w, click);
       long last = 0;
       for (RequestLog.Entry e : stack.emu.requests().since(beforeClick)) {
         last = Math.max(last, e.atMillis() + e.durationMicros() / 1000);
