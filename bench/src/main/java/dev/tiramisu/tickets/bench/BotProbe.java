@@ -50,6 +50,12 @@ final class BotProbe {
     return new Histogram(total, rows);
   }
 
+  /** CPU time (user and system, all threads) the process {@code pid} used so far. */
+  static double cpuSeconds(long pid) {
+    return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+        .map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+  }
+
   private static String jcmd(long pid, String command) {
     Path jdk = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     String bin = Files.isExecutable(jdk) ? jdk.toString() : "jcmd";

@@ -39,12 +39,12 @@ final class MemoryReport {
         + " of the bot's log lines that end them.\n");
     md.append("- After the last run of each G, a member opens a ticket in a guild far into the"
         + " list (settings set first by its admin) and the ticket is checked complete.\n\n");
-    md.append("| guilds (shards) | heap after full GC | per guild | start → ready | target |\n"
-        + "|---|---:|---:|---:|---|\n");
+    md.append("| guilds (shards) | heap after full GC | per guild | start → ready | bot CPU to"
+        + " ready | emulator: READY + GUILD_CREATEs | target |\n|---|---:|---:|---:|---:|---:|---|\n");
     for (MemoryStartupBench.Point p : points) {
-      md.append(String.format(Locale.ROOT, "| %,d (%d) | %.1f MiB | %.2f KiB | %.2f s | %s |\n",
-          p.guilds(), p.shards(), p.medianHeapMib(), p.heapKibPerGuild(), p.medianReadySeconds(),
-          target(p)));
+      md.append(String.format(Locale.ROOT, "| %,d (%d) | %.1f MiB | %.2f KiB | %.2f s | %.2f s"
+          + " | %.2f s | %s |\n", p.guilds(), p.shards(), p.medianHeapMib(), p.heapKibPerGuild(),
+          p.medianReadySeconds(), p.medianCpuSeconds(), p.medianEmulatorSeconds(), target(p)));
     }
     md.append("\nStart-up phases (median seconds after the process started):\n\n| guilds |");
     for (BotProbe.Phase ph : BotProbe.Phase.values()) {

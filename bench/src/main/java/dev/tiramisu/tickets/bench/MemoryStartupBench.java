@@ -73,7 +73,15 @@ public final class MemoryStartupBench {
   }
 
   /** One start of the bot. */
-  record Run(double readySeconds, long heapBytes, Map<BotProbe.Phase, Double> phases) {}
+  /**
+   * One start of the bot.
+   *
+   * @param cpuSeconds CPU time the bot process used until its ready line (all its threads)
+   * @param emulatorSeconds time the emulator spent building and queuing READY and the
+   *     GUILD_CREATEs ({@code Gateway.handshakeMillis})
+   */
+  record Run(double readySeconds, double cpuSeconds, double emulatorSeconds, long heapBytes,
+      Map<BotProbe.Phase, Double> phases) {}
 
   /**
    * The runs at one guild count, with the histogram of the last run and whether its ticket check
@@ -83,6 +91,14 @@ public final class MemoryStartupBench {
       BotProbe.Histogram histogram, String ticket) {
     double medianReadySeconds() {
       return median(runs.stream().mapToDouble(Run::readySeconds).toArray());
+    }
+
+    double medianCpuSeconds() {
+      return median(runs.stream().mapToDouble(Run::cpuSeconds).toArray());
+    }
+
+    double medianEmulatorSeconds() {
+      return median(runs.stream().mapToDouble(Run::emulatorSeconds).toArray());
     }
 
     double medianHeapMib() {
@@ -173,17 +189,22 @@ public final class MemoryStartupBench {
           env.put("SHARD_COUNT", "auto");
           env.put("STARTUP_TIMEOUT", Long.toString(READY_TIMEOUT.toSeconds()));
           env.put("JAVA_TOOL_OPTIONS", (RUN_SH_OPTIONS + " " + o.jvmOptions()).strip());
+          long handshakes = emu.gateway().handshakeMillis();
           LocalTime wall = LocalTime.now();
           long t0 = System.nanoTime();
           try (ForkedBot bot = ForkedBot.start(emu.restUrl(), emu.gatewayUrl(), emu.botToken(),
               dir.resolve("tickets-" + i + ".db"), log, env)) {
             bot.awaitReady(READY_TIMEOUT);
             double ready = (System.nanoTime() - t0) / 1e9;
+            double cpu = BotProbe.cpuSeconds(bot.pid());
+            double emulator = (emu.gateway().handshakeMillis() - handshakes) / 1e3;
             histogram = BotProbe.histogram(bot.pid(), 25);
-            Run run = new Run(ready, histogram.totalBytes(), BotProbe.phases(log, wall));
+            Run run = new Run(ready, cpu, emulator, histogram.totalBytes(),
+                BotProbe.phases(log, wall));
             runs.add(run);
-            out.printf(Locale.ROOT, "  run %d: ready after %.2f s, heap %.1f MiB, phases %s%n",
-                i, ready, histogram.mib(), run.phases());
+            out.printf(Locale.ROOT, "  run %d: ready after %.2f s (bot CPU %.2f s, emulator"
+                + " handshakes %.2f s), heap %.1f MiB, phases %s%n", i, ready, cpu, emulator,
+                histogram.mib(), run.phases());
             if (i == o.runs()) {
               ticket = checkTicket(emu, world.get(world.size() / 2), bot);
               out.println("  " + ticket);

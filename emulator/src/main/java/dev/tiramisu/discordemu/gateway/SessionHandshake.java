@@ -77,6 +77,7 @@ final class SessionHandshake {
     GatewaySession s = new GatewaySession(gateway, shardId, shardCount, d.path("intents").asInt());
     c.session = s;
     // READY and GUILD_CREATE are built and queued under the state's monitor, so no event can slip between them
+    long started = System.nanoTime();
     synchronized (state) {
       synchronized (gateway.sessions) {
         gateway.sessions.put(s.id, s);
@@ -114,6 +115,7 @@ final class SessionHandshake {
         s.send("GUILD_CREATE", state.guildCreateJson(g));
       }
     }
+    gateway.handshakeNanos.addAndGet(System.nanoTime() - started);
   }
 
   /**
