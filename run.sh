@@ -43,5 +43,8 @@ fi
 # Out of memory, the JVM ends at once (exit code 3, stderr: "Terminating due to java.lang.OutOfMemoryError: Java
 # heap space") instead of running on in back-to-back GCs and ignoring SIGTERM: a supervisor (systemd, Docker,
 # Kubernetes) sees it end and restarts it. JAVA_OPTS adds JVM options, e.g. JAVA_OPTS=-Xmx256m.
+# -XX:TieredStopAtLevel=1: only the quick JIT compiler (C1). The optimizing one (C2) took about 60 % of the CPU of
+# a start (4-6 s of 8 at 1,000 guilds, docs/benchmarks.md "Memory and start-up at scale") for code that waits on
+# Discord and the database; JAVA_OPTS=-XX:TieredStopAtLevel=4 brings it back.
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-exec java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 ${JAVA_OPTS:-} -jar "$jar" "$@"

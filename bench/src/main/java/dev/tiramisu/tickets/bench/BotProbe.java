@@ -56,6 +56,39 @@ final class BotProbe {
         .map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
   }
 
+  /**
+   * CPU seconds per kind of thread of {@code pid} (Linux: {@code /proc/PID/task/T/stat}, names
+   * with their digits dropped, e.g. "C2 CompilerThre", "JDA [#] MainWS-ReadThread"), largest
+   * first; empty where there is no /proc.
+   */
+  static Map<String, Double> threadCpu(long pid) {
+    Map<String, Double> byKind = new java.util.HashMap<>();
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    double tick = 100.0; // USER_HZ on Linux
+    try (var dirs = Files.list(tasks)) {
+      for (Path t : dirs.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(t.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String name = stat.substring(open + 1, close).replaceAll("\\d+", "#");
+        String[] f = stat.substring(close + 2).split(" ");
+        double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick; // utime, stime
+        byKind.merge(name, cpu, Double::sum);
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    Map<String, Double> sorted = new LinkedHashMap<>();
+    byKind.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+
   private static String jcmd(long pid, String command) {
     Path jdk = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     String bin = Files.isExecutable(jdk) ? jdk.toString() : "jcmd";

@@ -28,7 +28,8 @@ final class MemoryReport {
         + " `run.sh` starts it (`").append(MemoryStartupBench.RUN_SH_OPTIONS)
         .append(o.jvmOptions().isBlank() ? "" : " " + o.jvmOptions()).append("`, default heap"
         + " limits), on a fresh SQLite file, with `SHARD_COUNT=auto`: the emulator recommends one"
-        + " shard per ").append(MemoryStartupBench.GUILDS_PER_SHARD).append(" guilds, as Discord"
+        + " shard per ").append(String.format(Locale.ROOT, "%,d",
+            MemoryStartupBench.GUILDS_PER_SHARD)).append(" guilds, as Discord"
         + " does, and reports `max_concurrency` 16, so the shards identify at once (a bot with"
         + " Discord's default `max_concurrency` 1 waits 5 s per shard after the first).\n");
     md.append("- **Heap**: live objects after a full GC (`jcmd PID GC.class_histogram`), taken"

@@ -45,8 +45,8 @@ public final class MemoryStartupBench {
   static final double TARGET_READY_SECONDS_1K = 1.5;
   static final int GUILDS_PER_SHARD = 1000;
   static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
-  /** The bot's JVM as run.sh starts it. */
-  static final String RUN_SH_OPTIONS = "-XX:+ExitOnOutOfMemoryError";
+  /** The bot's JVM options as run.sh starts it (the smoke test checks run.sh has them). */
+  static final String RUN_SH_OPTIONS = "-XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1";
 
   record Options(List<Integer> guilds, int runs, boolean validation, String jvmOptions,
       SharedOptions shared) {
@@ -81,7 +81,7 @@ public final class MemoryStartupBench {
    *     GUILD_CREATEs ({@code Gateway.handshakeMillis})
    */
   record Run(double readySeconds, double cpuSeconds, double emulatorSeconds, long heapBytes,
-      Map<BotProbe.Phase, Double> phases) {}
+      Map<BotProbe.Phase, Double> phases, Map<String, Double> threadCpu) {}
 
   /**
    * The runs at one guild count, with the histogram of the last run and whether its ticket check
@@ -197,14 +197,18 @@ public final class MemoryStartupBench {
             bot.awaitReady(READY_TIMEOUT);
             double ready = (System.nanoTime() - t0) / 1e9;
             double cpu = BotProbe.cpuSeconds(bot.pid());
+            Map<String, Double> threads = BotProbe.threadCpu(bot.pid());
             double emulator = (emu.gateway().handshakeMillis() - handshakes) / 1e3;
             histogram = BotProbe.histogram(bot.pid(), 25);
             Run run = new Run(ready, cpu, emulator, histogram.totalBytes(),
-                BotProbe.phases(log, wall));
+                BotProbe.phases(log, wall), threads);
             runs.add(run);
             out.printf(Locale.ROOT, "  run %d: ready after %.2f s (bot CPU %.2f s, emulator"
                 + " handshakes %.2f s), heap %.1f MiB, phases %s%n", i, ready, cpu, emulator,
                 histogram.mib(), run.phases());
+            out.println("    CPU by thread: " + threads.entrySet().stream().limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue()))
+                .toList());
             if (i == o.runs()) {
               ticket = checkTicket(emu, world.get(world.size() / 2), bot);
               out.println("  " + ticket);

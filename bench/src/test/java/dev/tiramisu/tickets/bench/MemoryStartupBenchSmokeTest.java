@@ -20,6 +20,16 @@ class MemoryStartupBenchSmokeTest {
   Path dir;
 
   @Test
+  void the_bot_runs_with_the_jvm_options_of_run_sh() throws Exception {
+    Path runSh = Path.of("run.sh");
+    if (!Files.exists(runSh)) {
+      runSh = Path.of("..", "run.sh"); // surefire runs in bench/
+    }
+    assertThat(Files.readString(runSh)).contains("exec java " + MemoryStartupBench.RUN_SH_OPTIONS
+        + " ${JAVA_OPTS:-}");
+  }
+
+  @Test
   void the_bot_starts_on_every_guild_its_heap_is_read_and_a_ticket_works() throws Exception {
     MemoryStartupBench.Options o = MemoryStartupBench.Options.parse(new String[] {
         "--guilds", "3", "--runs", "1", "--validation", "on",

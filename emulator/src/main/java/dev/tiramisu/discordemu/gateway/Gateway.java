@@ -231,9 +231,10 @@ public final class Gateway implements GatewayEvents {
   }
 
   /**
-   * Milliseconds the gateway spent on IDENTIFYs since the start or reset: building READY and every GUILD_CREATE
-   * (under the state's monitor) and queuing them on the connection (serializing, compressing, and sending as far
-   * as the socket takes them at once).
+   * Milliseconds the gateway spent on IDENTIFYs since the start or reset, holding the state's monitor: building
+   * READY and every GUILD_CREATE and queuing them on the connection (serializing, compressing, and sending as far
+   * as the socket takes them at once). Sessions identify one after another on that monitor, so this is wall time
+   * the shards' start-ups wait for the emulator.
    */
   public long handshakeMillis() {
     return handshakeNanos.get() / 1_000_000;

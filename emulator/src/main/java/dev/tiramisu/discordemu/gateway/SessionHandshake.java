@@ -77,8 +77,8 @@ final class SessionHandshake {
     GatewaySession s = new GatewaySession(gateway, shardId, shardCount, d.path("intents").asInt());
     c.session = s;
     // READY and GUILD_CREATE are built and queued under the state's monitor, so no event can slip between them
-    long started = System.nanoTime();
     synchronized (state) {
+      long started = System.nanoTime();
       synchronized (gateway.sessions) {
         gateway.sessions.put(s.id, s);
       }
@@ -114,8 +114,8 @@ final class SessionHandshake {
       for (Guild g : mine) {
         s.send("GUILD_CREATE", state.guildCreateJson(g));
       }
+      gateway.handshakeNanos.addAndGet(System.nanoTime() - started);
     }
-    gateway.handshakeNanos.addAndGet(System.nanoTime() - started);
   }
 
   /**
