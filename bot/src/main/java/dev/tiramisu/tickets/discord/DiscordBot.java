@@ -97,7 +97,7 @@ public final class DiscordBot implements AutoCloseable {
         // members' text (Discord's REST reads follow the application's approval of it, the
         // gateway refuses an unapproved request with 4014). Raw events: THREAD_DELETE of threads
         // JDA has not cached.
-        DefaultShardManagerBuilder.createLight(connection.token(), messageContent
+        JdaCaching.builder(connection.token(), messageContent
                 ? EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
                 : EnumSet.of(GatewayIntent.GUILD_MESSAGES))
             .setShardsTotal(shardConfig.total())
