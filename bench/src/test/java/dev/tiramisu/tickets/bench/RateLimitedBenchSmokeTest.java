@@ -48,6 +48,7 @@ class RateLimitedBenchSmokeTest {
   @Test
   void ack_latency_closed_loop_and_burst_open_every_ticket_completely() throws Exception {
     AckLatencyBench.Options o = new AckLatencyBench.Options(List.of(1, 3), 2, 0.2, true,
+        AckLatencyBench.MODES, 0,
         SharedOptions.parse(new String[] {"--out", dir.resolve("benchmarks.md").toString()},
             (f, v) -> false));
     List<AckLatencyBench.Point> points = AckLatencyBench.measure(stack, watcher, o, System.out);
@@ -57,6 +58,7 @@ class RateLimitedBenchSmokeTest {
     assertThat(points).allSatisfy(p -> {
       assertThat(p.creates()).isGreaterThanOrEqualTo(p.members());
       assertThat(p.ack().n()).isEqualTo(p.creates());
+      assertThat(p.arrival().n()).isEqualTo(p.creates());
       assertThat(p.reply().n()).isEqualTo(p.creates());
       assertThat(p.globalRefusals()).isZero();
     });
