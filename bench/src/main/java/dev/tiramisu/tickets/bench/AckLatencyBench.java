@@ -366,6 +366,15 @@ public final class AckLatencyBench {
           p.ack().p99(), p.ack().max(), p.arrival().p50(), p.arrival().p99(), p.reply().p50(), p.reply().p99(), p.reply().max(),
           p.creates() / p.seconds(), p.globalRefusals(), target));
     }
+    md.append('\n');
+    for (Point p : points) {
+      if (p.cpu().botMillis() + p.cpu().benchMillis() > 0) { // none measured for a burst of 1
+        md.append(String.format(Locale.ROOT, "- Burst of %d: from its first create to its last"
+            + " ack %d ms, in which the bot used %d ms of CPU and the emulator with the members"
+            + " %d ms: %.2f of the machine's cores.\n", p.members(), p.cpu().wallMillis(),
+            p.cpu().botMillis(), p.cpu().benchMillis(), p.cpu().cores()));
+      }
+    }
     md.append('\n').append(chart);
     return md.toString();
   }
