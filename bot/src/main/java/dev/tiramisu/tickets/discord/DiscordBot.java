@@ -107,11 +107,15 @@ public final class DiscordBot implements AutoCloseable {
     if (!shardConfig.allShards()) {
       builder.setShards(shardConfig.ids());
     }
+    GlobalPacer pacer = GlobalPacer.of(connection.globalRateLimit()); // one for all shards
+    // JDA's own defaults (connection pool, dispatcher), plus the pacer's interceptor (the calls
+    // JDA sends outside its rate limiter, and its retries) and the metrics' one
+    okhttp3.OkHttpClient.Builder http = net.dv8tion.jda.internal.utils.IOUtil
+        .newHttpClientBuilder().addInterceptor(pacer.interceptor());
     if (observers.rest() != null) {
-      // JDA's own defaults (connection pool, dispatcher), plus the interceptor
-      builder.setHttpClientBuilder(net.dv8tion.jda.internal.utils.IOUtil.newHttpClientBuilder()
-          .addInterceptor(observers.rest()));
+      http.addInterceptor(observers.rest());
     }
+    builder.setHttpClientBuilder(http);
     RestConfig rest = new RestConfig();
     if (endpoint != null && endpoint.restBaseUrl() != null) {
       rest.setBaseUrl(endpoint.restBaseUrl());
@@ -121,7 +125,7 @@ public final class DiscordBot implements AutoCloseable {
           ? new ShardStartup.LocalSessionController(endpoint.gatewayUrl())
           : new ShardStartup.GatewaySessionController(endpoint.gatewayUrl()));
     }
-    GlobalPacer.of(connection.globalRateLimit()).install(rest); // one for all shards
+    pacer.install(rest);
     builder.setRestConfig(rest);
     ShardManager manager;
     try {
