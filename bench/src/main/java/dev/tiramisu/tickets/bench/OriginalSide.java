@@ -36,6 +36,7 @@ final class OriginalSide implements SideBot {
   private static final String YES = "Yes";
   private static final Duration SETTLE = Duration.ofSeconds(120);
   private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration SETUP = Duration.ofSeconds(30);
 
   private final Emulator emu;
   private final OriginalBot bot;
@@ -72,10 +73,15 @@ final class OriginalSide implements SideBot {
     g.setRoleMentionable("Staff", true);
     long owner = g.user("admin");
     // its on_guild_join makes the owner its admin, then DMs them
-    emu.await("the original's welcome DM to the owner", SETTLE, () -> {
-      Long dm = emu.state().user(owner).dmChannelId;
-      return dm != null && !emu.messages(dm).isEmpty();
-    });
+    try {
+      emu.await("the original's welcome DM to the owner", SETUP, () -> {
+        Long dm = emu.state().user(owner).dmChannelId;
+        return dm != null && !emu.messages(dm).isEmpty();
+      });
+    } catch (AssertionError e) {
+      throw new Failed("the bot did not welcome the owner of a new guild within "
+          + SETUP.toSeconds() + " s");
+    }
     set(g, "ticket_channel", "<#" + g.channel("tickets") + ">");
     set(g, "staff_role", "<@&" + g.role("Staff") + ">");
     set(g, "modlog_channel", "<#" + g.channel("mod-log") + ">");
@@ -83,22 +89,34 @@ final class OriginalSide implements SideBot {
   }
 
   /**
-   * {@code /setting set} as the owner. Its on_guild_join commits the owner's admin row only after
-   * the welcome DM went out, so the first tries may still be answered "No permission".
+   * {@code /setting set} as the owner, tried again while it is answered "No permission" (its
+   * on_guild_join commits the owner's admin row only after the welcome DM went out) or not at all
+   * (a write of another task still holding the database's lock blocks its event loop past the
+   * deadline).
    */
   private void set(TestGuild g, String setting, String value) {
-    MessageView reply = null;
-    for (int attempt = 0; attempt < 100; attempt++) {
-      reply = g.as("admin").slash(g.channel("general"), "setting set",
-          Map.of("setting", setting, "value", value)).awaitReply();
-      if (!reply.text().contains("No permission")) {
+    String last = "nothing";
+    int unanswered = 0;
+    for (int attempt = 0; attempt < 30 && unanswered < 3; attempt++) {
+      MessageView reply;
+      try {
+        reply = g.as("admin").slash(g.channel("general"), "setting set",
+            Map.of("setting", setting, "value", value)).awaitReply();
+      } catch (AssertionError e) {
+        last = "nothing in time";
+        unanswered++;
+        continue;
+      }
+      last = reply.text();
+      if (last.startsWith("**Setting Changed**")) {
+        return;
+      }
+      if (!last.contains("No permission")) {
         break;
       }
     }
-    if (!reply.text().startsWith("**Setting Changed**")) {
-      throw new IllegalStateException("/setting set " + setting + " was answered: "
-          + reply.text() + bot.describe());
-    }
+    throw new Failed("the bot could not be set up in a new guild: /setting set " + setting
+        + " was answered " + last);
   }
 
   @Override

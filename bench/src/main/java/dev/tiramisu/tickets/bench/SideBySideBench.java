@@ -60,12 +60,13 @@ public final class SideBySideBench {
 
   /**
    * One bot at one concurrency: every round's tickets. Times are of the creates and closes that
-   * completed; requests per create and per close are over every one tried.
+   * completed; requests per create and per close are over every one tried ({@code tried}: the
+   * tickets of the rounds that ran; a round does not run when the bot cannot be set up).
    *
    * @param failures what did not complete for the member, and the bot's bookkeeping faults
    * @param routes requests per route template, in the create phases and in the close phases
    */
-  record Point(String bot, int members, int rounds, int tickets, long[] createMillis,
+  record Point(String bot, int members, int rounds, int tickets, int tried, long[] createMillis,
       long[] closeMillis, long createRequests, long closeRequests, long closeCommandRequests,
       long refused, List<String> failures, Map<String, long[]> routes) {
     SideMetrics.Stats create() {
@@ -77,15 +78,15 @@ public final class SideBySideBench {
     }
 
     double perCreate() {
-      return (double) createRequests / tickets;
+      return (double) createRequests / tried;
     }
 
     double perClose() {
-      return (double) closeRequests / tickets;
+      return (double) closeRequests / tried;
     }
 
     double perConfirmation() {
-      return (double) (closeRequests - closeCommandRequests) / tickets;
+      return (double) (closeRequests - closeCommandRequests) / tried;
     }
   }
 
@@ -196,6 +197,7 @@ public final class SideBySideBench {
         failures.addAll(one.failures);
       }
       Point p = new Point(bot.name(), members, o.rounds(), o.rounds() * o.tickets(),
+          rounds.stream().mapToInt(Round::tried).sum(),
           rounds.stream().flatMap(x -> x.creates.stream()).mapToLong(Long::longValue).toArray(),
           rounds.stream().flatMap(x -> x.closes.stream()).mapToLong(Long::longValue).toArray(),
           rounds.stream().mapToLong(Round::createRequests).sum(),
@@ -218,7 +220,7 @@ public final class SideBySideBench {
   }
 
   /** One round's figures. */
-  private record Round(List<Long> creates, List<Long> closes, long createRequests,
+  private record Round(int tried, List<Long> creates, List<Long> closes, long createRequests,
       long closeRequests, long closeCommandRequests, long refused, List<String> failures,
       Map<String, long[]> routes) {}
 
@@ -228,7 +230,14 @@ public final class SideBySideBench {
    */
   private static Round round(SideBot bot, ReplyWatcher w, int members, int n) throws Exception {
     Emulator emu = bot.emu();
-    TestGuild g = bot.guild(members);
+    TestGuild g;
+    try {
+      g = bot.guild(members);
+    } catch (SideBot.Failed e) {
+      // the bot is past setting up another guild: the round's tickets count as failed
+      return new Round(0, List.of(), List.of(), 0, 0, 0, 0,
+          java.util.Collections.nCopies(n, "round not run: " + e.getMessage()), Map.of());
+    }
     List<SideBot.Ticket> tickets = Collections.synchronizedList(new ArrayList<>());
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
     int createMark = emu.requests().mark();
@@ -280,7 +289,7 @@ public final class SideBySideBench {
     Map<String, long[]> routes = new TreeMap<>();
     createLog.forEach(e -> routes.computeIfAbsent(e.route(), k -> new long[2])[0]++);
     closeLog.forEach(e -> routes.computeIfAbsent(e.route(), k -> new long[2])[1]++);
-    return new Round(creates, closes, createLog.size(), closeLog.size(), commandRequests,
+    return new Round(n, creates, closes, createLog.size(), closeLog.size(), commandRequests,
         refused, List.copyOf(failures), routes);
   }
 

@@ -96,7 +96,7 @@ final class SideReport {
       long tickets = 0;
       for (SideBySideBench.Point p : points) {
         if (p.bot().equals(bot)) {
-          tickets += p.tickets();
+          tickets += p.tried();
           p.routes().forEach((k, v) -> {
             long[] s = sum.computeIfAbsent(k, x -> new long[2]);
             s[0] += v[0];
