@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>It is ready when it has identified on the gateway, registered the global commands the
- * scenario uses and sent the request it sends once ready. Its output goes to a log file. Closing it ends the command and every process it
+ * scenario uses and sent the request it sends once ready. Its output goes to a log file. Closing
+ * it ends the command and every process it
  * started (SIGTERM, then SIGKILL after 10 s).
  */
 final class OriginalBot implements AutoCloseable {

@@ -87,26 +87,33 @@ final class SideReport {
     return md.toString();
   }
 
-  /** Requests per route, per create and per close, for each bot over all its points. */
+  /**
+   * Requests per route, per create and per close, for each bot and point (over the tickets of the
+   * rounds that ran, failed ones included).
+   */
   static String routes(List<SideBySideBench.Point> points) {
-    StringBuilder md = new StringBuilder("Requests per ticket by route (all points of a bot):\n\n"
-        + "| bot | route | per create | per close |\n|---|---|---:|---:|\n");
+    List<Integer> members = points.stream().map(SideBySideBench.Point::members).distinct()
+        .toList();
+    StringBuilder md = new StringBuilder("Requests per ticket by route, at each number of members"
+        + " at once (create / close):\n\n| bot | route |");
+    members.forEach(m -> md.append(' ').append(m).append(" at once |"));
+    md.append("\n|---|---|").append("---:|".repeat(members.size())).append('\n');
     for (String bot : points.stream().map(SideBySideBench.Point::bot).distinct().toList()) {
-      java.util.Map<String, long[]> sum = new java.util.TreeMap<>();
-      long tickets = 0;
-      for (SideBySideBench.Point p : points) {
-        if (p.bot().equals(bot)) {
-          tickets += p.tried();
-          p.routes().forEach((k, v) -> {
-            long[] s = sum.computeIfAbsent(k, x -> new long[2]);
-            s[0] += v[0];
-            s[1] += v[1];
-          });
+      java.util.Set<String> routes = new java.util.TreeSet<>();
+      points.stream().filter(p -> p.bot().equals(bot)).forEach(p -> routes.addAll(
+          p.routes().keySet()));
+      for (String route : routes) {
+        md.append("| ").append(bot).append(" | `").append(route).append("` |");
+        for (int m : members) {
+          SideBySideBench.Point p = points.stream()
+              .filter(x -> x.bot().equals(bot) && x.members() == m).findFirst().orElse(null);
+          long[] v = p == null ? null : p.routes().get(route);
+          md.append(p == null || p.tried() == 0 ? " — |" : String.format(Locale.ROOT,
+              " %.2f / %.2f |", v == null ? 0.0 : (double) v[0] / p.tried(),
+              v == null ? 0.0 : (double) v[1] / p.tried()));
         }
+        md.append('\n');
       }
-      long n = tickets;
-      sum.forEach((route, v) -> md.append(String.format(Locale.ROOT,
-          "| %s | `%s` | %.2f | %.2f |%n", bot, route, (double) v[0] / n, (double) v[1] / n)));
     }
     return md.append('\n').toString();
   }
