@@ -215,7 +215,12 @@ public final class GuildBuilder {
         var botMemberObj = new dev.tiramisu.discordemu.model.Member(state.botUserId, System.currentTimeMillis());
         botMemberObj.roleIds.add(botRole.id);
         g.members.put(state.botUserId, botMemberObj);
-        state.emit("GUILD_CREATE", state.guildCreateJson(g), g.id, dev.tiramisu.discordemu.Intents.GUILDS, false);
+        // Joining a guild: Discord's GUILD_CREATE then has no "unavailable" at all ("false" marks a
+        // guild coming back from READY's stubs or an outage); discord.py and nextcord tell a join
+        // (on_guild_join) from an available guild by exactly this, JDA by READY's guild list.
+        var join = state.guildCreateJson(g);
+        join.remove("unavailable");
+        state.emit("GUILD_CREATE", join, g.id, dev.tiramisu.discordemu.Intents.GUILDS, false);
       }
       state.changed();
       return new TestGuild(emu, g.id, Map.copyOf(roles), Map.copyOf(channelIds), Map.copyOf(users), botRole.id);
