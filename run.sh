@@ -43,5 +43,8 @@ fi
 # Out of memory, the JVM ends at once (exit code 3, stderr: "Terminating due to java.lang.OutOfMemoryError: Java
 # heap space") instead of running on in back-to-back GCs and ignoring SIGTERM: a supervisor (systemd, Docker,
 # Kubernetes) sees it end and restarts it. JAVA_OPTS adds JVM options, e.g. JAVA_OPTS=-Xmx256m.
+# The optimizing JIT (C2) takes much of the CPU of a start (docs/benchmarks.md, "Memory and start-up at scale");
+# JAVA_OPTS=-XX:TieredStopAtLevel=1 keeps only the quick one (C1) for faster starts, at the cost of slower code
+# once running: the default keeps both, as the bot's latency under load is CPU-bound.
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
 exec java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$jar" "$@"

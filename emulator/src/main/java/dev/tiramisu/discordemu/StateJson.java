@@ -157,6 +157,11 @@ final class StateJson {
       if (c.lastPinMillis > 0) {
         o.put("last_pin_timestamp", Json.timestamp(c.lastPinMillis));
       }
+    } else if (c.type == Channel.GUILD_VOICE) {
+      o.put("nsfw", false);
+      o.put("bitrate", 64000);
+      o.put("user_limit", 0);
+      o.putNull("rtc_region");
     }
     return o;
   }

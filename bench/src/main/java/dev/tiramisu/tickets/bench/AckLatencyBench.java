@@ -44,14 +44,19 @@ public final class AckLatencyBench {
   static final double TARGET_ACK_P99_MS = 50;
   static final int TARGET_BURST = 200;
 
+  static final List<String> MODES = List.of("closed", "burst");
+
+  /** @param modes which points to measure for each member count: "closed", "burst" */
   record Options(List<Integer> members, int perGuild, double closedSeconds, boolean validation,
-      SharedOptions shared) {
+      List<String> modes, int warmupRounds, SharedOptions shared) {
     static Options parse(String[] args) {
       final class V {
         List<Integer> members = List.of(1, 10, 50, 200);
         int perGuild = 5;
         double closedSeconds = 20;
         boolean validation;
+        List<String> modes = MODES;
+        int warmupRounds = 3;
       }
       V v = new V();
       SharedOptions shared = SharedOptions.parse(args, (flag, value) -> {
@@ -61,19 +66,50 @@ public final class AckLatencyBench {
           case "--per-guild" -> v.perGuild = Integer.parseInt(value);
           case "--closed-seconds" -> v.closedSeconds = Double.parseDouble(value);
           case "--validation" -> v.validation = value.equals("on");
+          case "--warmup-rounds" -> v.warmupRounds = Integer.parseInt(value);
+          case "--modes" -> {
+            v.modes = Arrays.stream(value.split(",")).map(String::strip).toList();
+            if (v.modes.isEmpty() || !MODES.containsAll(v.modes)) {
+              throw new IllegalArgumentException("--modes: closed, burst or both, not " + value);
+            }
+          }
           default -> {
             return false;
           }
         }
         return true;
       });
-      return new Options(v.members, v.perGuild, v.closedSeconds, v.validation, shared);
+      return new Options(v.members, v.perGuild, v.closedSeconds, v.validation, v.modes,
+          v.warmupRounds, shared);
     }
   }
 
   /** One measured point. */
-  record Point(String mode, int members, int guilds, int creates, Stats ack, Stats reply,
-      double seconds, long spreadMillis, long globalRefusals) {}
+  /**
+   * One measured point.
+   *
+   * @param arrival from each interaction's creation to its callback's arrival at the emulator
+   *     (the bot's share of {@code ack}; the rest is the emulator's)
+   */
+  record Point(String mode, int members, int guilds, int creates, Stats ack, Stats arrival,
+      Stats reply, double seconds, long spreadMillis, long globalRefusals, AckCpu cpu) {}
+
+  /**
+   * CPU time used from a burst's first create until its last acknowledgement (none for closed
+   * loops): by the bot's process, and by this one (the emulator and the members).
+   */
+  record AckCpu(long wallMillis, long botMillis, long benchMillis) {
+    static final AckCpu NONE = new AckCpu(0, 0, 0);
+
+    /** Cores kept busy by the two processes during the acknowledgements. */
+    double cores() {
+      return wallMillis == 0 ? 0 : (double) (botMillis + benchMillis) / wallMillis;
+    }
+  }
+
+  private static long ownCpuMillis() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+  }
 
   private AckLatencyBench() {}
 
@@ -93,7 +129,7 @@ public final class AckLatencyBench {
       List<Point> points;
       try (ForkedStack stack = ForkedStack.start(o.validation(), Duration.ofSeconds(3));
           ReplyWatcher w = new ReplyWatcher(stack.emu)) {
-        warmUp(stack, w);
+        warmUp(stack, w, o.warmupRounds());
         points = measure(stack, w, o, System.out);
       }
       String chart = Charts.save(chart(points), o.shared().out(), "bench-ack.png",
@@ -112,11 +148,14 @@ public final class AckLatencyBench {
     }
   }
 
-  /** A few creates in a guild of their own, so that no point measures a cold bot JVM. */
-  static void warmUp(ForkedStack stack, ReplyWatcher w) throws Exception {
-    for (int round = 0; round < 3; round++) {
+  /**
+   * Bursts of 50 creates in guilds of their own, so that no point measures a cold bot JVM (its JIT
+   * compilers took over half of its CPU in a burst of 200 after 30 warm-up creates).
+   */
+  static void warmUp(ForkedStack stack, ReplyWatcher w, int rounds) throws Exception {
+    for (int round = 0; round < rounds; round++) {
       // fresh guilds each round: a point's check expects only its own tickets in its guilds
-      burst(stack, w, stack.guilds(2, 5), 10, "warm-up");
+      burst(stack, w, stack.guilds(10, 5), 50, "warm-up");
     }
   }
 
@@ -126,13 +165,20 @@ public final class AckLatencyBench {
     List<Point> points = new ArrayList<>();
     for (int members : o.members()) {
       for (boolean isBurst : new boolean[] {false, true}) {
+        if (!o.modes().contains(isBurst ? "burst" : "closed")) {
+          continue;
+        }
         int guildCount = (members + o.perGuild() - 1) / o.perGuild();
         List<TestGuild> guilds = stack.guilds(guildCount, Math.min(members, o.perGuild()));
         Point p = isBurst ? burst(stack, w, guilds, members, "burst")
             : closedLoop(stack, w, guilds, members, o.closedSeconds());
-        out.printf(Locale.ROOT, "%-11s %3d members, %3d guilds: %4d creates, ack %s ms,"
-            + " reply %s ms, %d global 429s%n", p.mode(), members, guildCount, p.creates(),
-            p.ack().cells(), p.reply().cells(), p.globalRefusals());
+        out.printf(Locale.ROOT, "%-11s %3d members, %3d guilds: %4d creates, ack %s ms"
+            + " (callback's arrival %s ms), reply %s ms, %d global 429s%s%n", p.mode(), members,
+            guildCount, p.creates(), p.ack().cells(), p.arrival().cells(), p.reply().cells(),
+            p.globalRefusals(), p.cpu() == AckCpu.NONE ? "" : String.format(Locale.ROOT,
+                "; until the last ack %d ms: CPU bot %d ms, emulator and members %d ms (%.2f"
+                + " cores)", p.cpu().wallMillis(), p.cpu().botMillis(), p.cpu().benchMillis(),
+                p.cpu().cores()));
         points.add(p);
       }
     }
@@ -162,6 +208,8 @@ public final class AckLatencyBench {
     int mark = stack.emu.requests().mark();
     long refusals = stack.globalRefusals();
     long start = System.nanoTime();
+    long botCpu = stack.bot.cpu().toMillis();
+    long benchCpu = ownCpuMillis();
     List<InteractionHandle> handles = new ArrayList<>();
     Map<TestGuild, List<InteractionHandle>> byGuild = new LinkedHashMap<>();
     for (Member m : members(guilds, members)) {
@@ -169,6 +217,10 @@ public final class AckLatencyBench {
       handles.add(h);
       byGuild.computeIfAbsent(m.g(), k -> new ArrayList<>()).add(h);
     }
+    stack.emu.await("every create of the burst acknowledged", REPLY_TIMEOUT, () -> handles.stream()
+        .allMatch(h -> stack.emu.state().interactions.get(h.id).acknowledged()));
+    AckCpu cpu = new AckCpu((System.nanoTime() - start) / 1_000_000,
+        stack.bot.cpu().toMillis() - botCpu, ownCpuMillis() - benchCpu);
     List<CompletableFuture<?>> replies = new ArrayList<>();
     for (InteractionHandle h : handles) {
       replies.add(w.when(h, v -> TicketChecks.OPENED.matcher(v.text()).find()));
@@ -181,7 +233,7 @@ public final class AckLatencyBench {
           + " link within " + REPLY_TIMEOUT.toSeconds() + " s" + stack.bot.describe());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return point(stack, mode, members, guilds, byGuild, handles, mark, refusals, seconds);
+    return point(stack, mode, members, guilds, byGuild, handles, mark, refusals, seconds, cpu);
   }
 
   /**
@@ -222,18 +274,19 @@ public final class AckLatencyBench {
     }
     double took = (System.nanoTime() - start) / 1e9;
     return point(stack, "closed loop", members, guilds, byGuild, new ArrayList<>(handles), mark,
-        refusals, took);
+        refusals, took, AckCpu.NONE);
   }
 
   private static Point point(ForkedStack stack, String mode, int members, List<TestGuild> guilds,
       Map<TestGuild, List<InteractionHandle>> byGuild, List<InteractionHandle> handles, int mark,
-      long refusals, double seconds) {
+      long refusals, double seconds, AckCpu cpu) {
     TicketChecks.awaitComplete(stack.emu, byGuild, false);
     long[] ack = Timings.ackMillis(stack.emu, handles);
+    long[] arrival = Timings.callbackArrivalMillis(stack.emu, handles, mark);
     long[] reply = Timings.replyMillis(stack.emu, handles, mark, TicketChecks.OPENED);
     return new Point(mode, members, guilds.size(), handles.size(), Stats.of(ack),
-        Stats.of(reply), seconds, Timings.spreadMillis(stack.emu, handles),
-        stack.globalRefusals() - refusals);
+        Stats.of(arrival), Stats.of(reply), seconds, Timings.spreadMillis(stack.emu, handles),
+        stack.globalRefusals() - refusals, cpu);
   }
 
   static void shutdown(ExecutorService pool) throws InterruptedException {
@@ -273,7 +326,9 @@ public final class AckLatencyBench {
         + "mvn -o -B -q -pl emulator,bot,bench -am package -DskipTests\n"
         + "java -cp bench/target/tickets-bench.jar dev.tiramisu.tickets.bench.AckLatencyBench\n"
         + "```\n\nOptions: `--members 1,10,50,200`, `--per-guild 5`, `--closed-seconds 20`,"
-        + " `--validation off|on`, `--out FILE` (`-` for none).\n\n");
+        + " `--validation off|on`, `--modes closed,burst` (`--members 200 --modes burst`: the"
+        + " target's point alone), `--warmup-rounds 3` (bursts of 50 creates before the first"
+        + " point), `--out FILE` (`-` for none).\n\n");
     md.append(machine.table()).append('\n');
     md.append("- The bot runs **in its own JVM** (`java -cp tickets-bot.jar"
         + " dev.tiramisu.tickets.app.Main`, SQLite, production logging at INFO, its default"
@@ -287,13 +342,17 @@ public final class AckLatencyBench {
         + " M starts at k/M s. **Burst**: every member's `/ticket create` at once (created one"
         + " after another by one thread; the spread column is first to last).\n");
     md.append("- **ack**: from the interaction's creation to the bot's first callback, as the"
-        + " emulator recorded them. **reply**: to the arrival of the request that showed the"
+        + " emulator recorded them (inside its handler, under the lock of its state)."
+        + " **arrival**: to the callback's arrival at the emulator (its request log's time, before"
+        + " the handler): the bot's share, gateway event and loopback included; ack minus arrival"
+        + " is the emulator's. **reply**: to the arrival of the request that showed the"
         + " member the link to the ticket (the edit of the deferred reply). After the point"
         + " every ticket is checked: numbers 1..N per guild, one thread each with the creator in"
         + " it, the bot's first message pinned; a failure stops the run.\n\n");
     md.append("| mode | members | guilds | creates | spread ms | ack p50 | ack p99 | ack max"
-        + " | reply p50 | reply p99 | reply max | creates/s | global 429s | target |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        + " | arrival p50 | arrival p99 | reply p50 | reply p99 | reply max | creates/s"
+        + " | global 429s | target |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Point p : points) {
       String target = "";
       if (p.mode().equals("burst") && p.members() == TARGET_BURST) {
@@ -301,10 +360,20 @@ public final class AckLatencyBench {
             + (p.ack().p99() <= TARGET_ACK_P99_MS ? "**met**" : "**missed**");
       }
       md.append(String.format(Locale.ROOT,
-          "| %s | %d | %d | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %d | %s |\n",
+          "| %s | %d | %d | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f"
+          + " | %d | %s |\n",
           p.mode(), p.members(), p.guilds(), p.creates(), p.spreadMillis(), p.ack().p50(),
-          p.ack().p99(), p.ack().max(), p.reply().p50(), p.reply().p99(), p.reply().max(),
+          p.ack().p99(), p.ack().max(), p.arrival().p50(), p.arrival().p99(), p.reply().p50(), p.reply().p99(), p.reply().max(),
           p.creates() / p.seconds(), p.globalRefusals(), target));
+    }
+    md.append('\n');
+    for (Point p : points) {
+      if (p.cpu().botMillis() + p.cpu().benchMillis() > 0) { // none measured for a burst of 1
+        md.append(String.format(Locale.ROOT, "- Burst of %d: from its first create to its last"
+            + " ack %d ms, in which the bot used %d ms of CPU and the emulator with the members"
+            + " %d ms: %.2f of the machine's cores.\n", p.members(), p.cpu().wallMillis(),
+            p.cpu().botMillis(), p.cpu().benchMillis(), p.cpu().cores()));
+      }
     }
     md.append('\n').append(chart);
     return md.toString();

@@ -132,6 +132,11 @@ final class ForkedBot implements AutoCloseable {
     }
   }
 
+  /** CPU time the bot's process used so far (user and system, all threads); zero if unknown. */
+  java.time.Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+  }
+
   /** Waits for Main's ready line; fails if the process ends first or after {@code timeout}. */
   synchronized void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

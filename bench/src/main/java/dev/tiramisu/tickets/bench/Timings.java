@@ -57,6 +57,37 @@ final class Timings {
   }
 
   /**
+   * Milliseconds from each interaction's creation to the arrival of its callback at the emulator
+   * (the request log's {@code atMillis}, taken as the request comes in): the bot's share of the
+   * acknowledgement (the gateway event, the bot's handling, the request on loopback). The rest
+   * of {@link #ackMillis}, from that arrival to the emulator recording the callback, is the
+   * emulator's (its handler waits for the state's lock).
+   */
+  static long[] callbackArrivalMillis(Emulator emu, List<InteractionHandle> handles,
+      int logMark) {
+    emu.requests().mark(); // waits for requests already received to be logged
+    Map<String, Long> arrival = new HashMap<>();
+    for (RequestLog.Entry e : emu.requests().since(logMark)) {
+      if (e.template().endsWith("/callback") && e.template().startsWith("/interactions/")) {
+        String[] parts = e.path().split("/");
+        arrival.merge(parts[parts.length - 3], e.atMillis(), Math::min);
+      }
+    }
+    long[] out = new long[handles.size()];
+    synchronized (emu.state()) {
+      for (int i = 0; i < out.length; i++) {
+        Interaction raw = emu.state().interactions.get(handles.get(i).id);
+        Long at = raw == null ? null : arrival.get(Long.toUnsignedString(raw.id));
+        if (at == null) {
+          throw new IllegalStateException("no callback to interaction " + handles.get(i).id);
+        }
+        out[i] = at - raw.createdAtMillis;
+      }
+    }
+    return out;
+  }
+
+  /**
    * Milliseconds from each interaction's creation to the arrival of the first request (its
    * callback, a follow-up or an edit of the original response) whose body matches {@code
    * reply}: when the member saw that reply.

@@ -1,11 +1,14 @@
 package dev.tiramisu.tickets.app;
 
 import dev.tiramisu.tickets.config.BotConfig;
+import dev.tiramisu.tickets.discord.AdapterServices;
 import dev.tiramisu.tickets.discord.DiscordBot;
+import dev.tiramisu.tickets.discord.DiscordConnection;
 import dev.tiramisu.tickets.discord.DiscordEndpoint;
 import dev.tiramisu.tickets.discord.EffectWorker;
 import dev.tiramisu.tickets.discord.Reconciliation;
 import dev.tiramisu.tickets.discord.TimerScheduler;
+import dev.tiramisu.tickets.discord.Transcripts;
 import dev.tiramisu.tickets.discord.UnattachedReconciler;
 import java.time.Clock;
 import java.util.Objects;
@@ -69,15 +72,11 @@ public final class Bot implements AutoCloseable {
     Operations operations = null;
     try {
       operations = Operations.start(config.metrics(), core);
-      DiscordBot discord = DiscordBot.start(token, endpoint, config.shards(), config.devGuild(),
-          core.tickets(), core.settings(), core.messages(), core.leases(), reconciliation, clock,
-          config::startupTimeoutFor, core.effects(), effects, core.blocklist(),
-          core.ticketList(), core.claims(), core.members(), core.timers(), core.world(), timers,
-          core.types(), core.panels(), new dev.tiramisu.tickets.discord.Transcripts(
-              core.database().transcripts(), core.transcripts(), config.messageContentIntent()),
-          config.globalRateLimitOrDefault(),
-          operations == null ? DiscordBot.Observers.NONE : operations.observers(),
-          core.feedback(), core.stats());
+      DiscordBot discord = DiscordBot.start(
+          new DiscordConnection(token, endpoint, config.shards(), config.devGuild(),
+              config::startupTimeoutFor, config.globalRateLimitOrDefault()),
+          services(core, config, clock), reconciliation, effects, timers,
+          operations == null ? DiscordBot.Observers.NONE : operations.observers());
       if (operations != null) {
         operations.connected(discord);
       }
@@ -89,6 +88,15 @@ public final class Bot implements AutoCloseable {
       core.close();
       throw e;
     }
+  }
+
+  private static AdapterServices services(Core core, BotConfig config, Clock clock) {
+    return new AdapterServices(core.tickets(), core.settings(), core.messages(), core.leases(),
+        core.effects(), core.blocklist(), core.ticketList(), core.claims(), core.members(),
+        core.timers(), core.world(), core.types(), core.panels(),
+        new Transcripts(core.database().transcripts(), core.transcripts(),
+            config.messageContentIntent()),
+        core.feedback(), core.stats(), clock);
   }
 
   public Core core() {

@@ -48,9 +48,9 @@ public final class Core implements AutoCloseable {
     this.members = new dev.tiramisu.tickets.ticket.MemberService(database.tickets(),
         database.staff(), database.settings(), clock);
     this.timers = new dev.tiramisu.tickets.ticket.TicketTimers(tickets, database.timers(),
-        database.settings(), messages, clock);
+        database.settings(), clock);
     this.world = new dev.tiramisu.tickets.ticket.TicketWorld(tickets, database.timers(),
-        database.settings(), messages, clock);
+        database.settings(), clock);
     this.feedback = new dev.tiramisu.tickets.ticket.Feedback(database.tickets(),
         database.feedback(), database.settings(), clock);
     this.stats = new dev.tiramisu.tickets.ticket.Stats(database.stats(), database.settings(),

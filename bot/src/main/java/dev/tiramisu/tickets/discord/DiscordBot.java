@@ -1,39 +1,23 @@
 package dev.tiramisu.tickets.discord;
 
 import dev.tiramisu.tickets.config.ShardConfig;
-import dev.tiramisu.tickets.effects.EffectStore;
-import dev.tiramisu.tickets.jobs.JobLeases;
 import dev.tiramisu.tickets.metrics.InteractionMetrics;
-import dev.tiramisu.tickets.settings.SettingsService;
 import dev.tiramisu.tickets.text.Messages;
-import dev.tiramisu.tickets.ticket.TicketService;
-import dev.tiramisu.tickets.ticket.TicketTimers;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.events.GenericEvent;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.events.session.ShutdownEvent;
-import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.MiscUtil;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
-  /** Threads that run handlers after the acknowledgement; they block on Discord and the database. */
-  private static final int HANDLER_THREADS = 8;
-  /** Threads that acknowledge creates (a settings read, then a form or a deferral). */
-  private static final int ACK_THREADS = 4;
 
   private final ShardManager shards;
   private final List<ExecutorService> executors;
@@ -93,108 +73,59 @@ public final class DiscordBot implements AutoCloseable {
    * the commands if this process is the one to do it, then starts the {@link
    * UnattachedReconciler} (unless {@code reconciliation} is manual).
    *
-   * @param endpoint a local Discord, or null for discord.com
-   * @param shardConfig the shards to run
-   * @param devGuild register commands in this guild only
-   * @param leases the job leases shared by all processes on the database
    * @param reconciliation when the reconciler of unattached tickets runs
-   * @param startupTimeout how long to wait for the given number of shards to be ready
-   * @param globalRateLimit requests per second all shards together send at most on Discord's
-   *     global limit ({@link GlobalPacer}), 0 for no pacing (a shared REST proxy paces)
    * @param observers what the metrics observe ({@link Observers#NONE} without metrics)
    * @throws DiscordStartException if the shards are not all ready in time, or one shut down
    *     (everything started is stopped first)
    */
-  public static DiscordBot start(String token, DiscordEndpoint endpoint, ShardConfig shardConfig,
-      OptionalLong devGuild, TicketService tickets, SettingsService settings, Messages messages,
-      JobLeases leases, Reconciliation reconciliation, Clock clock,
-      IntFunction<Duration> startupTimeout, EffectStore effectStore,
-      EffectWorker.Config effectConfig, dev.tiramisu.tickets.ticket.Blocklist blocklist,
-      dev.tiramisu.tickets.ticket.TicketList ticketList,
-      dev.tiramisu.tickets.ticket.ClaimService claims,
-      dev.tiramisu.tickets.ticket.MemberService members, TicketTimers ticketTimers,
-      dev.tiramisu.tickets.ticket.TicketWorld world, TimerScheduler.Config timerConfig,
-      dev.tiramisu.tickets.settings.TicketTypes types, dev.tiramisu.tickets.panel.Panels panels,
-      Transcripts transcripts, int globalRateLimit, Observers observers,
-      dev.tiramisu.tickets.ticket.Feedback feedback, dev.tiramisu.tickets.ticket.Stats stats) {
-    Objects.requireNonNull(token, "token");
+  public static DiscordBot start(DiscordConnection connection, AdapterServices services,
+      Reconciliation reconciliation, EffectWorker.Config effectConfig,
+      TimerScheduler.Config timerConfig, Observers observers) {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(services, "services");
     Objects.requireNonNull(observers, "observers");
-    Objects.requireNonNull(effectStore, "effectStore");
-    ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
-    ExecutorService acknowledging = Executors.newFixedThreadPool(ACK_THREADS, named("ack"));
-    ExecutorService settingsReads = Executors.newFixedThreadPool(ACK_THREADS, named("ack-read"));
-    List<ExecutorService> executors = List.of(acknowledging, settingsReads, working);
-    InteractionTracker tracker = new InteractionTracker(observers.interactions());
-    Replies replies = new Replies(messages, tracker);
-    TicketTexts texts = new TicketTexts(messages, types::ofTicket,
-        types.forms()::answers);
-    ThreadLookup threads = new ThreadLookup(settings);
-    TranscriptEffects transcriptEffects = new TranscriptEffects(transcripts.store(), messages,
-        threads, transcripts.messageContentIntent(), clock);
-    EffectWorker worker = new EffectWorker(effectStore, tickets, leases, clock, effectConfig,
-        new OpenEffects(tickets, texts, threads),
-        new CloseEffects(texts, threads, transcriptEffects),
-        new ReplyEffects(), new ThreadStateEffects(threads),
-        new StaffEffects(texts, threads, claims), new TimerEffects(ticketTimers, texts, threads),
-        transcriptEffects, new FeedbackEffects(feedback));
-    TicketThreads inThread = new TicketThreads(tickets, replies);
-    StaffWorkflow workflow = new StaffWorkflow(
-        new CloseHandlers(tickets, claims, replies, new PendingCloseReasons(clock), worker,
-            inThread),
-        new ClaimHandlers(claims, replies, worker, inThread),
-        new MemberHandlers(members, claims, replies, worker, inThread),
-        new ReopenHandlers(tickets, replies, worker, inThread));
-    SettingHandlers settingHandlers = new SettingHandlers(settings, replies, world,
-        transcripts.messageContentIntent());
-    PanelMessages panelMessages = new PanelMessages(panels);
-    InteractionRouter router = new InteractionRouter(acknowledging, working,
-        new TicketHandlers(tickets, settings, replies, settingsReads, worker, blocklist, types),
-        new StaffHandlers(tickets, settings, replies, worker, types),
-        settingHandlers, new ListHandlers(ticketList, replies),
-        new BlocklistHandlers(blocklist, settings, replies), workflow,
-        new CloseRequestHandlers(tickets, ticketTimers, replies, worker),
-        new TicketTypeHandlers(types, settings, settingHandlers, replies, panelMessages),
-        new TypeQuestionHandlers(types, settings, replies),
-        new PanelHandlers(panels, panelMessages, replies), panelMessages,
-        new TypeAutocomplete(types), new TranscriptHandlers(transcripts.access(), replies),
-        new FeedbackHandlers(feedback, replies), new StatsHandlers(stats, replies), replies,
-        tracker);
-    WorldEvents worldEvents =
-        new WorldEvents(tickets, ticketTimers, world, worker, working, feedback);
-    TimerScheduler scheduler = new TimerScheduler(tickets, ticketTimers, worker, threads, leases,
-        clock, timerConfig);
-    ShardsReady ready = new ShardsReady();
+    AdapterWiring wired = new AdapterWiring(services, effectConfig, timerConfig, observers);
+    List<ExecutorService> executors = wired.executors;
+    EffectWorker worker = wired.worker;
+    ShardConfig shardConfig = connection.shards();
+    DiscordEndpoint endpoint = connection.endpoint();
+    boolean messageContent = services.transcripts().messageContentIntent();
+    ShardStartup.ShardsReady ready = new ShardStartup.ShardsReady();
     DefaultShardManagerBuilder builder =
         // GUILD_MESSAGES (not privileged): messages in ticket threads are activity for the
         // timers. MESSAGE_CONTENT (privileged) only when configured: transcripts then hold
         // members' text (Discord's REST reads follow the application's approval of it, the
         // gateway refuses an unapproved request with 4014). Raw events: THREAD_DELETE of threads
         // JDA has not cached.
-        DefaultShardManagerBuilder.createLight(token, transcripts.messageContentIntent()
+        JdaCaching.builder(connection.token(), messageContent
                 ? EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
                 : EnumSet.of(GatewayIntent.GUILD_MESSAGES))
             .setShardsTotal(shardConfig.total())
             .setEnableShutdownHook(false) // Main's hook closes the bot in order
             .setRawEventsEnabled(true)
-            .addEventListeners(ready, router, worldEvents);
+            .addEventListeners(ready, wired.router, wired.worldEvents);
     if (!shardConfig.allShards()) {
       builder.setShards(shardConfig.ids());
     }
+    GlobalPacer pacer = GlobalPacer.of(connection.globalRateLimit()); // one for all shards
+    // JDA's own defaults (connection pool, dispatcher), plus the pacer's interceptor (the calls
+    // JDA sends outside its rate limiter, and its retries) and the metrics' one
+    okhttp3.OkHttpClient.Builder http = net.dv8tion.jda.internal.utils.IOUtil
+        .newHttpClientBuilder().addInterceptor(pacer.interceptor());
     if (observers.rest() != null) {
-      // JDA's own defaults (connection pool, dispatcher), plus the interceptor
-      builder.setHttpClientBuilder(net.dv8tion.jda.internal.utils.IOUtil.newHttpClientBuilder()
-          .addInterceptor(observers.rest()));
+      http.addInterceptor(observers.rest());
     }
+    builder.setHttpClientBuilder(http);
     RestConfig rest = new RestConfig();
     if (endpoint != null && endpoint.restBaseUrl() != null) {
       rest.setBaseUrl(endpoint.restBaseUrl());
     }
     if (endpoint != null && endpoint.gatewayUrl() != null) {
       builder.setSessionController(endpoint.local()
-          ? new LocalSessionController(endpoint.gatewayUrl())
-          : new GatewaySessionController(endpoint.gatewayUrl()));
+          ? new ShardStartup.LocalSessionController(endpoint.gatewayUrl())
+          : new ShardStartup.GatewaySessionController(endpoint.gatewayUrl()));
     }
-    GlobalPacer.of(globalRateLimit).install(rest); // one for all shards of the process
+    pacer.install(rest);
     builder.setRestConfig(rest);
     ShardManager manager;
     try {
@@ -206,7 +137,7 @@ public final class DiscordBot implements AutoCloseable {
     }
     try {
       int expected = shardConfig.allShards() ? manager.getShardsTotal() : shardConfig.ids().size();
-      Duration timeout = startupTimeout.apply(expected);
+      Duration timeout = connection.startupTimeout().apply(expected);
       if (!ready.await(expected, timeout)) {
         throw new DiscordStartException("shards " + ready.missing(shardIds(shardConfig, manager))
             + " of " + manager.getShardsTotal() + " did not connect and receive their servers"
@@ -214,7 +145,7 @@ public final class DiscordBot implements AutoCloseable {
             + "); is Discord reachable? STARTUP_TIMEOUT sets the wait");
       }
       log.info("connected shards {} of {}", ready.describe(), manager.getShardsTotal());
-      registerCommands(manager, devGuild, messages);
+      registerCommands(manager, connection.devGuild(), services.messages());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       worker.close();
@@ -226,12 +157,12 @@ public final class DiscordBot implements AutoCloseable {
       throw e;
     }
     worker.start(manager);
-    scheduler.start(manager);
-    panelMessages.finishPosting(manager);
-    UnattachedReconciler reconciler =
-        new UnattachedReconciler(manager, tickets, settings, leases, clock, reconciliation);
+    wired.scheduler.start(manager);
+    wired.panelMessages.finishPosting(manager);
+    UnattachedReconciler reconciler = new UnattachedReconciler(manager, services.tickets(),
+        services.settings(), services.leases(), services.clock(), reconciliation);
     reconciler.start();
-    return new DiscordBot(manager, executors, reconciler, worker, scheduler);
+    return new DiscordBot(manager, executors, reconciler, worker, wired.scheduler);
   }
 
   private static Set<Integer> shardIds(ShardConfig shardConfig, ShardManager manager) {
@@ -358,101 +289,6 @@ public final class DiscordBot implements AutoCloseable {
     } catch (InterruptedException e) {
       executors.forEach(ExecutorService::shutdownNow);
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static ThreadFactory named(String kind) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "tickets-" + kind + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  /**
-   * A local Discord's gateway, with sessions started one right after another: JDA's default
-   * waits 5 s between identifies, Discord's limit, which the emulator's test default and the
-   * sandbox report but do not impose (the standalone emulator does: a refused IDENTIFY is retried).
-   */
-  private static final class LocalSessionController extends SessionControllerAdapter {
-    private final String gatewayUrl;
-
-    LocalSessionController(String gatewayUrl) {
-      this.gatewayUrl = gatewayUrl;
-    }
-
-    @Override
-    public String getGateway() {
-      return gatewayUrl;
-    }
-
-    @Override
-    protected void runWorker() {
-      synchronized (lock) {
-        if (workerHandle == null) {
-          workerHandle = new QueueWorker(0L);
-          workerHandle.start();
-        }
-      }
-    }
-  }
-
-  /** Another gateway (e.g. a gateway proxy), with Discord's pacing of identifies kept. */
-  private static final class GatewaySessionController extends SessionControllerAdapter {
-    private final String gatewayUrl;
-
-    GatewaySessionController(String gatewayUrl) {
-      this.gatewayUrl = gatewayUrl;
-    }
-
-    @Override
-    public String getGateway() {
-      return gatewayUrl;
-    }
-  }
-
-  /** Waits for the first READY of every shard of this process; fails if a shard shuts down. */
-  private static final class ShardsReady implements EventListener {
-    private final Set<Integer> ready = new HashSet<>();
-    private boolean shutDown;
-
-    @Override
-    public synchronized void onEvent(GenericEvent event) {
-      if (event instanceof ReadyEvent) {
-        ready.add(event.getJDA().getShardInfo().getShardId());
-        notifyAll();
-      } else if (event instanceof ShutdownEvent) {
-        shutDown = true;
-        notifyAll();
-      }
-    }
-
-    /** True once {@code expected} shards are ready; false if {@code timeout} passed first. */
-    synchronized boolean await(int expected, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (ready.size() < expected) {
-        if (shutDown) {
-          throw new DiscordStartException("a shard shut down while connecting to Discord"
-              + " (ready: " + describe() + "); is the token valid?");
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(this, left);
-      }
-      return true;
-    }
-
-    synchronized Set<Integer> missing(Set<Integer> all) {
-      Set<Integer> missing = new java.util.TreeSet<>(all);
-      missing.removeAll(ready);
-      return missing;
-    }
-
-    synchronized String describe() {
-      return new java.util.TreeSet<>(ready).toString();
     }
   }
 }

@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
 import net.dv8tion.jda.api.requests.Route;
 import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
+import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
@@ -36,13 +37,25 @@ import okhttp3.Response;
  *       time and backs off until then. Taking a permit never blocks.
  * </ul>
  *
+ * <p><b>Outside JDA's rate limiter.</b> Not every request goes through it: a request sent with
+ * {@code complete(false)} or {@code submit(false)} (the thread rename does, so that Discord's
+ * rename limit answers at once instead of JDA holding the thread's bucket for minutes) is sent
+ * by JDA's requester directly, on the caller's thread; the shard manager's {@code GET
+ * /gateway/bot} too. And JDA retries a 502/503/504 (and the like) up to three times inside one
+ * execution. So the pacer is also an OkHttp {@link #interceptor()} on JDA's HTTP client, which
+ * sees every HTTP call: the first call of a paced work uses the work's permit; a call outside any
+ * work (unqueued) waits for a permit of its own on its caller's thread, and a retry inside a work
+ * gives the spent permit back (free one window after its response) and waits for another. A
+ * thread holds at most one permit while it waits, so waiting cannot deadlock. Before this, each
+ * close's unpaced rename took a place in a window the pacer had filled: about one global 429 in
+ * three lifecycles at saturation (issue 14).
+ *
  * <p>Interaction routes (the callback, and webhook routes with an interaction token: JDA's
  * {@link Route#isInteractionBucket()}) are not counted: Discord exempts them from the global
- * limit, so an acknowledgement never waits behind the bot's other work.
- *
- * <p>Not covered: JDA retries a 502/503/504 up to three times inside one execution (after 0.5, 1
- * and 2 s), and those retries ride on the first attempt's permit. They only happen while Discord
- * is failing, and are spread over seconds.
+ * limit, so an acknowledgement never waits behind the bot's other work. For an unqueued call
+ * only the URL is known: {@code /interactions/...} is exempt, a webhook call is counted (a
+ * permit too many at worst), and a URL outside {@code /api/vN/} (a file download) is not
+ * Discord's API.
  *
  * <p>Every 429 the bot receives is counted by a {@link RateLimitLog}, which logs one WARN line
  * per burst; JDA's own line per refused request is dropped by {@link JdaRateLimitLogFilter}.
@@ -58,6 +71,23 @@ public final class GlobalPacer {
   private final long[] freeAt;
   private final LongSupplier clock;
   private final RateLimitLog refusals;
+  /** What the work running on this thread holds (see {@link PacedCalls}). */
+  private final ThreadLocal<Held> held = new ThreadLocal<>();
+
+  /**
+   * A work's permit, spent once its first HTTP call went out; -1 when it holds none (a retry's
+   * wait was interrupted).
+   */
+  static final class Held {
+    /** A work on an exempt route. */
+    static final Held EXEMPT = new Held(-1);
+    int permit;
+    boolean spent;
+
+    Held(int permit) {
+      this.permit = permit;
+    }
+  }
 
   /**
    * @param limit requests per second (Discord's is {@value #DISCORD_GLOBAL_LIMIT}), 0 to pace
@@ -109,6 +139,22 @@ public final class GlobalPacer {
       throw new IllegalStateException("permit " + permit + " is not taken");
     }
     freeAt[permit] = clock.getAsLong() + WINDOW_MILLIS;
+    notifyAll();
+  }
+
+  /**
+   * Takes a permit, waiting until one is free (for a call outside JDA's rate limiter, on its
+   * caller's thread).
+   */
+  synchronized int acquire() throws InterruptedException {
+    while (true) {
+      int permit = tryAcquire();
+      if (permit >= 0) {
+        return permit;
+      }
+      // woken early by a release (its permit is free a window later: the wait is recomputed)
+      wait(Math.max(1, nextFreeMillis() - clock.getAsLong()));
+    }
   }
 
   /**
@@ -127,6 +173,23 @@ public final class GlobalPacer {
 
   RateLimitLog refusals() {
     return refusals;
+  }
+
+  /**
+   * The interceptor to add to JDA's HTTP client (the shard manager's), so that the calls JDA
+   * makes outside its rate limiter, and its retries, are paced too.
+   */
+  public Interceptor interceptor() {
+    return new PacedCalls(this);
+  }
+
+  boolean paced() {
+    return paced;
+  }
+
+  /** What the work running on this thread holds: {@link Held#EXEMPT}, a permit, or null. */
+  Held held() {
+    return held.get();
   }
 
   /** Makes every shard built with {@code config} pace through this pacer; returns it. */
@@ -221,7 +284,12 @@ public final class GlobalPacer {
     public Response execute() {
       Route route = delegate.getRoute().getBaseRoute();
       if (route.isInteractionBucket() || !paced) {
-        return observed(route, delegate.execute());
+        held.set(Held.EXEMPT);
+        try {
+          return observed(route, delegate.execute());
+        } finally {
+          held.remove();
+        }
       }
       int permit = tryAcquire();
       if (permit < 0) {
@@ -229,10 +297,15 @@ public final class GlobalPacer {
         // in its bucket after the global wait, which now ends later.
         return null;
       }
+      Held h = new Held(permit);
+      held.set(h);
       try {
         return observed(route, delegate.execute());
       } finally {
-        release(permit);
+        held.remove();
+        if (h.permit >= 0) {
+          release(h.permit); // the first's, or a retry's (PacedCalls swapped them)
+        }
       }
     }
 

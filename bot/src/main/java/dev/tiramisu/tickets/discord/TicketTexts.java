@@ -256,7 +256,8 @@ final class TicketTexts {
   String fitReason(String reason, Function<String, String> render) {
     String shown = reason == null
         ? messages.format(MessageKey.TICKET_NO_REASON)
-        : DiscordText.escapeKeepingMentions(reason);
+        : dev.tiramisu.tickets.ticket.SystemReasons.keyOf(reason).map(messages::format)
+            .orElseGet(() -> DiscordText.escapeKeepingMentions(reason));
     int room = CommandCatalog.MAX_MESSAGE - render.apply("").length();
     if (shown.length() > room) {
       shown = DiscordText.truncate(shown, Math.max(1, room));

@@ -360,7 +360,9 @@ public final class TicketService {
    */
   public Result<ClosedTicket> closeBySystem(long guildId, long ticketId, long closerId,
       String rawReason, boolean threadGone) {
-    Result<Optional<String>> reason = Reasons.normalize(rawReason);
+    Result<Optional<String>> reason = SystemReasons.keyOf(rawReason).isPresent()
+        ? Result.ok(Optional.of(rawReason)) // the bot's own, kept as a reference
+        : Reasons.normalize(rawReason);
     if (reason.isRefused()) {
       return Result.refused(reason.refusal());
     }

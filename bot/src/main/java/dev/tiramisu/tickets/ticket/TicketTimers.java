@@ -9,7 +9,6 @@ import dev.tiramisu.tickets.settings.Durations;
 import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.settings.SettingsStore;
 import dev.tiramisu.tickets.text.MessageKey;
-import dev.tiramisu.tickets.text.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,16 +63,14 @@ public final class TicketTimers {
   private final TicketService tickets;
   private final TimerStore store;
   private final SettingsStore settings;
-  private final Messages messages;
   private final Clock clock;
   private final ConcurrentHashMap<Long, Instant> activityWritten = new ConcurrentHashMap<>();
 
   public TicketTimers(TicketService tickets, TimerStore store, SettingsStore settings,
-      Messages messages, Clock clock) {
+      Clock clock) {
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.messages = Objects.requireNonNull(messages, "messages");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -271,7 +268,7 @@ public final class TicketTimers {
     Optional<Ticket> t = tickets.find(r.ticketId());
     Optional<ClosedTicket> closed = Optional.empty();
     if (t.isPresent() && t.get().isOpen() && !store.closedSince(r.ticketId(), r.settledAt())) {
-      String reason = r.reason() != null ? r.reason() : messages.format(
+      String reason = r.reason() != null ? r.reason() : SystemReasons.of(
           r.state() == CloseRequest.State.ACCEPTED
               ? MessageKey.CLOSE_REQUEST_ACCEPTED_REASON
               : MessageKey.CLOSE_REQUEST_EXPIRED_REASON);
@@ -368,7 +365,7 @@ public final class TicketTimers {
   public Result<ClosedTicket> closeInactive(IdleStep step, long botId) {
     TimerStore.IdleTicket t = step.ticket();
     return tickets.closeBySystem(t.guildId(), t.ticketId(), botId,
-        messages.format(MessageKey.AUTOCLOSE_REASON), false);
+        SystemReasons.of(MessageKey.AUTOCLOSE_REASON), false);
   }
 
   // ------------------------------------------------------------------ helpers

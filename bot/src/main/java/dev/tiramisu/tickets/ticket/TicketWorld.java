@@ -4,7 +4,6 @@ import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.settings.SettingsStore;
 import dev.tiramisu.tickets.text.MessageKey;
-import dev.tiramisu.tickets.text.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,15 +29,13 @@ public final class TicketWorld {
   private final TicketService tickets;
   private final TimerStore store;
   private final SettingsStore settings;
-  private final Messages messages;
   private final Clock clock;
 
   public TicketWorld(TicketService tickets, TimerStore store, SettingsStore settings,
-      Messages messages, Clock clock) {
+      Clock clock) {
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.messages = Objects.requireNonNull(messages, "messages");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -54,7 +51,7 @@ public final class TicketWorld {
       return Optional.empty();
     }
     Result<ClosedTicket> closed = tickets.closeBySystem(guildId, t.get().id(), botId,
-        messages.format(MessageKey.CLOSE_REASON_THREAD_DELETED), true);
+        SystemReasons.of(MessageKey.CLOSE_REASON_THREAD_DELETED), true);
     return closed.isOk() ? Optional.of(closed.value()) : Optional.empty();
   }
 
@@ -71,7 +68,7 @@ public final class TicketWorld {
     List<ClosedTicket> closed = new ArrayList<>();
     for (long ticketId : store.openTicketsUnder(guildId, channelId, ticketChannel)) {
       Result<ClosedTicket> r = tickets.closeBySystem(guildId, ticketId, botId,
-          messages.format(MessageKey.CLOSE_REASON_CHANNEL_DELETED), true);
+          SystemReasons.of(MessageKey.CLOSE_REASON_CHANNEL_DELETED), true);
       if (r.isOk()) {
         closed.add(r.value());
       }

@@ -8,6 +8,7 @@ import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.discordemu.driver.ThreadView;
 import dev.tiramisu.tickets.discord.TimerScheduler;
 import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.ticket.SystemReasons;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import java.sql.Connection;
@@ -97,7 +98,7 @@ class AutoCloseE2ETest extends ClockedBotTest {
     Ticket closed = settled(t);
 
     assertThat(closed.state()).isEqualTo(TicketState.CLOSED);
-    assertThat(closed.closeReason()).isEqualTo("inactive");
+    assertThat(closed.closeReason()).isEqualTo(SystemReasons.of(MessageKey.AUTOCLOSE_REASON));
     assertThat(thread(g, t).locked()).isTrue();
     assertThat(thread(g, t).archived()).isTrue();
     assertThat(g.dms("alice")).singleElement()

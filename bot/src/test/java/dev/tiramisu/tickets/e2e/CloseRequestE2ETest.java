@@ -9,6 +9,7 @@ import dev.tiramisu.discordemu.driver.ThreadView;
 import dev.tiramisu.tickets.discord.TimerScheduler;
 import dev.tiramisu.tickets.text.MessageKey;
 import dev.tiramisu.tickets.ticket.CloseRequest;
+import dev.tiramisu.tickets.ticket.SystemReasons;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import java.time.Duration;
@@ -184,7 +185,7 @@ class CloseRequestE2ETest extends ClockedBotTest {
     assertThat(closed.state()).isEqualTo(TicketState.CLOSED);
     assertThat(closed.closedById()).isEqualTo(h.bot().shards().getShards().get(0).getSelfUser()
         .getIdLong());
-    assertThat(closed.closeReason()).isEqualTo(text(MessageKey.CLOSE_REQUEST_EXPIRED_REASON));
+    assertThat(closed.closeReason()).isEqualTo(SystemReasons.of(MessageKey.CLOSE_REQUEST_EXPIRED_REASON));
     assertThat(reload(r).state()).isEqualTo(CloseRequest.State.EXPIRED);
     assertThat(g.message(r.messageId()).orElseThrow().text()).isEqualTo(text(
         MessageKey.CLOSE_REQUEST_OUTCOME_EXPIRED, g.user("moderator"), g.user("alice")));

@@ -173,6 +173,28 @@ class LanguagesE2ETest extends SingleBotE2ETest {
         .isEqualTo(german(MessageKey.TICKET_STATE_OPEN));
   }
 
+  @Test
+  void the_bots_own_close_reasons_are_written_in_the_language_of_the_guild_that_reads_them() {
+    TestGuild g = h.guild(b -> b.preferredLocale("de"));
+    h.awaitBot("the bot sees the guild's language",
+        () -> h.bot().shards().getGuildById(g.id).getLocale() == DiscordLocale.GERMAN);
+    h.enableTickets(g);
+    Ticket t = h.open(g, "alice", "help");
+
+    g.as("admin").deleteChannel(t.threadId());
+
+    h.emu.await("the ticket closed", () -> h.ticketByThread(t.threadId()).orElseThrow().state()
+        == dev.tiramisu.tickets.ticket.TicketState.CLOSED);
+    assertThat(h.bot().effects().awaitIdle(t.id(), Duration.ofSeconds(30))).isTrue();
+    long bot = h.bot().shards().getShards().get(0).getSelfUser().getIdLong();
+    // stored as a reference, rendered in German for this guild ("Thread gelöscht")
+    assertThat(g.messages("mod-log")).last().satisfies(log -> assertThat(log.text())
+        .startsWith(german(MessageKey.TICKET_CLOSED_LOG, t.number(), g.user("alice"), bot,
+            german(MessageKey.CLOSE_REASON_THREAD_DELETED), t.threadId())));
+    assertThat(german(MessageKey.CLOSE_REASON_THREAD_DELETED))
+        .isNotEqualTo(text(MessageKey.CLOSE_REASON_THREAD_DELETED));
+  }
+
   private static JsonNode child(JsonNode node, String name) {
     for (JsonNode o : node.path("options")) {
       if (o.path("name").asText().equals(name)) {

@@ -9,6 +9,8 @@ import dev.tiramisu.tickets.discord.TimerScheduler;
 import dev.tiramisu.tickets.effects.Effect;
 import dev.tiramisu.tickets.storage.PostgresTestDatabase;
 import dev.tiramisu.tickets.testing.MutableClock;
+import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.ticket.SystemReasons;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import java.sql.SQLException;
@@ -133,7 +135,7 @@ class TimersTwoProcessesE2ETest {
     for (Ticket t : tickets) {
       Ticket closed = h.bot().core().tickets().find(t.id()).orElseThrow();
       assertThat(closed.state()).isEqualTo(TicketState.CLOSED);
-      assertThat(closed.closeReason()).isEqualTo("inactive");
+      assertThat(closed.closeReason()).isEqualTo(SystemReasons.of(MessageKey.AUTOCLOSE_REASON));
       assertThat(count(g.messages(t.threadId()), "This ticket was closed by")).isEqualTo(1);
     }
     assertThat(g.dms("alice")).hasSize(TICKETS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.tickets.text.MessageKey;
+import dev.tiramisu.tickets.ticket.SystemReasons;
 import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketState;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class WorldChangesE2ETest extends ClockedBotTest {
     g.as("admin").deleteChannel(t.threadId());
 
     Ticket closed = closedAndSettled(t);
-    assertThat(closed.closeReason()).isEqualTo(text(MessageKey.CLOSE_REASON_THREAD_DELETED));
+    assertThat(closed.closeReason()).isEqualTo(SystemReasons.of(MessageKey.CLOSE_REASON_THREAD_DELETED));
     assertThat(closed.closedById()).isEqualTo(botId());
     assertThat(g.messages("mod-log")).last().satisfies(log -> assertThat(log.text())
         .isEqualTo(text(MessageKey.TICKET_CLOSED_LOG, t.number(), g.user("alice"), botId(),
@@ -74,7 +75,7 @@ class WorldChangesE2ETest extends ClockedBotTest {
     g.as("admin").deleteChannel(t.threadId());
 
     assertThat(closedAndSettled(t).closeReason())
-        .isEqualTo(text(MessageKey.CLOSE_REASON_THREAD_DELETED));
+        .isEqualTo(SystemReasons.of(MessageKey.CLOSE_REASON_THREAD_DELETED));
   }
 
   @Test
@@ -88,7 +89,7 @@ class WorldChangesE2ETest extends ClockedBotTest {
 
     for (Ticket t : List.of(a, b)) {
       assertThat(closedAndSettled(t).closeReason())
-          .isEqualTo(text(MessageKey.CLOSE_REASON_CHANNEL_DELETED));
+          .isEqualTo(SystemReasons.of(MessageKey.CLOSE_REASON_CHANNEL_DELETED));
     }
     MessageView first = g.as("admin").slash(g.channel("general"), "setting get",
         Map.of("name", "ticket_channel")).awaitReply();

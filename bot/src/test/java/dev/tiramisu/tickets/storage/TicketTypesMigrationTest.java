@@ -24,28 +24,17 @@ class TicketTypesMigrationTest {
 
   @Test
   void sqlite(@TempDir Path dir) throws Exception {
-    String url = DatabaseConfig.SQLITE_PREFIX + dir.resolve("v9.db");
-    org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
-    ds.setUrl(url);
-    migrateFromV9(ds, Database.Dialect.SQLITE, new DatabaseConfig(url, null, null, 2));
+    MigrationFixture.sqlite(dir, TicketTypesMigrationTest::migrateFromV9);
   }
 
   @Test
   void postgresql() throws Exception {
-    try (PostgresTestDatabase pg = PostgresTestDatabase.create()) {
-      org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
-      ds.setUrl(pg.url());
-      ds.setUser(PostgresTestDatabase.USER);
-      if (PostgresTestDatabase.PASSWORD != null) {
-        ds.setPassword(PostgresTestDatabase.PASSWORD);
-      }
-      migrateFromV9(ds, Database.Dialect.POSTGRESQL, pg.config(2));
-    }
+    MigrationFixture.postgresql(TicketTypesMigrationTest::migrateFromV9);
   }
 
   private static void migrateFromV9(DataSource ds, Database.Dialect dialect, DatabaseConfig config)
       throws Exception {
-    Database.flyway(ds, dialect).target("9").load().migrate();
+    MigrationFixture.migrateTo(ds, dialect, "9");
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO guild_settings (guild_id, ticket_channel_id, staff_role_id,"
           + " name_template, max_open_per_user, updated_at)"

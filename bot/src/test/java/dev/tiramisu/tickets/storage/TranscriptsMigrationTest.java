@@ -27,28 +27,17 @@ class TranscriptsMigrationTest {
 
   @Test
   void sqlite(@TempDir Path dir) throws Exception {
-    String url = DatabaseConfig.SQLITE_PREFIX + dir.resolve("v10.db");
-    org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
-    ds.setUrl(url);
-    migrateFromV10(ds, Database.Dialect.SQLITE, new DatabaseConfig(url, null, null, 2));
+    MigrationFixture.sqlite(dir, TranscriptsMigrationTest::migrateFromV10);
   }
 
   @Test
   void postgresql() throws Exception {
-    try (PostgresTestDatabase pg = PostgresTestDatabase.create()) {
-      org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
-      ds.setUrl(pg.url());
-      ds.setUser(PostgresTestDatabase.USER);
-      if (PostgresTestDatabase.PASSWORD != null) {
-        ds.setPassword(PostgresTestDatabase.PASSWORD);
-      }
-      migrateFromV10(ds, Database.Dialect.POSTGRESQL, pg.config(2));
-    }
+    MigrationFixture.postgresql(TranscriptsMigrationTest::migrateFromV10);
   }
 
   private static void migrateFromV10(DataSource ds, Database.Dialect dialect,
       DatabaseConfig config) throws Exception {
-    Database.flyway(ds, dialect).target("10").load().migrate();
+    MigrationFixture.migrateTo(ds, dialect, "10");
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO guild_settings (guild_id, ticket_channel_id, updated_at)"
           + " VALUES (" + GUILD + ", 11, 5)");

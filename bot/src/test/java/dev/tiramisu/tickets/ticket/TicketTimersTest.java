@@ -13,7 +13,6 @@ import dev.tiramisu.tickets.settings.SettingValue;
 import dev.tiramisu.tickets.storage.Database;
 import dev.tiramisu.tickets.testing.MutableClock;
 import dev.tiramisu.tickets.text.MessageKey;
-import dev.tiramisu.tickets.text.Messages;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +51,8 @@ class TicketTimersTest {
     db = Database.start(DatabaseConfig.sqlite(
         Files.createTempDirectory("timers-test").resolve("t.db").toString()));
     tickets = new TicketService(db.tickets(), db.settings(), clock);
-    timers = new TicketTimers(tickets, db.timers(), db.settings(), Messages.english(), clock);
-    world = new TicketWorld(tickets, db.timers(), db.settings(), Messages.english(), clock);
+    timers = new TicketTimers(tickets, db.timers(), db.settings(), clock);
+    world = new TicketWorld(tickets, db.timers(), db.settings(), clock);
     set(SettingKey.TICKET_CHANNEL, new SettingValue.Snowflake(CHANNEL));
     set(SettingKey.STAFF_ROLE, new SettingValue.Snowflake(STAFF_ROLE));
     set(SettingKey.MODLOG_CHANNEL, new SettingValue.Snowflake(MODLOG));
@@ -186,7 +185,7 @@ class TicketTimersTest {
     Ticket closed = tickets.find(t.id()).orElseThrow();
     assertThat(closed.closedById()).isEqualTo(BOT);
     assertThat(closed.closeReason()).isEqualTo(
-        Messages.english().format(MessageKey.CLOSE_REQUEST_EXPIRED_REASON));
+        SystemReasons.of(MessageKey.CLOSE_REQUEST_EXPIRED_REASON));
     assertThat(effects(t).stream().filter(k -> k == EffectKind.POST_CLOSED)).hasSize(1);
     assertThat(timers.findCloseRequest(due.get(0).id()).orElseThrow().state())
         .isEqualTo(CloseRequest.State.EXPIRED);
@@ -257,7 +256,7 @@ class TicketTimersTest {
     TicketTimers.IdleStep close = timers.idleSteps(GUILD).get(0);
     assertThat(close.decision()).isEqualTo(AutoClose.Decision.CLOSE);
     assertThat(timers.closeInactive(close, BOT).isOk()).isTrue();
-    assertThat(tickets.find(t.id()).orElseThrow().closeReason()).isEqualTo("inactive");
+    assertThat(tickets.find(t.id()).orElseThrow().closeReason()).isEqualTo(SystemReasons.of(MessageKey.AUTOCLOSE_REASON));
     assertThat(timers.idleSteps(GUILD)).isEmpty();
     assertThat(effects(t).stream().filter(k -> k == EffectKind.AUTOCLOSE_WARNING)).hasSize(2);
   }
@@ -286,7 +285,8 @@ class TicketTimersTest {
 
     ClosedTicket c = world.threadDeleted(GUILD, t.threadId(), BOT).orElseThrow();
 
-    assertThat(c.ticket().closeReason()).isEqualTo("thread deleted");
+    assertThat(c.ticket().closeReason()).isEqualTo(
+        SystemReasons.of(MessageKey.CLOSE_REASON_THREAD_DELETED));
     assertThat(effects(t)).doesNotContain(EffectKind.POST_CLOSED, EffectKind.CLOSE_THREAD)
         .contains(EffectKind.DM_CLOSED, EffectKind.LOG_CLOSED);
     assertThat(world.threadDeleted(GUILD, t.threadId(), BOT)).isEmpty();

@@ -32,7 +32,7 @@ public final class GuildBuilder {
   private final Map<String, Long> roles = new LinkedHashMap<>();
   private final List<String> roleOrder = new ArrayList<>();
   private final Map<String, Long> rolePerms = new LinkedHashMap<>();
-  private final List<String> channels = new ArrayList<>();
+  private final List<PendingChannel> channels = new ArrayList<>();
   private final List<PendingOverwrite> overwrites = new ArrayList<>();
   private final Map<String, List<String>> members = new LinkedHashMap<>();
   private final Map<String, Boolean> dmsClosed = new LinkedHashMap<>();
@@ -56,9 +56,26 @@ public final class GuildBuilder {
   }
 
   public GuildBuilder textChannel(String channelName) {
-    channels.add(channelName);
+    return channel(channelName, Channel.GUILD_TEXT, null);
+  }
+
+  /**
+   * A channel of {@code type} ({@link Channel#GUILD_TEXT}, {@link Channel#GUILD_VOICE} or {@link
+   * Channel#GUILD_CATEGORY}) under the category {@code parent} (added before it), or at the top when null.
+   */
+  public GuildBuilder channel(String channelName, int type, String parent) {
+    if (type != Channel.GUILD_TEXT && type != Channel.GUILD_VOICE && type != Channel.GUILD_CATEGORY) {
+      throw new IllegalArgumentException("a guild builder makes text, voice and category channels, not " + type);
+    }
+    if (parent != null && channels.stream().noneMatch(
+        c -> c.name().equals(parent) && c.type() == Channel.GUILD_CATEGORY)) {
+      throw new IllegalArgumentException("unknown category " + parent + " (add it first)");
+    }
+    channels.add(new PendingChannel(channelName, type, parent));
     return this;
   }
+
+  private record PendingChannel(String name, int type, String parent) {}
 
   /**
    * Allows and denies bits in a channel for a role or member name; "@everyone" names the everyone role and "@bot"
@@ -159,12 +176,13 @@ public final class GuildBuilder {
       roles.put("@bot", botRole.id);
       roles.put("@everyone", g.id);
       Map<String, Long> channelIds = new LinkedHashMap<>();
-      for (String channelName : channels) {
-        Channel c = new Channel(ids.getAsLong(), Channel.GUILD_TEXT, g.id, channelName);
+      for (PendingChannel pending : channels) {
+        Channel c = new Channel(ids.getAsLong(), pending.type(), g.id, pending.name());
         c.position = g.channelIds.size();
+        c.parentId = pending.parent() == null ? null : channelIds.get(pending.parent());
         state.channels.put(c.id, c);
         g.channelIds.add(c.id);
-        channelIds.put(channelName, c.id);
+        channelIds.put(pending.name(), c.id);
       }
       for (var entry : members.entrySet()) {
         long userId = users.get(entry.getKey());
@@ -197,7 +215,12 @@ public final class GuildBuilder {
         var botMemberObj = new dev.tiramisu.discordemu.model.Member(state.botUserId, System.currentTimeMillis());
         botMemberObj.roleIds.add(botRole.id);
         g.members.put(state.botUserId, botMemberObj);
-        state.emit("GUILD_CREATE", state.guildCreateJson(g), g.id, dev.tiramisu.discordemu.Intents.GUILDS, false);
+        // Joining a guild: Discord's GUILD_CREATE then has no "unavailable" at all ("false" marks a
+        // guild coming back from READY's stubs or an outage); discord.py and nextcord tell a join
+        // (on_guild_join) from an available guild by exactly this, JDA by READY's guild list.
+        var join = state.guildCreateJson(g);
+        join.remove("unavailable");
+        state.emit("GUILD_CREATE", join, g.id, dev.tiramisu.discordemu.Intents.GUILDS, false);
       }
       state.changed();
       return new TestGuild(emu, g.id, Map.copyOf(roles), Map.copyOf(channelIds), Map.copyOf(users), botRole.id);

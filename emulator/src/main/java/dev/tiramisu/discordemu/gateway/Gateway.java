@@ -42,6 +42,8 @@ public final class Gateway implements GatewayEvents {
   private volatile int heartbeatIntervalMillis = 41_250;
   final AtomicInteger identifies = new AtomicInteger();
   final AtomicInteger resumes = new AtomicInteger();
+  /** Time spent building and queuing READY and the GUILD_CREATEs of identified sessions. */
+  final java.util.concurrent.atomic.AtomicLong handshakeNanos = new java.util.concurrent.atomic.AtomicLong();
   private final AtomicInteger heartbeatTimeouts = new AtomicInteger();
   final AtomicInteger heartbeats = new AtomicInteger();
   final AtomicInteger tokenResets = new AtomicInteger();
@@ -228,6 +230,16 @@ public final class Gateway implements GatewayEvents {
     return identifies.get();
   }
 
+  /**
+   * Milliseconds the gateway spent on IDENTIFYs since the start or reset, holding the state's monitor: building
+   * READY and every GUILD_CREATE and queuing them on the connection (serializing, compressing, and sending as far
+   * as the socket takes them at once). Sessions identify one after another on that monitor, so this is wall time
+   * the shards' start-ups wait for the emulator.
+   */
+  public long handshakeMillis() {
+    return handshakeNanos.get() / 1_000_000;
+  }
+
   public int resumeCount() {
     return resumes.get();
   }
@@ -247,6 +259,7 @@ public final class Gateway implements GatewayEvents {
   public void resetCounters() {
     identifies.set(0);
     resumes.set(0);
+    handshakeNanos.set(0);
     refuseNext.set(0);
     heartbeatTimeouts.set(0);
     heartbeats.set(0);

@@ -78,6 +78,7 @@ final class SessionHandshake {
     c.session = s;
     // READY and GUILD_CREATE are built and queued under the state's monitor, so no event can slip between them
     synchronized (state) {
+      long started = System.nanoTime();
       synchronized (gateway.sessions) {
         gateway.sessions.put(s.id, s);
       }
@@ -113,6 +114,7 @@ final class SessionHandshake {
       for (Guild g : mine) {
         s.send("GUILD_CREATE", state.guildCreateJson(g));
       }
+      gateway.handshakeNanos.addAndGet(System.nanoTime() - started);
     }
   }
 

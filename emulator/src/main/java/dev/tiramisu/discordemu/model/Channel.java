@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A channel of any kind: guild text, category, DM, public or private thread. Guarded by the state's lock. */
+/** A channel of any kind: guild text, voice, category, DM, public or private thread. Guarded by the state's lock. */
 public final class Channel {
   public static final int GUILD_TEXT = 0;
   public static final int DM = 1;
+  public static final int GUILD_VOICE = 2;
   public static final int GUILD_CATEGORY = 4;
   public static final int PUBLIC_THREAD = 11;
   public static final int PRIVATE_THREAD = 12;

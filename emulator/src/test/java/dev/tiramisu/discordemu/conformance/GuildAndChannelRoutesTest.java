@@ -50,6 +50,24 @@ class GuildAndChannelRoutesTest extends ConformanceTest {
   }
 
   @Test
+  void voiceChannelsAndCategoriesReachJdaAndTheChannelRoute() {
+    TestGuild v = emu.guild("Voice").channel("Talk", dev.tiramisu.discordemu.model.Channel.GUILD_CATEGORY, null)
+        .channel("chat", dev.tiramisu.discordemu.model.Channel.GUILD_TEXT, "Talk")
+        .channel("Lounge", dev.tiramisu.discordemu.model.Channel.GUILD_VOICE, "Talk")
+        .owner("owner").build();
+    JDA second = jda();
+    Guild vg = second.getGuildById(v.id);
+
+    assertThat(vg.getCategoryById(v.channel("Talk")).getChannels()).extracting(c -> c.getName())
+        .containsExactly("chat", "Lounge");
+    assertThat(vg.getVoiceChannelById(v.channel("Lounge")).getBitrate()).isEqualTo(64000);
+    DataObject lounge = new RestActionImpl<DataObject>(second,
+        Route.Channels.GET_CHANNEL.compile(Long.toString(v.channel("Lounge"))), (r, req) -> r.getObject()).complete();
+    assertThat(lounge.getInt("type")).isEqualTo(2);
+    assertThat(lounge.getString("parent_id")).isEqualTo(Long.toString(v.channel("Talk")));
+  }
+
+  @Test
   void getChannelAndRolesThroughJdasRequester() {
     int mark = emu.requests().mark();
     DataObject channel = new RestActionImpl<DataObject>(jda,

@@ -35,9 +35,18 @@ final class SandboxPage implements AutoCloseable {
   }
 
   static SandboxPage start() throws IOException {
+    return start(false);
+  }
+
+  /**
+   * @param messageContent whether the sandbox's application has the Message Content intent, as
+   *     {@code SandboxMain} runs it (transcripts then hold members' text)
+   */
+  static SandboxPage start(boolean messageContent) throws IOException {
     Path dir = Files.createTempDirectory("tickets-sandbox-ui");
     Path db = dir.resolve("sandbox.db");
-    BotConfig config = new BotConfig(null, DatabaseConfig.sqlite(db.toString()), null, 0, "INFO");
+    BotConfig config = new BotConfig(null, DatabaseConfig.sqlite(db.toString()), null, 0, "INFO")
+        .withMessageContentIntent(messageContent);
     Sandbox sandbox = Sandbox.start(0);
     SandboxSession session = null;
     try {
