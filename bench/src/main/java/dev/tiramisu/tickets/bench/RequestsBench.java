@@ -131,7 +131,9 @@ public final class RequestsBench {
     awaitWholeAnswer(w, Lifecycle.close(w, g, again)[1]);
     TicketChecks.awaitComplete(stack.emu, Map.of(g, List.of(create, again)), true);
     TicketChecks.Opened o2 = TicketChecks.opened(g, again);
-    List<Request> secondClose = explain("close", stack.emu.requests().since(beforeSecondClose),
+    int endSecond = stack.emu.requests().mark(); // waits for requests received to be logged
+    List<Request> secondClose = explain("close", stack.emu.requests().since(beforeSecondClose)
+            .subList(0, endSecond - beforeSecondClose),
         new Targets(g, o2.threadId(), dmChannel(stack, o2.creatorId())));
     return new Result(created, closed, secondClose, null);
   }
