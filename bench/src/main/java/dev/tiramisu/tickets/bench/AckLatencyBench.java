@@ -4,7 +4,6 @@ import dev.tiramisu.discordemu.driver.InteractionHandle;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.tickets.bench.Timings.Stats;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,16 +113,7 @@ public final class AckLatencyBench {
   private AckLatencyBench() {}
 
   public static void main(String[] args) {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("ack bench: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      BenchmarksDoc.quietLogs();
+    BenchMain.run("ack bench", "ack", args, Options::parse, o -> o.shared().out(), o -> {
       Machine machine = Machine.now();
       Instant started = Instant.now();
       List<Point> points;
@@ -134,19 +124,10 @@ public final class AckLatencyBench {
       }
       String chart = Charts.save(chart(points), o.shared().out(), "bench-ack.png",
           "ack and reply latency by members");
-      String report = report(started, machine, o, points, chart);
-      System.out.println(report);
-      if (!o.shared().out().equals("-")) {
-        BenchmarksDoc.writeSection(Path.of(o.shared().out()), "ack", report);
-        System.out.println("wrote the ack section of " + o.shared().out());
-      }
-      System.exit(0);
-    } catch (Throwable e) {
-      System.err.println("ack bench FAILED: " + e);
-      e.printStackTrace(System.err);
-      System.exit(1);
-    }
+      return report(started, machine, o, points, chart);
+    });
   }
+
 
   /**
    * Bursts of 50 creates in guilds of their own, so that no point measures a cold bot JVM (its JIT

@@ -5,7 +5,6 @@ import dev.tiramisu.discordemu.driver.InteractionHandle;
 import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.discordemu.ratelimit.RateLimitConfig;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,40 +85,23 @@ public final class LifecycleFloorBench {
   private LifecycleFloorBench() {}
 
   public static void main(String[] args) {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("lifecycle bench: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      BenchmarksDoc.quietLogs();
-      Machine machine = Machine.now();
-      Instant started = Instant.now();
-      Result r;
-      try (ForkedStack stack = ForkedStack.start(o.validation(), Duration.ofSeconds(3));
-          ReplyWatcher w = new ReplyWatcher(stack.emu)) {
-        run(stack, w, 2, 2, 2); // warm-up in guilds of their own
-        r = run(stack, w, o.lifecycles(), o.guilds(), o.perGuild());
-      }
-      System.out.println(summary(r));
-      String chart = Charts.save(chart(r), o.shared().out(), "bench-lifecycle.png",
-          "rate-limited requests over time against the floor");
-      String report = report(started, machine, o, r, chart);
-      System.out.println(report);
-      if (!o.shared().out().equals("-")) {
-        BenchmarksDoc.writeSection(Path.of(o.shared().out()), "lifecycle", report);
-        System.out.println("wrote the lifecycle section of " + o.shared().out());
-      }
-      System.exit(0);
-    } catch (Throwable e) {
-      System.err.println("lifecycle bench FAILED: " + e);
-      e.printStackTrace(System.err);
-      System.exit(1);
-    }
+    BenchMain.run("lifecycle bench", "lifecycle", args, Options::parse, o -> o.shared().out(),
+        o -> {
+          Machine machine = Machine.now();
+          Instant started = Instant.now();
+          Result r;
+          try (ForkedStack stack = ForkedStack.start(o.validation(), Duration.ofSeconds(3));
+              ReplyWatcher w = new ReplyWatcher(stack.emu)) {
+            run(stack, w, 2, 2, 2); // warm-up in guilds of their own
+            r = run(stack, w, o.lifecycles(), o.guilds(), o.perGuild());
+          }
+          System.out.println(summary(r));
+          String chart = Charts.save(chart(r), o.shared().out(), "bench-lifecycle.png",
+              "rate-limited requests over time against the floor");
+          return report(started, machine, o, r, chart);
+        });
   }
+
 
   /**
    * {@code lifecycles} lifecycles over {@code guilds} fresh guilds, {@code perGuild} members of

@@ -131,16 +131,7 @@ public final class MemoryStartupBench {
   }
 
   public static void main(String[] args) {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("memory bench: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    BenchmarksDoc.quietLogs();
-    try {
+    BenchMain.run("memory bench", "memory", args, Options::parse, o -> o.shared().out(), o -> {
       Machine machine = Machine.now();
       List<Point> points = new ArrayList<>();
       for (int g : o.guilds()) {
@@ -149,19 +140,10 @@ public final class MemoryStartupBench {
       String doc = o.shared().out();
       String charts = Charts.save(MemoryCharts.heap(points), doc, "bench-memory.png", "heap")
           + Charts.save(MemoryCharts.startup(points), doc, "bench-startup.png", "start-up");
-      String md = MemoryReport.report(Instant.now(), machine, o, points, charts);
-      System.out.println(md);
-      if (!doc.equals("-")) {
-        BenchmarksDoc.writeSection(Path.of(doc), "memory", md);
-        System.out.println("wrote section memory of " + doc);
-      }
-      System.exit(0);
-    } catch (Exception e) {
-      System.err.println("memory bench FAILED: " + e);
-      e.printStackTrace(System.err);
-      System.exit(1);
-    }
+      return MemoryReport.report(Instant.now(), machine, o, points, charts);
+    });
   }
+
 
   /** The runs at {@code guilds} guilds against one emulator; the ticket check after the last. */
   static Point measure(int guilds, Options o, PrintStream out) throws Exception {

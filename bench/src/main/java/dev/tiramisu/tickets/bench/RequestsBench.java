@@ -5,7 +5,6 @@ import dev.tiramisu.discordemu.RequestLog;
 import dev.tiramisu.discordemu.driver.InteractionHandle;
 import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,12 +58,12 @@ public final class RequestsBench {
 
   private RequestsBench() {}
 
-  public static void main(String[] args) {
-    boolean[] validation = {false};
-    int[] rounds = {DEFAULT_ROUNDS};
-    SharedOptions shared;
-    try {
-      shared = SharedOptions.parse(args, (flag, value) -> {
+  /** The options: {@code --validation on|off}, {@code --rounds N} and the shared ones. */
+  record Options(boolean validation, int rounds, SharedOptions shared) {
+    static Options parse(String[] args) {
+      boolean[] validation = {false};
+      int[] rounds = {DEFAULT_ROUNDS};
+      SharedOptions shared = SharedOptions.parse(args, (flag, value) -> {
         if (flag.equals("--validation")) {
           validation[0] = value.equals("on");
           return true;
@@ -75,37 +74,28 @@ public final class RequestsBench {
         }
         return false;
       });
-    } catch (IllegalArgumentException e) {
-      System.err.println("requests bench: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      BenchmarksDoc.quietLogs();
-      Machine machine = Machine.now();
-      Instant started = Instant.now();
-      Result r;
-      try (ForkedStack stack = ForkedStack.start(validation[0], Duration.ofSeconds(3));
-          ReplyWatcher w = new ReplyWatcher(stack.emu)) {
-        run(stack, w); // warm-up: the first lifecycle of a JVM is not typical
-        r = run(stack, w);
-        r = r.withTiming(time(stack, w, rounds[0]));
-      }
-      String chart = Charts.save(chart(r), shared.out(), "bench-requests.png",
-          "requests per create and per close");
-      String report = report(started, machine, r, chart);
-      System.out.println(report);
-      if (!shared.out().equals("-")) {
-        BenchmarksDoc.writeSection(Path.of(shared.out()), "requests", report);
-        System.out.println("wrote the requests section of " + shared.out());
-      }
-      System.exit(0);
-    } catch (Throwable e) {
-      System.err.println("requests bench FAILED: " + e);
-      e.printStackTrace(System.err);
-      System.exit(1);
+      return new Options(validation[0], rounds[0], shared);
     }
   }
+
+  public static void main(String[] args) {
+    BenchMain.run("requests bench", "requests", args, Options::parse, o -> o.shared().out(),
+        o -> {
+          Machine machine = Machine.now();
+          Instant started = Instant.now();
+          Result r;
+          try (ForkedStack stack = ForkedStack.start(o.validation(), Duration.ofSeconds(3));
+              ReplyWatcher w = new ReplyWatcher(stack.emu)) {
+            run(stack, w); // warm-up: the first lifecycle of a JVM is not typical
+            r = run(stack, w);
+            r = r.withTiming(time(stack, w, o.rounds()));
+          }
+          String chart = Charts.save(chart(r), o.shared().out(), "bench-requests.png",
+              "requests per create and per close");
+          return report(started, machine, r, chart);
+        });
+  }
+
 
   /** One create and one close in a fresh guild; every request of each, explained. */
   static Result run(ForkedStack stack, ReplyWatcher w) throws Exception {

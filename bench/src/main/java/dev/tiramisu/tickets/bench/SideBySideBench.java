@@ -93,55 +93,39 @@ public final class SideBySideBench {
   private SideBySideBench() {}
 
   public static void main(String[] args) {
-    Options o;
-    try {
-      o = parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("side-by-side bench: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      BenchmarksDoc.quietLogs();
-      Machine machine = Machine.now();
-      Instant started = Instant.now();
-      List<Point> points = new ArrayList<>();
-      long[] violations = new long[2];
-      Duration deadline = Duration.ofSeconds(o.smoke() ? 30 : 3);
-      try (ForkedStack stack = ForkedStack.start(true, deadline)) {
-        try (ReplyWatcher w = new ReplyWatcher(stack.emu)) {
-          points.addAll(measure(new OursSide(stack, o.think()), w, o, System.out));
-        }
-        violations[0] = stack.emu.specViolations().size();
-        stack.bot.close();
-        if (o.original() != null) {
-          stack.emu.reset();
-          Path log = Path.of("target", "bench-original-" + ProcessHandle.current().pid() + ".log");
-          try (OriginalBot bot = OriginalBot.start(o.original(), stack.emu, log);
-              ReplyWatcher w = new ReplyWatcher(stack.emu)) {
-            bot.awaitReady(stack.emu, OriginalSide.COMMANDS, OriginalSide.READY_ROUTE,
-                ORIGINAL_READY);
-            SideBot original = new OriginalSide(stack.emu, bot, o.think());
-            points.addAll(measure(original, w, o, System.out));
+    BenchMain.run("side-by-side bench", "side", args, SideBySideBench::parse,
+        o -> o.shared().out(), o -> {
+        Machine machine = Machine.now();
+        Instant started = Instant.now();
+        List<Point> points = new ArrayList<>();
+        long[] violations = new long[2];
+        Duration deadline = Duration.ofSeconds(o.smoke() ? 30 : 3);
+        try (ForkedStack stack = ForkedStack.start(true, deadline)) {
+          try (ReplyWatcher w = new ReplyWatcher(stack.emu)) {
+            points.addAll(measure(new OursSide(stack, o.think()), w, o, System.out));
           }
-          violations[1] = stack.emu.specViolations().size();
+          violations[0] = stack.emu.specViolations().size();
+          stack.bot.close();
+          if (o.original() != null) {
+            stack.emu.reset();
+            Path log = Path.of("target",
+                "bench-original-" + ProcessHandle.current().pid() + ".log");
+            try (OriginalBot bot = OriginalBot.start(o.original(), stack.emu, log);
+                ReplyWatcher w = new ReplyWatcher(stack.emu)) {
+              bot.awaitReady(stack.emu, OriginalSide.COMMANDS, OriginalSide.READY_ROUTE,
+                  ORIGINAL_READY);
+              SideBot original = new OriginalSide(stack.emu, bot, o.think());
+              points.addAll(measure(original, w, o, System.out));
+            }
+            violations[1] = stack.emu.specViolations().size();
+          }
         }
-      }
-      String chart = Charts.save(SideReport.chart(points), o.shared().out(), "bench-side.png",
-          "side by side: our bot and the original");
-      String report = SideReport.report(started, machine, o, points, violations, chart);
-      System.out.println(report);
-      if (!o.shared().out().equals("-")) {
-        BenchmarksDoc.writeSection(Path.of(o.shared().out()), "side", report);
-        System.out.println("wrote the side section of " + o.shared().out());
-      }
-      System.exit(0);
-    } catch (Throwable e) {
-      System.err.println("side-by-side bench FAILED: " + e);
-      e.printStackTrace(System.err);
-      System.exit(1);
-    }
+        String chart = Charts.save(SideReport.chart(points), o.shared().out(), "bench-side.png",
+            "side by side: our bot and the original");
+        return SideReport.report(started, machine, o, points, violations, chart);
+        });
   }
+
 
   static Options parse(String[] args) {
     int[] rounds = {3};
