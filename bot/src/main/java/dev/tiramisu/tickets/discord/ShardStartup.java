@@ -14,21 +14,28 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 final class ShardStartup {
   private ShardStartup() {}
 
-  /**
-   * A local Discord's gateway, with sessions started one right after another: JDA's default
-   * waits 5 s between identifies, Discord's limit, which the emulator's test default and the
-   * sandbox report but do not impose (the standalone emulator does: a refused IDENTIFY is retried).
-   */
-  static final class LocalSessionController extends SessionControllerAdapter {
+  /** Another gateway (e.g. a gateway proxy), with Discord's pacing of identifies kept. */
+  static class GatewaySessionController extends SessionControllerAdapter {
     private final String gatewayUrl;
 
-    LocalSessionController(String gatewayUrl) {
+    GatewaySessionController(String gatewayUrl) {
       this.gatewayUrl = gatewayUrl;
     }
 
     @Override
     public String getGateway() {
       return gatewayUrl;
+    }
+  }
+
+  /**
+   * A local Discord's gateway, with sessions started one right after another: JDA's default
+   * waits 5 s between identifies, Discord's limit, which the emulator's test default and the
+   * sandbox report but do not impose (the standalone emulator does: a refused IDENTIFY is retried).
+   */
+  static final class LocalSessionController extends GatewaySessionController {
+    LocalSessionController(String gatewayUrl) {
+      super(gatewayUrl);
     }
 
     @Override
@@ -39,20 +46,6 @@ final class ShardStartup {
           workerHandle.start();
         }
       }
-    }
-  }
-
-  /** Another gateway (e.g. a gateway proxy), with Discord's pacing of identifies kept. */
-  static final class GatewaySessionController extends SessionControllerAdapter {
-    private final String gatewayUrl;
-
-    GatewaySessionController(String gatewayUrl) {
-      this.gatewayUrl = gatewayUrl;
-    }
-
-    @Override
-    public String getGateway() {
-      return gatewayUrl;
     }
   }
 
