@@ -162,13 +162,13 @@ public final class SideBySideBench {
   static List<Point> measure(SideBot bot, ReplyWatcher w, Options o, PrintStream out)
       throws Exception {
     if (o.warmup() > 0) {
-      round(bot, w, 1, o.warmup());
+      round(bot, w, 1, o.warmup(), o.think());
     }
     List<Point> points = new ArrayList<>();
     for (int members : o.concurrency()) {
       List<Round> rounds = new ArrayList<>();
       for (int r = 0; r < o.rounds(); r++) {
-        rounds.add(round(bot, w, members, o.tickets()));
+        rounds.add(round(bot, w, members, o.tickets(), o.think()));
       }
       Map<String, long[]> routes = new TreeMap<>();
       List<String> failures = new ArrayList<>();
@@ -210,9 +210,12 @@ public final class SideBySideBench {
 
   /**
    * A fresh guild with {@code members} members; they open {@code n} tickets, {@code members} at
-   * a time, then the moderator closes them, as many at a time; each phase checked complete.
+   * a time, then the moderator closes them, as many at a time; each phase checked complete. Each
+   * command comes after the member's reading time {@code think}, as each modal submission and
+   * click does, so both bots see the same pace of commands (outside every measured time).
    */
-  private static Round round(SideBot bot, ReplyWatcher w, int members, int n) throws Exception {
+  private static Round round(SideBot bot, ReplyWatcher w, int members, int n, Duration think)
+      throws Exception {
     Emulator emu = bot.emu();
     TestGuild g;
     try {
@@ -230,6 +233,7 @@ public final class SideBySideBench {
       int i;
       while ((i = next.getAndIncrement()) < n) {
         try {
+          SideBot.think(think);
           tickets.add(bot.create(w, g, ForkedStack.member(worker + 1), "printer " + (i + 1)));
         } catch (SideBot.Failed e) {
           failures.add("create: " + e.getMessage());
@@ -244,6 +248,7 @@ public final class SideBySideBench {
       SideBot.Ticket t;
       while ((t = open.poll()) != null) {
         try {
+          SideBot.think(think);
           bot.close(w, g, t);
           closed.add(t);
         } catch (SideBot.Failed e) {

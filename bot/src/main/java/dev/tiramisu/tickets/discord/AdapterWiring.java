@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.discord;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,9 +35,13 @@ final class AdapterWiring {
     ExecutorService working = Executors.newFixedThreadPool(HANDLER_THREADS, named("handler"));
     ExecutorService acknowledging = Executors.newFixedThreadPool(ACK_THREADS, named("ack"));
     ExecutorService settingsReads = Executors.newFixedThreadPool(ACK_THREADS, named("ack-read"));
-    executors = List.of(acknowledging, settingsReads, working);
+    ScheduledExecutorService deferrals =
+        Executors.newSingleThreadScheduledExecutor(named("deferral"));
+    executors = List.of(acknowledging, settingsReads, working, deferrals);
     InteractionTracker tracker = new InteractionTracker(observers.interactions());
-    Replies replies = new Replies(s.messages(), tracker);
+    HeldReplies held = new HeldReplies(effectConfig.answerHold().isZero() ? null : deferrals,
+        effectConfig.answerHold(), tracker);
+    Replies replies = new Replies(s.messages(), tracker, held);
     TicketTexts texts = new TicketTexts(s.messages(), s.types()::ofTicket,
         s.types().forms()::answers);
     ThreadLookup threads = new ThreadLookup(s.settings());
@@ -46,7 +51,7 @@ final class AdapterWiring {
     worker = new EffectWorker(s.effects(), s.tickets(), s.leases(), s.clock(), effectConfig,
         new OpenEffects(s.tickets(), texts, threads),
         new CloseEffects(texts, threads, transcriptEffects),
-        new ReplyEffects(), new ThreadStateEffects(threads),
+        new ReplyEffects(held), new ThreadStateEffects(threads),
         new StaffEffects(texts, threads, s.claims()),
         new TimerEffects(s.timers(), texts, threads),
         transcriptEffects, new FeedbackEffects(s.feedback()));

@@ -111,7 +111,8 @@ public final class DiscordBot implements AutoCloseable {
     // JDA's own defaults (connection pool, dispatcher), plus the pacer's interceptor (the calls
     // JDA sends outside its rate limiter, and its retries) and the metrics' one
     okhttp3.OkHttpClient.Builder http = net.dv8tion.jda.internal.utils.IOUtil
-        .newHttpClientBuilder().addInterceptor(pacer.interceptor());
+        .newHttpClientBuilder().socketFactory(new NoDelaySockets())
+        .addInterceptor(pacer.interceptor());
     if (observers.rest() != null) {
       http.addInterceptor(observers.rest());
     }

@@ -55,9 +55,11 @@ public final class EffectWorker implements AutoCloseable {
    * @param leaseTtl how long a lease lasts without renewal: how long other processes wait for a
    *     process that died before they take its shards' effects over
    * @param scheduled false for tests that call {@link #sweepOnce()} themselves
+   * @param answerHold how long a create's reply is held back for the worker's answer to be its
+   *     first response before it is deferred ({@link HeldReplies}); zero defers at once
    */
   public record Config(Duration sweepPeriod, Duration leaseTtl, RetryPolicy retry,
-      boolean scheduled) {
+      boolean scheduled, Duration answerHold) {
     public static final Config DEFAULT =
         new Config(Duration.ofSeconds(2), Duration.ofSeconds(15), RetryPolicy.DEFAULT, true);
 
@@ -65,15 +67,26 @@ public final class EffectWorker implements AutoCloseable {
       Objects.requireNonNull(sweepPeriod, "sweepPeriod");
       Objects.requireNonNull(leaseTtl, "leaseTtl");
       Objects.requireNonNull(retry, "retry");
+      Objects.requireNonNull(answerHold, "answerHold");
       if (leaseTtl.compareTo(sweepPeriod) <= 0) {
         throw new IllegalArgumentException("the lease must outlive a sweep period");
       }
     }
 
+    /** With the default hold of a create's reply ({@link HeldReplies#BUDGET}). */
+    public Config(Duration sweepPeriod, Duration leaseTtl, RetryPolicy retry, boolean scheduled) {
+      this(sweepPeriod, leaseTtl, retry, scheduled, HeldReplies.BUDGET);
+    }
+
     public Config withLeaseTtl(Duration ttl) {
       Duration half = ttl.dividedBy(2); // renewed at least twice per lease
       return new Config(sweepPeriod.compareTo(half) < 0 ? sweepPeriod : half, ttl, retry,
-          scheduled);
+          scheduled, answerHold);
+    }
+
+    /** The same with another hold of a create's reply (tests). */
+    public Config withAnswerHold(Duration hold) {
+      return new Config(sweepPeriod, leaseTtl, retry, scheduled, hold);
     }
   }
 

@@ -27,6 +27,7 @@ final class Replies {
 
   private final Messages messages;
   private final InteractionTracker tracker;
+  private final HeldReplies held;
 
   Replies(Messages messages) {
     this(messages, new InteractionTracker(dev.tiramisu.tickets.metrics.InteractionMetrics.NONE));
@@ -38,8 +39,19 @@ final class Replies {
    * #ERRORS}), which are errors.
    */
   Replies(Messages messages, InteractionTracker tracker) {
+    this(messages, tracker, HeldReplies.NONE);
+  }
+
+  /** As above, giving the first response of interactions {@code held} holds back. */
+  Replies(Messages messages, InteractionTracker tracker, HeldReplies held) {
     this.messages = messages;
     this.tracker = tracker;
+    this.held = held;
+  }
+
+  /** The interactions whose acknowledgement waits for their answer. */
+  HeldReplies held() {
+    return held;
   }
 
   /** The default (English) texts: for what no interaction's user reads. */
@@ -82,14 +94,25 @@ final class Replies {
   void send(IReplyCallback event, String text, List<? extends MessageTopLevelComponent> rows) {
     // Only the edit of a deferred reply can be tried again: a first response that failed has
     // used up the interaction's one acknowledgement.
-    int attempts = event.isAcknowledged() ? ATTEMPTS : 1;
+    HeldReplies.Answer how = held.claim(event);
+    if (how == HeldReplies.Answer.FIRST_RESPONSE) {
+      try {
+        reply(event, text, rows);
+        held.answered(event.getToken(), null);
+        return;
+      } catch (RuntimeException e) {
+        if (!held.answered(event.getToken(), e)) {
+          throw e;
+        }
+      }
+    }
     for (int attempt = 1; ; attempt++) {
       try {
-        sendOnce(event, text, rows);
+        edit(event, text, rows);
         return;
       } catch (ErrorResponseException e) {
         // A Discord 5xx on the answer itself: the work is done, so try the answer again.
-        if (attempt >= attempts || !(e.isServerError()
+        if (attempt >= ATTEMPTS || !(e.isServerError()
             || (e.getResponse() != null && e.getResponse().code >= 500))) {
           throw e;
         }
@@ -97,30 +120,30 @@ final class Replies {
     }
   }
 
-  private void sendOnce(IReplyCallback event, String text,
+  private static void edit(IReplyCallback event, String text,
       List<? extends MessageTopLevelComponent> rows) {
-    String content = DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE);
-    if (event.isAcknowledged()) {
-      event
-          .getHook()
-          .editOriginal(
-              new MessageEditBuilder()
-                  .setContent(content)
-                  .setComponents(rows)
-                  .setAllowedMentions(List.of())
-                  .build())
-          .complete();
-    } else {
-      event
-          .reply(
-              new MessageCreateBuilder()
-                  .setContent(content)
-                  .setComponents(rows)
-                  .setAllowedMentions(List.of())
-                  .build())
-          .setEphemeral(true)
-          .complete();
-    }
+    event
+        .getHook()
+        .editOriginal(
+            new MessageEditBuilder()
+                .setContent(DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE))
+                .setComponents(rows)
+                .setAllowedMentions(List.of())
+                .build())
+        .complete();
+  }
+
+  private static void reply(IReplyCallback event, String text,
+      List<? extends MessageTopLevelComponent> rows) {
+    event
+        .reply(
+            new MessageCreateBuilder()
+                .setContent(DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE))
+                .setComponents(rows)
+                .setAllowedMentions(List.of())
+                .build())
+        .setEphemeral(true)
+        .complete();
   }
 
   /**

@@ -17,6 +17,8 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /**
@@ -28,6 +30,20 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 final class ReplyEffects {
   /** Discord keeps an interaction token for 15 minutes; leave a margin. */
   static final Duration TOKEN_LIFETIME = Duration.ofMinutes(14);
+
+  private final HeldReplies held;
+
+  ReplyEffects() {
+    this(HeldReplies.NONE);
+  }
+
+  /**
+   * @param held interactions not acknowledged yet: an answer to one of them is its first
+   *     response instead of an edit
+   */
+  ReplyEffects(HeldReplies held) {
+    this.held = held;
+  }
 
   EffectResult replyOpened(Effect e, Ticket t, JDA jda, List<Effect> chain, Instant now) {
     return edit(e, jda, m -> openedText(m, t, chain), now);
@@ -70,9 +86,23 @@ final class ReplyEffects {
       return EffectResult.failed("interaction expired");
     }
     ReplyHandle handle = ReplyHandle.parse(stored.get());
-    String text = render.apply(handle.messages());
+    String text = DiscordText.truncate(render.apply(handle.messages()), CommandCatalog.MAX_MESSAGE);
+    Optional<IReplyCallback> first = held.claim(handle.token());
+    if (first.isPresent()) {
+      // still held (issue 14): this answer is the interaction's one response, no deferral first
+      try {
+        first.get().reply(new MessageCreateBuilder().setContent(text)
+            .setAllowedMentions(List.of()).build()).setEphemeral(true).complete();
+        held.answered(handle.token(), null);
+        return EffectResult.done("answered as the first response");
+      } catch (RuntimeException ex) {
+        if (!held.answered(handle.token(), ex)) {
+          throw ex;
+        }
+      }
+    }
     InteractionHook.from(jda, handle.token()).editOriginal(new MessageEditBuilder()
-        .setContent(DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE))
+        .setContent(text)
         .setComponents()
         .setAllowedMentions(List.of())
         .build()).complete();

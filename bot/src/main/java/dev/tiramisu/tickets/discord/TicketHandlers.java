@@ -47,8 +47,11 @@ import org.slf4j.LoggerFactory;
  * executor (never on JDA's gateway thread) and may block on the database and on Discord.
  *
  * <p>Order of work: acknowledge first (the router defers the ephemeral reply before calling a
- * handler, except for {@link #acknowledgeCreate}, which may show the reason form), then the service (which saves), then Discord,
- * then the final answer. Nothing is saved before the acknowledgement has succeeded.
+ * handler), then the service (which saves), then Discord, then the final answer. The exception
+ * is {@link #acknowledgeCreate}: it may show the reason form, and otherwise holds the reply back
+ * ({@link HeldReplies}) so that the link can be the first response; the ticket is then saved
+ * before the acknowledgement, and the interaction's id saved with it makes a second delivery
+ * stop ({@link dev.tiramisu.tickets.ticket.TicketStore.AlreadyOpenedException}).
  */
 final class TicketHandlers {
   private static final Logger log = LoggerFactory.getLogger(TicketHandlers.class);
@@ -96,15 +99,16 @@ final class TicketHandlers {
 
   /**
    * Acknowledges a {@code /ticket create} or a panel button within Discord's 3 seconds: with the
-   * reason form when the guild requires a reason and none was given, else with a deferred
-   * ephemeral reply. Reading the settings for that choice is bounded by {@link
+   * reason form when the guild requires a reason and none was given, else by holding the reply
+   * back for {@link HeldReplies#BUDGET} (the answer with the link is then the first response, or
+   * the reply is deferred when the budget runs out). Reading the settings for that choice is bounded by {@link
    * #readWithinAckBudget}: if the database is slow, the reply is deferred without a form and
    * {@link TicketService#open} asks for the reason instead.
    *
-   * <p>Nothing is written before the acknowledgement succeeds, so an interaction delivered twice
-   * (a gateway replay, or two processes running the same shard) opens at most one ticket: Discord
-   * accepts one acknowledgement per interaction and refuses the other with 40060, which ends that
-   * delivery's handling.
+   * <p>An interaction delivered twice (a gateway replay, or two processes running the same shard)
+   * opens at most one ticket: the ticket is saved with the interaction's id, unique, and a second
+   * delivery's save stops there. (Before issue 14 nothing was written before the acknowledgement,
+   * and Discord's refusal of a second one, 40060, ended that delivery.)
    *
    * @param modal where a modal may be shown
    * @return the work to do once the reply is deferred, or null when the answer was given
@@ -153,7 +157,9 @@ final class TicketHandlers {
         modal.replyModal(forms.reasonModal(replies.messages(e), choice.type())).complete();
         return null;
       }
-      e.deferReply(true).complete();
+      // Not deferred: held back for a moment, so that the link can be the first response
+      // (HeldReplies defers it if the thread takes longer).
+      replies.held().hold(e);
       TicketType chosen = choice.type();
       return () -> open(e, rawReason, chosen, true);
     }
@@ -288,10 +294,19 @@ final class TicketHandlers {
       replies.send(e, MessageKey.ERROR_FORM_NOT_SHOWN, DiscordText.escape(chosen.name()));
       return;
     }
-    Result<OpenedTicket> opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
-        member.getEffectiveName(), rawReason, ReplyHandle.of(e),
-        s -> readyForTickets(replies.messages(e), guild, s.ticketChannelId()), chosen,
-        answers == null ? List.of() : answers);
+    Result<OpenedTicket> opened;
+    try {
+      opened = tickets.open(guild.getIdLong(), e.getUser().getIdLong(),
+          member.getEffectiveName(), rawReason, ReplyHandle.of(e),
+          s -> readyForTickets(replies.messages(e), guild, s.ticketChannelId()), chosen,
+          answers == null ? List.of() : answers, e.getIdLong());
+    } catch (dev.tiramisu.tickets.ticket.TicketStore.AlreadyOpenedException twice) {
+      // a second delivery (another process ran the shard too): the first one answers
+      replies.held().release(e);
+      log.info("interaction {}: already opened a ticket (delivered twice); not answered here",
+          e.getId());
+      return;
+    }
     if (opened.isRefused()) {
       Messages messages = replies.messages(e);
       String why = messages.format(opened.refusal().key(), opened.refusal().args());

@@ -35,8 +35,8 @@ final class JdbcTicketStore implements TicketStore {
           + " RETURNING last_number";
 
   private static final String INSERT =
-      "INSERT INTO tickets (guild_id, number, creator_id, reason, state, created_at, type_id)"
-          + " VALUES (?, ?, ?, ?, 'OPEN', ?, ?) RETURNING id";
+      "INSERT INTO tickets (guild_id, number, creator_id, reason, state, created_at, type_id,"
+          + " opened_by) VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?) RETURNING id";
 
   /**
    * Records the thread of a ticket still waiting for one. The guard is the predicate of the
@@ -76,10 +76,37 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
       String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId,
-      List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
+      List<dev.tiramisu.tickets.settings.FormAnswer> answers, Long openedBy) {
+    try {
+      return insert(guildId, creatorId, reason, createdAt, userName, gate, effects, typeId,
+          answers, openedBy);
+    } catch (RuntimeException e) {
+      if (openedBy != null && e.getCause() instanceof java.sql.SQLException sql
+          && Jdbc.isUniqueViolation(sql) && String.valueOf(sql.getMessage()).contains("opened_by")) {
+        // the other delivery committed between our check and our insert
+        throw new AlreadyOpenedException(openedBy);
+      }
+      throw e;
+    }
+  }
+
+  private Result<Ticket> insert(long guildId, long creatorId, String reason, Instant createdAt,
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId,
+      List<dev.tiramisu.tickets.settings.FormAnswer> answers, Long openedBy) {
     return jdbc.transaction(
         "opening a ticket",
         c -> {
+          if (openedBy != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM tickets WHERE opened_by = ?")) {
+              ps.setLong(1, openedBy);
+              try (var rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  throw new AlreadyOpenedException(openedBy);
+                }
+              }
+            }
+          }
           if (gate != null) {
             Optional<Refusal> refused = gate.check(lockAndReadCreator(c, guildId, creatorId));
             if (refused.isPresent()) {
@@ -99,6 +126,7 @@ final class JdbcTicketStore implements TicketStore {
             Jdbc.setNullableString(ps, 4, reason);
             ps.setLong(5, createdAt.toEpochMilli());
             Jdbc.setNullableLong(ps, 6, typeId);
+            Jdbc.setNullableLong(ps, 7, openedBy);
             id = singleLong(ps);
           }
           if (gate != null) {

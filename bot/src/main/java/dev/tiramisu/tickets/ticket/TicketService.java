@@ -134,6 +134,20 @@ public final class TicketService {
       String rawReason, String replyToken, ReadyCheck ready,
       dev.tiramisu.tickets.settings.TicketType type,
       List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
+    return open(guildId, creatorId, creatorName, rawReason, replyToken, ready, type, answers,
+        null);
+  }
+
+  /**
+   * As above, for the Discord interaction {@code openedBy} (its id, or null), which opens at
+   * most one ticket however often it is delivered.
+   *
+   * @throws TicketStore.AlreadyOpenedException if it already opened one (nothing is saved)
+   */
+  public Result<OpenedTicket> open(long guildId, long creatorId, String creatorName,
+      String rawReason, String replyToken, ReadyCheck ready,
+      dev.tiramisu.tickets.settings.TicketType type,
+      List<dev.tiramisu.tickets.settings.FormAnswer> answers, Long openedBy) {
     GuildSettings s = settings.load(guildId).forType(type);
     if (!s.ticketsEnabled()) {
       return Result.refused(MessageKey.ERROR_TICKETS_NOT_ENABLED);
@@ -154,7 +168,8 @@ public final class TicketService {
     String userName = s.nameTemplate().usesUser() ? NameTemplate.userPart(creatorName) : null;
     Result<Ticket> created = tickets.create(guildId, creatorId, reason.value().orElse(null), now,
         userName, limits.any() ? history -> limits.check(history, now) : null,
-        t -> openEffects(t, s, replyToken, userName), type == null ? null : type.id(), answers);
+        t -> openEffects(t, s, replyToken, userName), type == null ? null : type.id(), answers,
+        openedBy);
     if (created.isRefused()) {
       log.info("guild {}: user {} refused a new ticket by the limits ({})", guildId, creatorId,
           created.refusal().key());

@@ -77,9 +77,34 @@ public interface TicketStore {
    * As above, with the answers to the type's form saved with the ticket in the same transaction
    * ({@code ticket_answers}, V11).
    */
+  default Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
+      String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId,
+      List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
+    return create(guildId, creatorId, reason, createdAt, userName, gate, effects, typeId, answers,
+        null);
+  }
+
+  /**
+   * As above, recording the Discord interaction that opens the ticket ({@code opened_by}, V15):
+   * one interaction opens at most one ticket, even when it is delivered twice (two processes
+   * running one shard during a hand-over) and each delivery saves before acknowledging.
+   *
+   * @param openedBy the interaction's id, or null
+   * @throws AlreadyOpenedException if a ticket was already opened by {@code openedBy} (nothing is
+   *     saved)
+   */
   Result<Ticket> create(long guildId, long creatorId, String reason, Instant createdAt,
       String userName, CreateGate gate, Function<Ticket, List<NewEffect>> effects, Long typeId,
-      List<dev.tiramisu.tickets.settings.FormAnswer> answers);
+      List<dev.tiramisu.tickets.settings.FormAnswer> answers, Long openedBy);
+
+  /** An interaction that already opened a ticket tried to open another: a second delivery. */
+  final class AlreadyOpenedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public AlreadyOpenedException(long interactionId) {
+      super("interaction " + interactionId + " already opened a ticket", null, false, false);
+    }
+  }
 
   /** The member's name recorded for the ticket's thread name ({@code {user}}), if any. */
   Optional<String> userName(long ticketId);

@@ -46,15 +46,24 @@ class CrashE2ETest {
    * A crash point: the route of the held request, which matching request from now on, and the
    * effect that sends it (the one retried after the kill).
    */
-  record Step(String name, String route, int nth, EffectKind kind) {}
+  record Step(String name, String route, int nth, EffectKind kind, boolean deferredFirst) {
+    Step(String name, String route, int nth, EffectKind kind) {
+      this(name, route, nth, kind, false);
+    }
+  }
+
+  /** The thread's creation, held until the create's held reply was deferred. */
+  private static final String THREADS = "POST /channels/{channel.id}/threads";
 
   static final List<Step> CREATE = List.of(
-      new Step("create the thread", "POST /channels/{channel.id}/threads", 1,
-          EffectKind.CREATE_THREAD),
+      new Step("create the thread", THREADS, 1, EffectKind.CREATE_THREAD),
       // no PUT of the creator: the first message's ping adds them
       new Step("post the first message", "POST /channels/{channel.id}/messages", 1,
           EffectKind.FIRST_MESSAGE),
-      new Step("answer the member", "PATCH /webhooks/*", 1, EffectKind.REPLY_OPENED),
+      // a quick answer is the interaction's first response (HeldReplies): the thread is held
+      // until the reply is deferred, so that the answer held here is the edit (a first response
+      // killed in flight is settled by Discord, and the next process's retry edits it)
+      new Step("answer the member", "PATCH /webhooks/*", 1, EffectKind.REPLY_OPENED, true),
       new Step("pin it", "PUT /channels/*pins/*", 1, EffectKind.PIN_FIRST));
 
   static final List<Step> CLOSE = List.of(
@@ -197,14 +206,25 @@ class CrashE2ETest {
    */
   private InteractionHandle crashDuring(Step step, DatabaseConfig database,
       Supplier<InteractionHandle> act) {
-    Gate gate = emu.faults().gate(step.route(), step.nth());
+    Gate before = step.deferredFirst() ? emu.faults().gate(THREADS, 1) : null;
+    Gate gate = before == null ? emu.faults().gate(step.route(), step.nth()) : null;
     InteractionHandle handle = act.get();
     try {
+      if (before != null) {
+        before.awaitArrived(STEP);
+        awaitAcknowledged(handle);
+        gate = emu.faults().gate(step.route(), step.nth());
+        before.release();
+      }
       gate.awaitArrived(STEP);
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("step '" + step.name() + "' never reached Discord: "
           + current.describeLog(), e);
     }
+    // A create's reply is held back until its answer or for a moment (HeldReplies): killed
+    // before either, the member would see Discord's "This interaction failed" (the ticket is
+    // still made and its first message pings them). The steps here are past it.
+    awaitAcknowledged(handle);
     current.kill();
     gate.release();
     gate.awaitProcessed(STEP);
@@ -213,6 +233,13 @@ class CrashE2ETest {
         () -> emu.gateway().connectedShards().isEmpty());
     current = started(database);
     return handle;
+  }
+
+  private void awaitAcknowledged(InteractionHandle handle) {
+    emu.await("the interaction acknowledged", STEP, () -> {
+      var i = emu.state().interactions.get(handle.id);
+      return i != null && i.acknowledged();
+    });
   }
 
   private void assertFinalAnswer(InteractionHandle handle, String expected) {

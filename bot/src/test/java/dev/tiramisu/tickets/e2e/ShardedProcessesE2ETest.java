@@ -263,16 +263,18 @@ class ShardedProcessesE2ETest {
       }
       List<MessageView> replies = creates.stream().map(InteractionHandle::awaitReply).toList();
       Set<Long> createIds = creates.stream().map(h -> h.id).collect(Collectors.toSet());
-      awaitRequests(mark, CALLBACK, 2 * REPLAYED);
       awaitReceived(a, createIds);
       awaitReceived(c, createIds); // every create reached both processes
 
       assertThat(b.received()).doesNotContainAnyElementsOf(createIds);
+      // A create is saved before it is acknowledged (its reply is held for the link): the
+      // interaction's id saved with the ticket stops the second delivery's save, which then
+      // answers nothing. Each interaction is acknowledged once; a second acknowledgement (the
+      // loser's hold ran out first) is refused with 40060 and changes nothing.
       List<RequestLog.Entry> callbacks = emu.requests().since(mark).stream()
           .filter(r -> r.route().equals(CALLBACK)).toList();
       assertThat(callbacks).filteredOn(r -> r.status() / 100 == 2).hasSize(REPLAYED);
-      assertThat(callbacks).filteredOn(r -> r.status() == 400)
-          .as("the second acknowledgement of each is refused (40060)").hasSize(REPLAYED);
+      assertThat(callbacks).allSatisfy(r -> assertThat(r.status()).isIn(200, 204, 400));
       List<Integer> oneToN = IntStream.rangeClosed(1, REPLAYED).boxed().toList();
       assertThat(replies).extracting(ShardedProcessesE2ETest::openedNumber)
           .containsExactlyInAnyOrderElementsOf(oneToN);

@@ -29,7 +29,9 @@ class TicketCreateE2ETest extends SingleBotE2ETest {
         Map.of("reason", "my order never arrived"));
     MessageView reply = create.awaitReply();
 
-    assertThat(create.responseType()).as("deferred ephemerally first").isEqualTo(5);
+    // the link as the first response, or deferred first when the thread took longer than the
+    // hold (HeldReplyE2ETest checks each way on purpose)
+    assertThat(create.responseType()).isIn(4, 5);
     assertThat(reply.ephemeral()).isTrue();
     // the member is answered as soon as they can open the thread, before the pin: wait for it
     long threadId = g.thread("Ticket #1").orElseThrow().id();

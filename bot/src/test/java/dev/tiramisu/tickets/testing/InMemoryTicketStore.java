@@ -29,6 +29,7 @@ public final class InMemoryTicketStore implements TicketStore {
   private final Map<Long, String> userNames = new HashMap<>();
   private final InMemoryEffectStore effects = new InMemoryEffectStore();
   private long nextId = 1;
+  private final java.util.Set<Long> openings = new java.util.HashSet<>();
 
   /** The effects recorded with this store's state changes. */
   public InMemoryEffectStore effects() {
@@ -38,7 +39,10 @@ public final class InMemoryTicketStore implements TicketStore {
   @Override
   public synchronized Result<Ticket> create(long guildId, long creatorId, String reason,
       Instant at, String userName, CreateGate gate, Function<Ticket, List<NewEffect>> newEffects,
-      Long typeId, List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
+      Long typeId, List<dev.tiramisu.tickets.settings.FormAnswer> answers, Long openedBy) {
+    if (openedBy != null && !openings.add(openedBy)) {
+      throw new AlreadyOpenedException(openedBy);
+    }
     if (gate != null) {
       List<Ticket> open = rows.values().stream()
           .filter(t -> t.guildId() == guildId && t.creatorId() == creatorId && t.isOpen())

@@ -28,6 +28,16 @@ class MessagesTest {
   }
 
   @Test
+  void every_effect_kind_has_its_name_for_ticket_check() {
+    // /ticket check names pending and failed effects by MessageKey.valueOf("EFFECT_" + kind)
+    for (dev.tiramisu.tickets.effects.EffectKind kind
+        : dev.tiramisu.tickets.effects.EffectKind.values()) {
+      assertThat(Arrays.stream(MessageKey.values()).map(Enum::name))
+          .as("EFFECT_%s", kind).contains("EFFECT_" + kind.name());
+    }
+  }
+
+  @Test
   void the_bundle_has_exactly_the_catalogued_keys() throws IOException {
     Set<String> catalogued =
         Arrays.stream(MessageKey.values()).map(MessageKey::key).collect(Collectors.toSet());

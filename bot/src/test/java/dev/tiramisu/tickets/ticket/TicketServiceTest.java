@@ -1,6 +1,7 @@
 package dev.tiramisu.tickets.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.common.Refusal;
@@ -161,6 +162,20 @@ class TicketServiceTest {
       assertThat(store.effects().forTicket(t.id())).extracting(e -> e.kind().name())
           .containsExactly("CREATE_THREAD", "FIRST_MESSAGE", "ADD_CREATOR", "REPLY_OPENED",
               "PIN_FIRST");
+    }
+
+    @Test
+    void an_interaction_opens_one_ticket_however_often_it_is_delivered() {
+      service.open(GUILD, CREATOR, null, "help", "token", s -> Optional.empty(), null, List.of(),
+          42L);
+
+      assertThatThrownBy(() -> service.open(GUILD, CREATOR, null, "help", "token",
+          s -> Optional.empty(), null, List.of(), 42L))
+          .isInstanceOf(TicketStore.AlreadyOpenedException.class);
+      assertThat(store.lastNumber(GUILD)).hasValue(1);
+      service.open(GUILD, CREATOR, null, "help", "token", s -> Optional.empty(), null, List.of(),
+          43L);
+      assertThat(store.lastNumber(GUILD)).hasValue(2);
     }
 
     @Test
@@ -487,8 +502,8 @@ class TicketServiceTest {
     public dev.tiramisu.tickets.common.Result<Ticket> create(long g, long c, String r,
         Instant at, String userName, CreateGate gate,
         java.util.function.Function<Ticket, List<dev.tiramisu.tickets.effects.NewEffect>> fx,
-        Long typeId, List<dev.tiramisu.tickets.settings.FormAnswer> answers) {
-      return delegate.create(g, c, r, at, userName, gate, fx, typeId, answers);
+        Long typeId, List<dev.tiramisu.tickets.settings.FormAnswer> answers, Long openedBy) {
+      return delegate.create(g, c, r, at, userName, gate, fx, typeId, answers, openedBy);
     }
 
     @Override

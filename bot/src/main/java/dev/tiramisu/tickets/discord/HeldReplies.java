@@ -1,0 +1,240 @@
+package dev.tiramisu.tickets.discord;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Interactions whose first response waits a moment so that it can be the final answer (issue 14):
+ * a create whose thread is made within {@link #BUDGET} is answered with its link in the
+ * interaction's one response, instead of a deferral and then an edit (one round trip less before
+ * the member sees the link). Past the budget the reply is deferred, as every other interaction's,
+ * and the answer edits it; Discord's 3 s are never at risk.
+ *
+ * <p>Exactly one of the two happens, decided by a compare-and-set on the interaction's state:
+ * the budget's timer defers only an interaction still held, and an answer replies only to one
+ * still held (else it waits for the deferral to finish and edits). Whoever gives an interaction's
+ * answer (a handler through {@link Replies}, the effects worker through {@link ReplyEffects})
+ * asks {@link #claim} first. An interaction whose save turned out to be a second delivery of one
+ * another process handles is {@link #release}d: neither deferred nor answered here.
+ *
+ * <p>State lives in this process only: after a crash the interaction is past Discord's 3 s
+ * anyway, and the effects worker's edit of a reply never acknowledged fails as an expired one.
+ */
+final class HeldReplies {
+  private static final Logger log = LoggerFactory.getLogger(HeldReplies.class);
+
+  /**
+   * How long a held interaction waits for its answer before it is deferred: well above a quiet
+   * create (thread and answer: tens of milliseconds) and far below the 3 s deadline.
+   */
+  static final Duration BUDGET = Duration.ofMillis(150);
+
+  /**
+   * At most this many interactions are held at once; more (a burst) are deferred at once, so
+   * that a burst's acknowledgements never wait for the budget.
+   */
+  static final int MAX_HELD = 4;
+
+  /** The longest an answer waits for a deferral in flight before editing anyway. */
+  private static final Duration DEFERRAL_WAIT = Duration.ofSeconds(5);
+
+  private enum State { HELD, DEFERRING, ANSWERING, DONE }
+
+  private static final class Held {
+    final IReplyCallback event;
+    final AtomicReference<State> state = new AtomicReference<>(State.HELD);
+    final CompletableFuture<Void> deferred = new CompletableFuture<>();
+    volatile ScheduledFuture<?> timer;
+
+    Held(IReplyCallback event) {
+      this.event = event;
+    }
+  }
+
+  /** How the caller gives the interaction's next answer. */
+  enum Answer {
+    /** As its first response: this caller owns it ({@link #answered} must follow). */
+    FIRST_RESPONSE,
+    /** As an edit of the reply (deferred or answered before). */
+    EDIT
+  }
+
+  /** No interaction is ever held: every answer follows JDA's own acknowledgement state. */
+  static final HeldReplies NONE = new HeldReplies(null, Duration.ZERO, null);
+
+  private final ConcurrentHashMap<String, Held> byToken = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer;
+  private final Duration budget;
+  private final InteractionTracker tracker;
+
+  /**
+   * @param timer runs the deferrals at the end of the budget (short tasks: they only queue)
+   * @param tracker told when a held interaction is acknowledged
+   */
+  HeldReplies(ScheduledExecutorService timer, Duration budget, InteractionTracker tracker) {
+    this.timer = timer;
+    this.budget = budget;
+    this.tracker = tracker;
+  }
+
+  /**
+   * Holds back {@code e}'s acknowledgement for the budget; the interaction must not be
+   * acknowledged yet. Without a timer, once it is stopping, or with {@link #MAX_HELD} held
+   * already, it is deferred at once, blocking.
+   */
+  void hold(IReplyCallback e) {
+    if (timer == null || byToken.size() >= MAX_HELD) {
+      e.deferReply(true).complete();
+      return;
+    }
+    Held h = new Held(e);
+    byToken.put(e.getToken(), h);
+    try {
+      h.timer = timer.schedule(() -> defer(h), budget.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      byToken.remove(e.getToken(), h);
+      e.deferReply(true).complete();
+    }
+  }
+
+  /** Whether {@code e} is held: its first response not given and no deferral started. */
+  boolean isHeld(IReplyCallback e) {
+    Held h = byToken.get(e.getToken());
+    return h != null && h.state.get() == State.HELD;
+  }
+
+  /** The budget ran out: defers the interaction unless its answer was claimed first. */
+  private void defer(Held h) {
+    if (!h.state.compareAndSet(State.HELD, State.DEFERRING)) {
+      return;
+    }
+    try {
+      h.event.deferReply(true).queue(ok -> {
+        if (tracker != null) {
+          tracker.acknowledged(h.event);
+        }
+        finish(h);
+      }, failed -> {
+        log.warn("interaction {}: could not defer the held reply: {}", h.event.getId(),
+            TicketHandlers.describe(failed));
+        finish(h);
+      });
+    } catch (RuntimeException ex) {
+      log.warn("interaction {}: could not defer the held reply: {}", h.event.getId(),
+          TicketHandlers.describe(ex));
+      finish(h);
+    }
+  }
+
+  private void finish(Held h) {
+    h.state.set(State.DONE);
+    byToken.remove(h.event.getToken(), h);
+    h.deferred.complete(null);
+  }
+
+  /** As {@link #claim(String)}, for an event at hand (not held: JDA's state decides). */
+  Answer claim(IReplyCallback e) {
+    Optional<Answer> held = claimHeld(e.getToken());
+    return held.orElse(e.isAcknowledged() ? Answer.EDIT : Answer.FIRST_RESPONSE);
+  }
+
+  /**
+   * The held interaction of {@code token}, if its first response is this caller's to give (the
+   * caller then replies through it and reports with {@link #answered}); empty when it must be
+   * edited (it was never held here, or was deferred: a deferral in flight is waited for).
+   */
+  Optional<IReplyCallback> claim(String token) {
+    Held h = byToken.get(token);
+    return claimHeld(token).filter(a -> a == Answer.FIRST_RESPONSE).map(a -> h.event);
+  }
+
+  private Optional<Answer> claimHeld(String token) {
+    Held h = byToken.get(token);
+    if (h == null) {
+      return Optional.empty();
+    }
+    if (h.state.compareAndSet(State.HELD, State.ANSWERING)) {
+      ScheduledFuture<?> t = h.timer;
+      if (t != null) {
+        t.cancel(false);
+      }
+      return Optional.of(Answer.FIRST_RESPONSE);
+    }
+    awaitDeferral(h);
+    return Optional.of(Answer.EDIT);
+  }
+
+  private static void awaitDeferral(Held h) {
+    try {
+      h.deferred.get(DEFERRAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // edit anyway: JDA's hook waits for the acknowledgement it knows of
+    }
+  }
+
+  /**
+   * The first response claimed for {@code token} was sent ({@code failure} null) or refused.
+   *
+   * @return whether the caller should edit the reply instead: Discord refused the response as
+   *     already acknowledged (another process answered the same interaction). Any other failure
+   *     defers the interaction now, so that a retry can edit it, and is the caller's to report.
+   */
+  boolean answered(String token, Throwable failure) {
+    Held h = byToken.get(token);
+    if (h == null) {
+      return false;
+    }
+    if (failure == null) {
+      if (tracker != null) {
+        tracker.acknowledged(h.event);
+      }
+      finish(h);
+      return false;
+    }
+    if (failure instanceof ErrorResponseException ere
+        && ere.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+      finish(h);
+      return true;
+    }
+    h.state.set(State.HELD);
+    defer(h);
+    return false;
+  }
+
+  /**
+   * Stops holding {@code e} without answering it: its save was a second delivery of an
+   * interaction another delivery answers.
+   */
+  void release(IReplyCallback e) {
+    Held h = byToken.get(e.getToken());
+    if (h != null && h.state.compareAndSet(State.HELD, State.DONE)) {
+      ScheduledFuture<?> t = h.timer;
+      if (t != null) {
+        t.cancel(false);
+      }
+      byToken.remove(e.getToken(), h);
+      h.deferred.complete(null);
+    }
+  }
+
+  /** Interactions held now (tests). */
+  int held() {
+    return byToken.size();
+  }
+}
