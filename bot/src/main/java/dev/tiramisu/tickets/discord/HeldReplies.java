@@ -111,12 +111,6 @@ final class HeldReplies {
     }
   }
 
-  /** Whether {@code e} is held: its first response not given and no deferral started. */
-  boolean isHeld(IReplyCallback e) {
-    Held h = byToken.get(e.getToken());
-    return h != null && h.state.get() == State.HELD;
-  }
-
   /** The budget ran out: defers the interaction unless its answer was claimed first. */
   private void defer(Held h) {
     if (!h.state.compareAndSet(State.HELD, State.DEFERRING)) {
@@ -231,10 +225,5 @@ final class HeldReplies {
       byToken.remove(e.getToken(), h);
       h.deferred.complete(null);
     }
-  }
-
-  /** Interactions held now (tests). */
-  int held() {
-    return byToken.size();
   }
 }
