@@ -44,6 +44,12 @@ class HeldReplyE2ETest {
     return g;
   }
 
+  /** The emulator logs a request once it has answered it, after the state a reply shows. */
+  private void awaitLogged(int mark, String route) {
+    h.emu.await(route + " in the request log", Duration.ofSeconds(30),
+        () -> !h.sent(mark, route).isEmpty());
+  }
+
   @Test
   void a_quick_create_is_answered_with_the_link_as_its_one_response() {
     TestGuild g = start(Duration.ofDays(1));
@@ -57,6 +63,7 @@ class HeldReplyE2ETest {
     assertThat(create.responseType()).as("answered, not deferred").isEqualTo(4);
     assertThat(reply.ephemeral()).isTrue();
     assertThat(reply.text()).isEqualTo(text(MessageKey.TICKET_OPENED_REPLY, 1, thread));
+    awaitLogged(mark, CALLBACK);
     assertThat(h.sent(mark, CALLBACK)).singleElement().satisfies(r -> {
       assertThat(r.body().path("type").asInt()).isEqualTo(4);
       assertThat(r.body().path("data").path("allowed_mentions").path("parse")).isEmpty();
@@ -88,6 +95,7 @@ class HeldReplyE2ETest {
     long threadId = g.thread("Ticket #1").orElseThrow().id();
     assertThat(reply.text()).isEqualTo(text(MessageKey.TICKET_OPENED_REPLY, 1, threadId));
     assertThat(reply.ephemeral()).isTrue();
+    awaitLogged(mark, EDIT);
     assertThat(h.sent(mark, CALLBACK)).singleElement()
         .satisfies(r -> assertThat(r.body().path("type").asInt()).isEqualTo(5));
     assertThat(h.sent(mark, EDIT)).hasSize(1);

@@ -271,6 +271,8 @@ class ShardedProcessesE2ETest {
       // interaction's id saved with the ticket stops the second delivery's save, which then
       // answers nothing. Each interaction is acknowledged once; a second acknowledgement (the
       // loser's hold ran out first) is refused with 40060 and changes nothing.
+      emu.await(REPLAYED + " acknowledgements logged", () -> emu.requests().since(mark).stream()
+          .filter(r -> r.route().equals(CALLBACK) && r.status() / 100 == 2).count() >= REPLAYED);
       List<RequestLog.Entry> callbacks = emu.requests().since(mark).stream()
           .filter(r -> r.route().equals(CALLBACK)).toList();
       assertThat(callbacks).filteredOn(r -> r.status() / 100 == 2).hasSize(REPLAYED);
