@@ -187,6 +187,16 @@ public final class EmulatorState {
     return m;
   }
 
+  /** Whether {@code userId} and the bot are both members of some guild (Discord's DM rule). */
+  public synchronized boolean sharesGuildWithBot(long userId) {
+    for (Guild g : guilds.values()) {
+      if (g.members.containsKey(userId) && g.members.containsKey(botUserId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public synchronized Member member(Guild guild, long userId) {
     Member m = guild.members.get(userId);
     if (m == null) {

@@ -258,8 +258,8 @@ public final class RequestsBench {
             : "edits the answer into the whole outcome (closed, DM sent, logged)";
       }
       case "GET /guilds/{guild_id}/members/{user_id}" -> {
-        return "checks that the creator is still a member before DMing them (not asked when"
-            + " the creator closed it: their click showed them a member)";
+        return "after Discord refused the DM (50007), checks whether the creator left the"
+            + " server or closed their DMs";
       }
       case "POST /webhooks/{application_id}/{interaction_token}" -> {
         return "a follow-up message to the member";

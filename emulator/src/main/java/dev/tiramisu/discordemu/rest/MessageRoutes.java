@@ -93,7 +93,8 @@ final class MessageRoutes {
       Channel c = ChannelRoutes.visible(state, req);
       if (c.type == Channel.DM) {
         User u = state.user(c.recipientId);
-        if (u.dmsClosed) {
+        // Discord lets a bot DM only users who accept DMs and share a server with it
+        if (u.dmsClosed || !state.sharesGuildWithBot(c.recipientId)) {
           throw DiscordException.cannotDm();
         }
       } else if (c.isThread()) {
