@@ -236,7 +236,10 @@ public final class RequestsBench {
       case "POST /interactions/{interaction_id}/{interaction_token}/callback" -> {
         int type = body == null ? 0 : body.path("type").asInt();
         return switch (type) {
-          case 4 -> "answers the interaction with a message"
+          case 4 -> "create".equals(step)
+              ? "answers with the link to the ticket, as the interaction's one response (held"
+                  + " back for it instead of deferred)"
+              : "answers the interaction with a message"
               + (step.equals("close") ? " (the confirmation with its buttons)" : "");
           case 5 -> "acknowledges within Discord's 3 s (deferred, ephemeral \"thinking\")"
               + (step.equals("close") ? " (the command, then the button)" : "");
