@@ -49,12 +49,13 @@ final class AdapterWiring {
     TranscriptEffects transcriptEffects = new TranscriptEffects(transcripts.store(), s.messages(),
         threads, transcripts.messageContentIntent(), s.clock());
     worker = new EffectWorker(s.effects(), s.tickets(), s.leases(), s.clock(), effectConfig,
-        new OpenEffects(s.tickets(), texts, threads),
-        new CloseEffects(texts, threads, transcriptEffects),
-        new ReplyEffects(held), new ThreadStateEffects(threads),
-        new StaffEffects(texts, threads, s.claims()),
-        new TimerEffects(s.timers(), texts, threads),
-        transcriptEffects, new FeedbackEffects(s.feedback()));
+        new EffectDispatch(s.tickets(), s.clock(),
+            new OpenEffects(s.tickets(), texts, threads),
+            new CloseEffects(texts, threads, transcriptEffects),
+            new ReplyEffects(held), new ThreadStateEffects(threads),
+            new StaffEffects(texts, threads, s.claims()),
+            new TimerEffects(s.timers(), texts, threads),
+            transcriptEffects, new FeedbackEffects(s.feedback())));
     TicketThreads inThread = new TicketThreads(s.tickets(), replies);
     StaffWorkflow workflow = new StaffWorkflow(
         new CloseHandlers(s.tickets(), s.claims(), replies,

@@ -14,15 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
@@ -43,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * next sweep does. After a crash the lease expires and the process that runs the shard next takes
  * it over and resumes every PENDING effect, so nothing a confirmed action implies is lost. Within
  * a process a ticket's chain runs on one thread at a time. Logs carry ids and outcomes only.
+ *
+ * <p>What an attempt of each kind does is {@link EffectDispatch}'s; waiting for a ticket's
+ * effects to settle is {@link EffectWaits}'s.
  */
 public final class EffectWorker implements AutoCloseable {
   static final String LEASE_PREFIX = "effects:";
@@ -95,41 +95,25 @@ public final class EffectWorker implements AutoCloseable {
   private final TicketService tickets;
   private final Clock clock;
   private final Config config;
-  private final OpenEffects open;
-  private final CloseEffects close;
-  private final ReplyEffects replies;
-  private final ThreadStateEffects threadState;
-  private final StaffEffects staff;
-  private final TimerEffects timers;
-  private final TranscriptEffects transcripts;
-  private final FeedbackEffects feedback;
+  private final EffectDispatch dispatch;
+  private final EffectWaits waits;
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
   /** Tickets whose chain runs here now; the value says whether it was kicked again meanwhile. */
   private final ConcurrentHashMap<Long, Boolean> active = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Long, CompletableFuture<Void>> changes =
-      new ConcurrentHashMap<>();
   private final Object[] replyLocks = new Object[64];
   private volatile boolean closed;
 
   EffectWorker(EffectStore store, TicketService tickets,
-      dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config, OpenEffects open,
-      CloseEffects close, ReplyEffects replies, ThreadStateEffects threadState,
-      StaffEffects staff, TimerEffects timers, TranscriptEffects transcripts,
-      FeedbackEffects feedback) {
+      dev.tiramisu.tickets.jobs.JobLeases leases, Clock clock, Config config,
+      EffectDispatch dispatch) {
     this.store = Objects.requireNonNull(store, "store");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.config = Objects.requireNonNull(config, "config");
-    this.open = open;
-    this.close = close;
-    this.replies = replies;
-    this.threadState = threadState;
-    this.staff = staff;
-    this.timers = timers;
-    this.transcripts = transcripts;
-    this.feedback = feedback;
+    this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
+    this.waits = new EffectWaits(store);
     this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
@@ -294,14 +278,12 @@ public final class EffectWorker implements AutoCloseable {
         later(ticketId, config.sweepPeriod());
         return; // a Discord outage of the guild: wait, without counting an attempt
       }
-      String skip = skipReason(next, t);
+      String skip = EffectDispatch.skipReason(next, t);
       if (skip != null) {
         settle(next, t, EffectResult.failed(skip), now);
         continue;
       }
-      String done = next.kind() == EffectKind.CLOSE_THREAD
-          ? ThreadStateEffects.doneWithoutRequest(next, chain)
-          : OpenEffects.doneWithoutRequest(next, chain);
+      String done = EffectDispatch.doneWithoutRequest(next, chain);
       if (done != null) {
         settle(next, t, EffectResult.done(done), now);
         continue;
@@ -316,85 +298,17 @@ public final class EffectWorker implements AutoCloseable {
         // The answer and its settlement under the ticket's reply lock: a handler's interim
         // answer ("still in progress") must never land after the final one.
         synchronized (replyLock(t.id())) {
-          result = perform(started, t, shard, guild, before, chain);
+          result = dispatch.perform(started, t, shard, guild, before, chain);
           settle(started, t, result, clock.instant());
         }
       } else {
-        result = perform(started, t, shard, guild, before, chain);
+        result = dispatch.perform(started, t, shard, guild, before, chain);
         settle(started, t, result, clock.instant());
       }
       if (result.kind() == EffectResult.Kind.RETRY && !started.kind().mayWait()) {
         return; // the retry is scheduled; the effects after it wait for it
       }
     }
-  }
-
-  /** Why an effect no longer applies, or null. */
-  private static String skipReason(Effect e, Ticket t) {
-    if (e.kind() == EffectKind.CREATE_THREAD || !e.kind().needsThread()) {
-      return null;
-    }
-    if (t.threadId() == null) {
-      return "skipped: the ticket has no thread";
-    }
-    if ((e.kind() == EffectKind.PIN_FIRST || e.kind() == EffectKind.EDIT_FIRST_MESSAGE)
-        && t.firstMessageId() == null) {
-      return "skipped: no first message";
-    }
-    return null;
-  }
-
-  /**
-   * One attempt. A guild missing from JDA's cache is retried, not settled: JDA empties its cache
-   * while it identifies anew (INVALID_SESSION), so a missing guild does not prove the bot left;
-   * a bot really removed from a guild gives up after the retry policy's time. Answers need no
-   * guild, only the shard and the interaction's token.
-   */
-  private EffectResult perform(Effect e, Ticket t, JDA shard, Guild guild, List<Effect> before,
-      List<Effect> chain) {
-    if (guild == null && !e.kind().usesToken()) {
-      return EffectResult.retry("guild " + e.guildId() + " not in the shard's cache");
-    }
-    try {
-      return switch (e.kind()) {
-        case CREATE_THREAD -> open.createThread(e, t, guild);
-        case ADD_CREATOR -> open.addCreator(e, t, guild);
-        case FIRST_MESSAGE -> open.firstMessage(e, t, guild);
-        case PIN_FIRST -> open.pinFirst(e, t, guild);
-        case POST_CLOSED -> close.postClosed(e, t, guild);
-        case CLOSE_THREAD -> threadState.lockAndArchive(e, t, guild);
-        case DM_CLOSED -> close.dmCreator(e, t, guild, before);
-        case LOG_CLOSED -> close.log(e, t, guild, before);
-        case REPLY_OPENED ->
-            replies.replyOpened(e, reread(t), shard, before, clock.instant());
-        case REPLY_CLOSED ->
-            replies.replyClosed(e, reread(t), shard, before, clock.instant());
-        case REPLY_CLOSING ->
-            replies.replyClosing(e, reread(t), shard, before, clock.instant());
-        case RENAME_THREAD -> threadState.rename(e, reread(t), guild, chain);
-        case REOPEN_THREAD -> threadState.unarchiveAndUnlock(e, t, guild);
-        case EDIT_FIRST_MESSAGE -> staff.editFirstMessage(e, reread(t), guild);
-        case CLEAR_CONFIRMATION -> replies.clearConfirmation(e, reread(t), shard, clock.instant());
-        case POST_NOTICE -> staff.postNotice(e, t, guild);
-        case LOG_NOTICE -> staff.logNotice(e, t, guild);
-        case ADD_MEMBER -> staff.addMember(e, t, guild);
-        case REMOVE_MEMBER -> staff.removeMember(e, t, guild);
-        case CLOSE_REQUEST_POST -> timers.postRequest(e, t, guild);
-        case CLOSE_REQUEST_UPDATE -> timers.updateRequest(e, t, guild);
-        case AUTOCLOSE_WARNING -> timers.warn(e, t, guild);
-        case LOG_TIMER -> timers.log(e, t, guild);
-        case TRANSCRIPT -> transcripts.make(e, t, guild, chain);
-        case LOG_RATING -> feedback.log(e, t, guild);
-      };
-    } catch (StorageUnavailableException ex) {
-      return EffectResult.retry("database unavailable");
-    } catch (RuntimeException ex) {
-      return EffectResult.of(ex);
-    }
-  }
-
-  private Ticket reread(Ticket t) {
-    return tickets.find(t.id()).orElse(t);
   }
 
   private void settle(Effect e, Ticket t, EffectResult r, Instant now) {
@@ -416,7 +330,7 @@ public final class EffectWorker implements AutoCloseable {
         }
       }
     }
-    changed(t.id());
+    waits.changed(t.id());
   }
 
   private static boolean waitsForRenameLimit(Effect e) {
@@ -447,13 +361,6 @@ public final class EffectWorker implements AutoCloseable {
     }
   }
 
-  private void changed(long ticketId) {
-    CompletableFuture<Void> f = changes.remove(ticketId);
-    if (f != null) {
-      f.complete(null);
-    }
-  }
-
   Object replyLock(long ticketId) {
     return replyLocks[(int) Math.floorMod(ticketId, (long) replyLocks.length)];
   }
@@ -465,8 +372,7 @@ public final class EffectWorker implements AutoCloseable {
    * @return that effect as it is now (possibly still PENDING), or empty if the ticket has none
    */
   Optional<Effect> awaitSettled(long ticketId, EffectKind kind, Duration timeout) {
-    return latest(awaitChain(ticketId, timeout,
-        chain -> latest(chain, kind).map(e -> !e.isPending()).orElse(true)), kind);
+    return waits.awaitSettled(ticketId, kind, timeout);
   }
 
   /**
@@ -476,36 +382,7 @@ public final class EffectWorker implements AutoCloseable {
    * @return whether none is pending
    */
   public boolean awaitIdle(long ticketId, Duration timeout) {
-    return awaitChain(ticketId, timeout, chain -> chain.stream().noneMatch(Effect::isPending))
-        .stream().noneMatch(Effect::isPending);
-  }
-
-  /**
-   * The ticket's effects once {@code done} holds for them, or as they are when {@code timeout}
-   * passed; re-read each time this process settles one of the ticket's effects.
-   */
-  private List<Effect> awaitChain(long ticketId, Duration timeout,
-      java.util.function.Predicate<List<Effect>> done) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      CompletableFuture<Void> change =
-          changes.computeIfAbsent(ticketId, k -> new CompletableFuture<>());
-      List<Effect> chain = store.forTicket(ticketId);
-      long left = deadline - System.nanoTime();
-      if (done.test(chain) || left <= 0) {
-        return chain;
-      }
-      try {
-        change.get(left, TimeUnit.NANOSECONDS);
-      } catch (TimeoutException slow) {
-        return store.forTicket(ticketId);
-      } catch (ExecutionException impossible) {
-        throw new IllegalStateException(impossible);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        return chain;
-      }
-    }
+    return waits.awaitIdle(ticketId, timeout);
   }
 
   static Optional<Effect> latest(List<Effect> chain, EffectKind kind) {
