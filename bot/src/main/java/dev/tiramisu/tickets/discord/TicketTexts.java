@@ -52,7 +52,7 @@ final class TicketTexts {
     this.answersOf = answersOf;
   }
 
-  /** The staff roles an open or edit effect names (see {@code TicketService.staffPayload}). */
+  /** The staff roles an open or edit effect names (see {@code TicketEffects.staffPayload}). */
   static List<Long> staffRoles(dev.tiramisu.tickets.effects.Payload p) {
     java.util.Optional<String> all = p.get(dev.tiramisu.tickets.ticket.TicketService.STAFF_ROLES);
     if (all.isPresent()) {

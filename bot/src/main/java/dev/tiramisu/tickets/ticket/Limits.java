@@ -1,6 +1,7 @@
 package dev.tiramisu.tickets.ticket;
 
 import dev.tiramisu.tickets.common.Refusal;
+import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,11 @@ public record Limits(int maxOpen, Duration cooldown) {
     if (maxOpen < 0 || cooldown.isNegative()) {
       throw new IllegalArgumentException("limits must not be negative");
     }
+  }
+
+  /** The limits of a guild (or of a ticket type, see {@link GuildSettings#forType}). */
+  static Limits of(GuildSettings s) {
+    return new Limits(s.maxOpenPerUser(), s.createCooldown());
   }
 
   /** Whether any limit is on (otherwise creates need not lock or read anything). */

@@ -2,18 +2,13 @@ package dev.tiramisu.tickets.ticket;
 
 import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.common.Result;
-import dev.tiramisu.tickets.effects.EffectKind;
-import dev.tiramisu.tickets.effects.NewEffect;
-import dev.tiramisu.tickets.effects.Payload;
 import dev.tiramisu.tickets.settings.GuildSettings;
-import dev.tiramisu.tickets.settings.NameTemplate;
 import dev.tiramisu.tickets.settings.SettingsStore;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,20 +43,26 @@ import org.slf4j.LoggerFactory;
  * <p>User errors come back as {@link Result} refusals carrying ready message keys; database
  * failures are thrown as {@link dev.tiramisu.tickets.common.StorageUnavailableException}. Methods
  * block on the database: call them off JDA's gateway thread. Logs carry ids only, never reasons.
+ *
+ * <p>This class is the entry point and documents the use cases; the longer ones are carried out
+ * by {@link TicketOpening} (open, attach, fail, resolve) and {@link TicketClosing} (close), and
+ * the Discord effects each step records are built by {@link TicketEffects}.
  */
 public final class TicketService {
   private static final Logger log = LoggerFactory.getLogger(TicketService.class);
-  private static final int FAILURE_MAX = 500;
-  private static final int CLOSE_ATTEMPTS = 3;
 
   private final TicketStore tickets;
   private final SettingsStore settings;
   private final Clock clock;
+  private final TicketOpening opening;
+  private final TicketClosing closing;
 
   public TicketService(TicketStore tickets, SettingsStore settings, Clock clock) {
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.opening = new TicketOpening(tickets, settings, clock);
+    this.closing = new TicketClosing(tickets, settings, clock);
   }
 
   /**
@@ -148,36 +149,8 @@ public final class TicketService {
       String rawReason, String replyToken, ReadyCheck ready,
       dev.tiramisu.tickets.settings.TicketType type,
       List<dev.tiramisu.tickets.settings.FormAnswer> answers, Long openedBy) {
-    GuildSettings s = settings.load(guildId).forType(type);
-    if (!s.ticketsEnabled()) {
-      return Result.refused(MessageKey.ERROR_TICKETS_NOT_ENABLED);
-    }
-    Optional<dev.tiramisu.tickets.common.Refusal> notReady = ready.check(s);
-    if (notReady.isPresent()) {
-      return Result.refused(notReady.get());
-    }
-    Result<Optional<String>> reason = Reasons.normalize(rawReason);
-    if (reason.isRefused()) {
-      return Result.refused(reason.refusal());
-    }
-    if (reason.value().isEmpty() && s.requireReason() && answers.isEmpty()) {
-      return Result.refused(MessageKey.ERROR_REASON_REQUIRED);
-    }
-    Instant now = now();
-    Limits limits = limits(s);
-    String userName = s.nameTemplate().usesUser() ? NameTemplate.userPart(creatorName) : null;
-    Result<Ticket> created = tickets.create(guildId, creatorId, reason.value().orElse(null), now,
-        userName, limits.any() ? history -> limits.check(history, now) : null,
-        t -> openEffects(t, s, replyToken, userName), type == null ? null : type.id(), answers,
-        openedBy);
-    if (created.isRefused()) {
-      log.info("guild {}: user {} refused a new ticket by the limits ({})", guildId, creatorId,
-          created.refusal().key());
-      return Result.refused(created.refusal());
-    }
-    Ticket t = created.value();
-    log.info("guild {}: ticket #{} (id {}) saved for user {}", guildId, t.number(), t.id(), creatorId);
-    return Result.ok(new OpenedTicket(t, s, s.nameTemplate().render(t.number(), userName)));
+    return opening.open(guildId, creatorId, creatorName, rawReason, replyToken, ready, type,
+        answers, openedBy);
   }
 
   /**
@@ -189,12 +162,7 @@ public final class TicketService {
    *     timeout), or the thread belongs to another ticket
    */
   public boolean attachThread(long ticketId, long threadId, Long firstMessageId) {
-    boolean attached = tickets.attachThread(ticketId, threadId, firstMessageId);
-    if (!attached) {
-      log.warn("ticket id {}: thread {} not attached (ticket not open or already attached)",
-          ticketId, threadId);
-    }
-    return attached;
+    return opening.attachThread(ticketId, threadId, firstMessageId);
   }
 
   /**
@@ -206,10 +174,7 @@ public final class TicketService {
    * @return whether the ticket was OPEN without a thread and is now FAILED
    */
   public boolean markFailed(long ticketId, String why) {
-    String cut = why == null ? null : why.substring(0, Math.min(why.length(), FAILURE_MAX));
-    boolean failed = tickets.markFailed(ticketId, cut, now());
-    log.warn("ticket id {}: thread creation failed{}", ticketId, failed ? "" : " (already settled)");
-    return failed;
+    return opening.markFailed(ticketId, why);
   }
 
   /**
@@ -218,12 +183,7 @@ public final class TicketService {
    * {@code is_ticket} with the guild's current settings (threads made before tickets were stored).
    */
   public TicketCheck.Verdict isTicket(long guildId, ThreadInfo thread) {
-    Optional<Ticket> row = tickets.findByThread(thread.id());
-    if (row.isPresent() && row.get().guildId() == guildId
-        && row.get().state() != TicketState.FAILED) {
-      return TicketCheck.Verdict.ticket(row.get().number());
-    }
-    return TicketCheck.check(thread, settings.load(guildId), tickets.lastNumber(guildId));
+    return opening.isTicket(guildId, thread);
   }
 
   /**
@@ -240,39 +200,7 @@ public final class TicketService {
    *     ERROR_TICKET_FAILED}
    */
   public Result<Ticket> resolve(long guildId, ThreadInfo thread, CreatorFallback fallback) {
-    Optional<Ticket> row = tickets.findByThread(thread.id());
-    if (row.isPresent()) {
-      return usable(row.get(), guildId);
-    }
-    TicketCheck.Verdict verdict = isTicket(guildId, thread);
-    if (!verdict.isTicket()) {
-      log.debug("guild {}: thread {} is not a ticket: {}", guildId, thread.id(),
-          verdict.explanation());
-      return Result.refused(MessageKey.ERROR_NOT_A_TICKET);
-    }
-    Optional<Ticket> byNumber = tickets.findByNumber(guildId, verdict.number());
-    if (byNumber.isPresent()) {
-      Ticket t = byNumber.get();
-      if (!t.hasThread() && t.isOpen() && tickets.attachThread(t.id(), thread.id(), null)) {
-        log.info("guild {}: ticket #{} reconciled with thread {}", guildId, t.number(), thread.id());
-      }
-    } else {
-      OptionalLong creator = fallback.creatorOf(thread);
-      if (creator.isEmpty()) {
-        log.info("guild {}: thread {} looks like a ticket but its creator is unknown", guildId,
-            thread.id());
-        return Result.refused(MessageKey.ERROR_NOT_A_TICKET);
-      }
-      tickets
-          .adopt(guildId, verdict.number(), creator.getAsLong(), thread.id(), now())
-          .ifPresent(t -> log.info("guild {}: adopted thread {} as ticket #{}", guildId,
-              thread.id(), t.number()));
-    }
-    // Whoever won a race to attach or adopt, the row for this thread (if any) is the answer.
-    return tickets
-        .findByThread(thread.id())
-        .map(t -> usable(t, guildId))
-        .orElseGet(() -> Result.refused(MessageKey.ERROR_NOT_A_TICKET));
+    return opening.resolve(guildId, thread, fallback);
   }
 
   /**
@@ -301,8 +229,7 @@ public final class TicketService {
    *     ERROR_ALREADY_CLOSED}, {@code ERROR_CLOSE_NOT_ALLOWED} or {@code ERROR_CLOSE_STAFF_ONLY}
    */
   public Result<Ticket> checkClose(long guildId, long ticketId, Actor actor) {
-    GuildSettings s = settings.forTicket(guildId, ticketId);
-    return load(guildId, ticketId).flatMap(t -> closable(t, actor, s));
+    return closing.checkClose(guildId, ticketId, actor);
   }
 
   /**
@@ -336,31 +263,7 @@ public final class TicketService {
    */
   public Result<ClosedTicket> close(long guildId, long ticketId, Actor actor, String rawReason,
       String replyToken, List<String> confirmationTokens) {
-    Result<Optional<String>> reason = Reasons.normalize(rawReason);
-    if (reason.isRefused()) {
-      return Result.refused(reason.refusal());
-    }
-    GuildSettings s = settings.forTicket(guildId, ticketId);
-    for (int attempt = 1; attempt <= CLOSE_ATTEMPTS; attempt++) {
-      // Re-read on every attempt: after a lost race this finds the ticket closed by the winner.
-      Result<Ticket> allowed = load(guildId, ticketId).flatMap(t -> closable(t, actor, s));
-      if (allowed.isRefused()) {
-        return Result.refused(allowed.refusal());
-      }
-      Ticket open = allowed.value();
-      if (tickets.closeIfOpen(ticketId, actor.userId(), reason.value().orElse(null), now(),
-          closeEffects(open, s, actor.userId(), replyToken, userName(open),
-              confirmationTokens, actor.userId() == open.creatorId()))) {
-        Ticket closed = tickets.findById(ticketId).orElseThrow();
-        log.info("guild {}: ticket #{} (id {}) closed by user {}", guildId, closed.number(),
-            ticketId, actor.userId());
-        return Result.ok(new ClosedTicket(closed, s,
-            s.nameTemplate().renderClosed(closed.number(), userName(closed)), s.logChannelId()));
-      }
-    }
-    // Seen open but closed and reopened under us on every attempt: let the user retry.
-    log.warn("guild {}: ticket id {} changed state during every close attempt", guildId, ticketId);
-    return Result.refused(MessageKey.ERROR_INTERNAL);
+    return closing.close(guildId, ticketId, actor, rawReason, replyToken, confirmationTokens);
   }
 
   /**
@@ -375,35 +278,7 @@ public final class TicketService {
    */
   public Result<ClosedTicket> closeBySystem(long guildId, long ticketId, long closerId,
       String rawReason, boolean threadGone) {
-    Result<Optional<String>> reason = SystemReasons.keyOf(rawReason).isPresent()
-        ? Result.ok(Optional.of(rawReason)) // the bot's own, kept as a reference
-        : Reasons.normalize(rawReason);
-    if (reason.isRefused()) {
-      return Result.refused(reason.refusal());
-    }
-    GuildSettings s = settings.forTicket(guildId, ticketId);
-    Result<Ticket> current = load(guildId, ticketId);
-    if (current.isRefused()) {
-      return Result.refused(current.refusal());
-    }
-    Ticket open = current.value();
-    if (open.state() == TicketState.CLOSED) {
-      return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, open.number(), open.closedById());
-    }
-    List<NewEffect> effects = closeEffects(open, s, closerId, null, userName(open), List.of(),
-        false).stream()
-        .filter(e -> !threadGone || !e.kind().needsThread())
-        .toList();
-    if (!tickets.closeIfOpen(ticketId, closerId, reason.value().orElse(null), now(), effects)) {
-      Ticket now = tickets.findById(ticketId).orElse(open);
-      return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, now.number(),
-          now.closedById() == null ? closerId : now.closedById());
-    }
-    Ticket closed = tickets.findById(ticketId).orElseThrow();
-    log.info("guild {}: ticket #{} (id {}) closed by rule as user {}{}", guildId, closed.number(),
-        ticketId, closerId, threadGone ? " (thread gone)" : "");
-    return Result.ok(new ClosedTicket(closed, s, s.nameTemplate().renderClosed(closed.number(), userName(closed)),
-        s.logChannelId()));
+    return closing.closeBySystem(guildId, ticketId, closerId, rawReason, threadGone);
   }
 
   /**
@@ -416,7 +291,7 @@ public final class TicketService {
    */
   public Result<ReopenedTicket> reopen(long guildId, long ticketId, Actor actor) {
     GuildSettings s = settings.forTicket(guildId, ticketId);
-    Result<Ticket> current = load(guildId, ticketId);
+    Result<Ticket> current = load(tickets, guildId, ticketId);
     if (current.isRefused()) {
       return Result.refused(current.refusal());
     }
@@ -425,14 +300,14 @@ public final class TicketService {
       return Result.refused(MessageKey.ERROR_REOPEN_NOT_ALLOWED);
     }
     if (!tickets.reopenIfClosed(ticketId, now(),
-        TicketEffects.reopen(t, s, actor.userId(), userName(t)))) {
+        TicketEffects.reopen(t, s, actor.userId(), userName(tickets, t)))) {
       return Result.refused(MessageKey.ERROR_TICKET_NOT_CLOSED, t.number());
     }
     Ticket reopened = tickets.findById(ticketId).orElseThrow();
     log.info("guild {}: ticket #{} (id {}) reopened by user {}", guildId, t.number(), ticketId,
         actor.userId());
     return Result.ok(new ReopenedTicket(reopened, s,
-        s.nameTemplate().render(t.number(), userName(t)),
+        s.nameTemplate().render(t.number(), userName(tickets, t)),
         s.logChannelId()));
   }
 
@@ -482,100 +357,22 @@ public final class TicketService {
   /** Every staff role of the ticket (a type may have several), comma-separated. */
   public static final String STAFF_ROLES = "staff_roles";
 
-  /**
-   * The staff roles a first message pings and shows: {@link #STAFF_ROLE} (the first, as before
-   * types) and {@link #STAFF_ROLES} (all of them).
-   */
-  static Payload staffPayload(GuildSettings s) {
-    List<Long> roles = s.staffRoles();
-    return Payload.empty().with(STAFF_ROLE, roles.isEmpty() ? null : roles.get(0))
-        .with(STAFF_ROLES, roles.isEmpty() ? null
-            : String.join(",", roles.stream().map(String::valueOf).toList()));
-  }
-
-  /** The guild's limits on opening tickets (see {@link Limits}). */
-  static Limits limits(GuildSettings s) {
-    return new Limits(s.maxOpenPerUser(), s.createCooldown());
-  }
-
-  /** The member's name a ticket's thread was named with, for renames (null if none). */
-  private String userName(Ticket t) {
-    return tickets.userName(t.id()).orElse(null);
-  }
-
-  private static List<NewEffect> openEffects(Ticket t, GuildSettings s, String replyToken,
-      String userName) {
-    List<NewEffect> out = new ArrayList<>();
-    out.add(NewEffect.of(EffectKind.CREATE_THREAD, Payload.empty()
-        .with(CHANNEL, s.ticketChannelId())
-        .with(NAME, s.nameTemplate().render(t.number(), userName))));
-    // the first message pings the creator, which adds them to the private thread (Discord's
-    // mention rule): ADD_CREATOR then sends nothing, and PUTs the creator only when the first
-    // message failed. The member is answered as soon as they can open the thread; the pin after.
-    out.add(NewEffect.of(EffectKind.FIRST_MESSAGE, staffPayload(s)));
-    out.add(NewEffect.of(EffectKind.ADD_CREATOR, Payload.empty()));
-    if (replyToken != null) {
-      out.add(NewEffect.of(EffectKind.REPLY_OPENED, Payload.empty().with(TOKEN, replyToken)));
-    }
-    out.add(NewEffect.of(EffectKind.PIN_FIRST, Payload.empty()));
-    return out;
-  }
-
-  /**
-   * The close: post "closed by" (with Reopen), the first message without its buttons, the
-   * transcript, rename (its own effect: Discord's rename limit must not hold up the rest; it
-   * locks and archives in the same PATCH when it can), lock and archive, DM, log, answer, and the
-   * other confirmations' buttons removed.
-   */
-  private static List<NewEffect> closeEffects(Ticket t, GuildSettings s, long closerId,
-      String replyToken, String userName, List<String> confirmationTokens,
-      boolean creatorActing) {
-    List<NewEffect> out = new ArrayList<>();
-    Payload actor = Payload.empty().with(ACTOR, closerId);
-    out.add(NewEffect.of(EffectKind.POST_CLOSED, actor));
-    out.add(TicketEffects.editFirstMessage(s));
-    // the transcript reads the thread with the "closed" post, before the lock; DM and log attach it
-    out.add(NewEffect.of(EffectKind.TRANSCRIPT, Payload.empty()));
-    // right before the lock: the rename sends the closed name, locked and archived in one PATCH
-    // when Discord's rename limit allows it (CLOSE_THREAD then sends nothing), else it waits
-    // and CLOSE_THREAD locks and archives at once
-    out.add(TicketEffects.rename(s.nameTemplate().renderClosed(t.number(), userName)));
-    out.add(NewEffect.of(EffectKind.CLOSE_THREAD, Payload.empty()));
-    OptionalLong log = s.logChannelId();
-    if (replyToken != null) {
-      // the closer sees "closed" as soon as it is; REPLY_CLOSED edits in the DM's and log's outcome
-      out.add(NewEffect.of(EffectKind.REPLY_CLOSING, actor.with(TOKEN, replyToken)
-          .with(CHANNEL, log.isPresent() ? log.getAsLong() : null)));
-    }
-    // the transcript unless transcript_dm is off; the rating buttons (issue 13) as the setting
-    // was at the close
-    out.add(NewEffect.of(EffectKind.DM_CLOSED,
-        (s.transcriptDm() ? actor : actor.with(NO_TRANSCRIPT, true))
-            .with(Feedback.BUTTONS, s.feedback() ? 1 : null)
-            .with(CREATOR_PRESENT, creatorActing ? 1 : null)));
-    if (log.isPresent()) {
-      out.add(NewEffect.of(EffectKind.LOG_CLOSED, actor.with(CHANNEL, log.getAsLong())));
-    }
-    if (replyToken != null) {
-      out.add(NewEffect.of(EffectKind.REPLY_CLOSED, actor.with(TOKEN, replyToken)
-          .with(CHANNEL, log.isPresent() ? log.getAsLong() : null)));
-    }
-    for (String token : confirmationTokens) {
-      out.add(TicketEffects.clearConfirmation(token));
-    }
-    return out;
-  }
-
   /** Records the bot's first message in the ticket's thread (once). */
   public boolean setFirstMessage(long ticketId, long messageId) {
     return tickets.setFirstMessage(ticketId, messageId);
   }
 
-  private Result<Ticket> load(long guildId, long ticketId) {
+  /** The ticket with this id if it is the guild's and not FAILED (see {@link #usable}). */
+  static Result<Ticket> load(TicketStore tickets, long guildId, long ticketId) {
     return tickets
         .findById(ticketId)
         .map(t -> usable(t, guildId))
         .orElseGet(() -> Result.refused(MessageKey.ERROR_NOT_A_TICKET));
+  }
+
+  /** The member's name a ticket's thread was named with, for renames (null if none). */
+  static String userName(TicketStore tickets, Ticket t) {
+    return tickets.userName(t.id()).orElse(null);
   }
 
   static Result<Ticket> usable(Ticket t, long guildId) {
@@ -584,18 +381,6 @@ public final class TicketService {
     }
     if (t.state() == TicketState.FAILED) {
       return Result.refused(MessageKey.ERROR_TICKET_FAILED, t.number());
-    }
-    return Result.ok(t);
-  }
-
-  private static Result<Ticket> closable(Ticket t, Actor actor, GuildSettings s) {
-    if (t.state() == TicketState.CLOSED) {
-      return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, t.number(), t.closedById());
-    }
-    if (!TicketRules.mayClose(actor, t, s)) {
-      return Result.refused(s.creatorCanClose()
-          ? MessageKey.ERROR_CLOSE_NOT_ALLOWED
-          : MessageKey.ERROR_CLOSE_STAFF_ONLY);
     }
     return Result.ok(t);
   }

@@ -5,8 +5,6 @@ import dev.tiramisu.tickets.common.Result;
 import dev.tiramisu.tickets.effects.EffectKind;
 import dev.tiramisu.tickets.effects.NewEffect;
 import dev.tiramisu.tickets.effects.Payload;
-import dev.tiramisu.tickets.settings.Durations;
-import dev.tiramisu.tickets.settings.GuildSettings;
 import dev.tiramisu.tickets.settings.SettingsStore;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.time.Clock;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * An ACCEPTED or EXPIRED request whose close did not happen (the process died between the claim
  * and the close) is finished by {@link #finishUnfinished}. The adapter's scheduler calls the
  * sweep methods from the process holding the guild's shard lease; the database decides who acts.
+ *
+ * <p>This class is the entry point and documents both timers; the close requests are carried
+ * out by {@link CloseRequests}, the auto-close here.
  */
 public final class TicketTimers {
   private static final Logger log = LoggerFactory.getLogger(TicketTimers.class);
@@ -58,13 +58,15 @@ public final class TicketTimers {
   /** What a {@code LOG_TIMER} effect logs. */
   public enum Note { REQUESTED, KEPT_OPEN, CANCELLED, WARNED }
 
-  private static final int SWEEP_LIMIT = 200;
+  /** The most rows a sweep reads at once. */
+  static final int SWEEP_LIMIT = 200;
 
   private final TicketService tickets;
   private final TimerStore store;
   private final SettingsStore settings;
   private final Clock clock;
   private final ConcurrentHashMap<Long, Instant> activityWritten = new ConcurrentHashMap<>();
+  private final CloseRequests requests;
 
   public TicketTimers(TicketService tickets, TimerStore store, SettingsStore settings,
       Clock clock) {
@@ -72,6 +74,7 @@ public final class TicketTimers {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.requests = new CloseRequests(tickets, store, settings, clock);
   }
 
   // ------------------------------------------------------------ close requests
@@ -87,45 +90,7 @@ public final class TicketTimers {
    */
   public Result<CloseRequest> requestClose(long guildId, long ticketId, Actor actor,
       String rawReason, String rawAfter) {
-    GuildSettings s = settings.forTicket(guildId, ticketId);
-    if (!s.isStaff(actor)) {
-      return Result.refused(MessageKey.ERROR_STAFF_ONLY);
-    }
-    Result<Ticket> open = openTicket(guildId, ticketId);
-    if (open.isRefused()) {
-      return Result.refused(open.refusal());
-    }
-    Ticket t = open.value();
-    if (t.creatorId() == actor.userId()) {
-      return Result.refused(MessageKey.ERROR_CLOSE_REQUEST_OWN_TICKET);
-    }
-    Result<Optional<String>> reason = Reasons.normalize(rawReason);
-    if (reason.isRefused()) {
-      return Result.refused(reason.refusal());
-    }
-    Instant now = now();
-    Instant due = null;
-    if (rawAfter != null && !rawAfter.isBlank()) {
-      Result<Duration> after = Durations.parse(rawAfter, MIN_AFTER, MAX_AFTER);
-      if (after.isRefused()) {
-        return Result.refused(after.refusal());
-      }
-      due = after.value().isZero() ? null : now.plus(after.value());
-    }
-    OptionalLong logChannel = s.logChannelId();
-    TimerStore.NewRequest saved = store.requestClose(ticketId, guildId, actor.userId(),
-        reason.value().orElse(null), due, now, (newId, replaced) -> {
-          List<NewEffect> out = new ArrayList<>();
-          replaced.ifPresent(old -> out.add(update(old.id(), CloseRequest.State.REPLACED)));
-          out.add(NewEffect.of(EffectKind.CLOSE_REQUEST_POST,
-              Payload.empty().with(REQUEST, newId).with(TicketService.ACTOR, actor.userId())));
-          logChannel.ifPresent(ch -> out.add(logNote(Note.REQUESTED, ch, actor.userId(), newId)));
-          return out;
-        });
-    log.info("guild {}: ticket #{} (id {}): close request {} by user {}{}{}", guildId, t.number(),
-        ticketId, saved.request().id(), actor.userId(), due == null ? "" : ", due " + due,
-        saved.replaced().map(r -> ", replacing request " + r.id()).orElse(""));
-    return Result.ok(saved.request());
+    return requests.requestClose(guildId, ticketId, actor, rawReason, rawAfter);
   }
 
   /** What answering a request did. */
@@ -139,50 +104,7 @@ public final class TicketTimers {
    *     ERROR_ALREADY_CLOSED}, {@code ERROR_CLOSE_REQUEST_SETTLED}
    */
   public Result<Answer> answer(long guildId, long requestId, long userId, boolean accept) {
-    Optional<CloseRequest> found = store.findCloseRequest(requestId)
-        .filter(r -> r.guildId() == guildId);
-    if (found.isEmpty()) {
-      return Result.refused(MessageKey.ERROR_CLOSE_REQUEST_UNKNOWN);
-    }
-    CloseRequest r = found.get();
-    Result<Ticket> ticket = tickets.find(r.ticketId())
-        .map(t -> Result.ok(t))
-        .orElseGet(() -> Result.refused(MessageKey.ERROR_CLOSE_REQUEST_UNKNOWN));
-    if (ticket.isRefused()) {
-      return Result.refused(ticket.refusal());
-    }
-    Ticket t = ticket.value();
-    if (t.creatorId() != userId) {
-      return Result.refused(MessageKey.ERROR_CLOSE_REQUEST_NOT_YOURS, t.creatorId());
-    }
-    if (t.state() == TicketState.CLOSED) {
-      return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, t.number(), t.closedById());
-    }
-    if (!r.isPending() || store.closedSince(t.id(), r.createdAt())) {
-      return Result.refused(MessageKey.ERROR_CLOSE_REQUEST_SETTLED);
-    }
-    Instant now = now();
-    if (!accept) {
-      List<NewEffect> effects = new ArrayList<>();
-      effects.add(update(r.id(), CloseRequest.State.KEPT_OPEN));
-      settings.load(guildId).logChannelId().ifPresent(ch ->
-          effects.add(logNote(Note.KEPT_OPEN, ch, userId, r.id())));
-      if (!store.settleCloseRequest(r.id(), CloseRequest.State.KEPT_OPEN, userId, now, null,
-          effects)) {
-        return Result.refused(MessageKey.ERROR_CLOSE_REQUEST_SETTLED);
-      }
-      log.info("guild {}: close request {} of ticket id {} kept open by its creator", guildId,
-          r.id(), t.id());
-      return Result.ok(new Answer(reread(r), Optional.empty()));
-    }
-    if (!store.settleCloseRequest(r.id(), CloseRequest.State.ACCEPTED, userId, now, null,
-        List.of(update(r.id(), CloseRequest.State.ACCEPTED)))) {
-      return Result.refused(MessageKey.ERROR_CLOSE_REQUEST_SETTLED);
-    }
-    log.info("guild {}: close request {} of ticket id {} accepted by its creator", guildId,
-        r.id(), t.id());
-    Optional<ClosedTicket> closed = carryOut(reread(r), userId);
-    return Result.ok(new Answer(reread(r), closed));
+    return requests.answer(guildId, requestId, userId, accept);
   }
 
   /**
@@ -192,23 +114,7 @@ public final class TicketTimers {
    * @return the cancelled request, if any
    */
   public Optional<CloseRequest> creatorWrote(long ticketId, long guildId) {
-    Optional<CloseRequest> pending = store.pendingCloseRequest(ticketId)
-        .filter(CloseRequest::hasDeadline);
-    if (pending.isEmpty()) {
-      return Optional.empty();
-    }
-    CloseRequest r = pending.get();
-    List<NewEffect> effects = new ArrayList<>();
-    effects.add(update(r.id(), CloseRequest.State.CANCELLED));
-    settings.load(guildId).logChannelId().ifPresent(ch ->
-        effects.add(logNote(Note.CANCELLED, ch, r.requestedBy(), r.id())));
-    if (!store.settleCloseRequest(r.id(), CloseRequest.State.CANCELLED, null, now(),
-        Instant.MAX, effects)) {
-      return Optional.empty();
-    }
-    log.info("guild {}: close request {} of ticket id {} cancelled: the creator wrote", guildId,
-        r.id(), ticketId);
-    return Optional.of(reread(r));
+    return requests.creatorWrote(ticketId, guildId);
   }
 
   public Optional<CloseRequest> findCloseRequest(long requestId) {
@@ -232,19 +138,7 @@ public final class TicketTimers {
    * @return the closed ticket, if this call closed it
    */
   public Optional<ClosedTicket> expire(CloseRequest r, long botId) {
-    Instant now = now();
-    Optional<Ticket> t = tickets.find(r.ticketId());
-    if (t.isEmpty() || !t.get().isOpen() || store.closedSince(r.ticketId(), r.createdAt())) {
-      store.settleCloseRequest(r.id(), CloseRequest.State.CLOSED, null, now, null, List.of());
-      return Optional.empty();
-    }
-    if (!store.settleCloseRequest(r.id(), CloseRequest.State.EXPIRED, null, now, now,
-        List.of(update(r.id(), CloseRequest.State.EXPIRED)))) {
-      return Optional.empty(); // answered, cancelled or expired by someone else meanwhile
-    }
-    log.info("guild {}: close request {} of ticket id {} expired", r.guildId(), r.id(),
-        r.ticketId());
-    return carryOut(reread(r), botId);
+    return requests.expire(r, botId);
   }
 
   /**
@@ -254,30 +148,7 @@ public final class TicketTimers {
    * @return the tickets closed now
    */
   public List<ClosedTicket> finishUnfinished(long botId, java.util.function.LongPredicate mine) {
-    List<ClosedTicket> out = new ArrayList<>();
-    for (CloseRequest r : store.unfinishedCloses(now().minus(FINISH_AFTER), SWEEP_LIMIT)) {
-      if (mine.test(r.guildId())) {
-        carryOut(r, r.state() == CloseRequest.State.ACCEPTED ? r.settledBy() : botId)
-            .ifPresent(out::add);
-      }
-    }
-    return out;
-  }
-
-  private Optional<ClosedTicket> carryOut(CloseRequest r, long closerId) {
-    Optional<Ticket> t = tickets.find(r.ticketId());
-    Optional<ClosedTicket> closed = Optional.empty();
-    if (t.isPresent() && t.get().isOpen() && !store.closedSince(r.ticketId(), r.settledAt())) {
-      String reason = r.reason() != null ? r.reason() : SystemReasons.of(
-          r.state() == CloseRequest.State.ACCEPTED
-              ? MessageKey.CLOSE_REQUEST_ACCEPTED_REASON
-              : MessageKey.CLOSE_REQUEST_EXPIRED_REASON);
-      Result<ClosedTicket> result =
-          tickets.closeBySystem(r.guildId(), r.ticketId(), closerId, reason, false);
-      closed = result.isOk() ? Optional.of(result.value()) : Optional.empty();
-    }
-    store.markCloseDone(r.id());
-    return closed;
+    return requests.finishUnfinished(botId, mine);
   }
 
   // ---------------------------------------------------------------- auto-close
@@ -366,42 +237,6 @@ public final class TicketTimers {
     TimerStore.IdleTicket t = step.ticket();
     return tickets.closeBySystem(t.guildId(), t.ticketId(), botId,
         SystemReasons.of(MessageKey.AUTOCLOSE_REASON), false);
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  private Result<Ticket> openTicket(long guildId, long ticketId) {
-    Optional<Ticket> found = tickets.find(ticketId).filter(t -> t.guildId() == guildId);
-    if (found.isEmpty() || !found.get().hasThread()) {
-      return Result.refused(MessageKey.ERROR_NOT_A_TICKET);
-    }
-    Ticket t = found.get();
-    if (t.state() == TicketState.FAILED) {
-      return Result.refused(MessageKey.ERROR_TICKET_FAILED, t.number());
-    }
-    if (t.state() == TicketState.CLOSED) {
-      return Result.refused(MessageKey.ERROR_ALREADY_CLOSED, t.number(), t.closedById());
-    }
-    return Result.ok(t);
-  }
-
-  private CloseRequest reread(CloseRequest r) {
-    return store.findCloseRequest(r.id()).orElse(r);
-  }
-
-  private static NewEffect update(long requestId, CloseRequest.State outcome) {
-    return NewEffect.of(EffectKind.CLOSE_REQUEST_UPDATE,
-        Payload.empty().with(REQUEST, requestId).with(OUTCOME, outcome.name()));
-  }
-
-  private static Payload logNote(Note note, long channelId, long actorId) {
-    return Payload.empty().with(NOTE, note.name()).with(TicketService.CHANNEL, channelId)
-        .with(TicketService.ACTOR, actorId);
-  }
-
-  private static NewEffect logNote(Note note, long channelId, long actorId, long requestId) {
-    return NewEffect.of(EffectKind.LOG_TIMER, logNote(note, channelId, actorId)
-        .with(REQUEST, requestId));
   }
 
   private Instant now() {
