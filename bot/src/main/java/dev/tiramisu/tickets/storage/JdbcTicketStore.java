@@ -96,22 +96,20 @@ final class JdbcTicketStore implements TicketStore {
     return jdbc.transaction(
         "opening a ticket",
         c -> {
-          if (openedBy != null) {
-            try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM tickets WHERE opened_by = ?")) {
-              ps.setLong(1, openedBy);
-              try (var rs = ps.executeQuery()) {
-                if (rs.next()) {
-                  throw new AlreadyOpenedException(openedBy);
-                }
-              }
-            }
-          }
+          // The other delivery of the same interaction is found before the limits are checked:
+          // after the member's row lock (with limits), which waits for that delivery's commit,
+          // so that its ticket does not make this one a refusal ("you already have a ticket")
+          // that would race its answer. Without limits, a race on PostgreSQL ends in the unique
+          // index (see create).
           if (gate != null) {
-            Optional<Refusal> refused = gate.check(lockAndReadCreator(c, guildId, creatorId));
+            Limits.History history = lockAndReadCreator(c, guildId, creatorId);
+            refuseIfOpenedBy(c, openedBy);
+            Optional<Refusal> refused = gate.check(history);
             if (refused.isPresent()) {
               return Result.<Ticket>refused(refused.get());
             }
+          } else {
+            refuseIfOpenedBy(c, openedBy);
           }
           int number;
           try (PreparedStatement ps = c.prepareStatement(ALLOCATE)) {
@@ -152,6 +150,22 @@ final class JdbcTicketStore implements TicketStore {
           JdbcEffectStore.insert(c, id, guildId, effects.apply(t), createdAt);
           return Result.ok(t);
         });
+  }
+
+  /** Throws {@link AlreadyOpenedException} if interaction {@code openedBy} opened a ticket. */
+  private static void refuseIfOpenedBy(Connection c, Long openedBy) throws SQLException {
+    if (openedBy == null) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id FROM tickets WHERE opened_by = ?")) {
+      ps.setLong(1, openedBy);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          throw new AlreadyOpenedException(openedBy);
+        }
+      }
+    }
   }
 
   private static Limits.History lockAndReadCreator(Connection c, long guildId, long creatorId)

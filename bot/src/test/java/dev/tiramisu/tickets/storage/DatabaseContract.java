@@ -212,6 +212,43 @@ abstract class DatabaseContract extends StoreContract {
     }
   }
 
+  /**
+   * Issue 14: one interaction delivered to two processes at once (each saves before it
+   * acknowledges) opens one ticket, with or without limits; the other delivery gets {@link
+   * TicketStore.AlreadyOpenedException}, never a limit's refusal, whose answer would race the
+   * first delivery's link.
+   */
+  @Test
+  void one_interaction_saved_by_two_processes_at_once_opens_one_ticket() throws Exception {
+    for (Limits limits : List.of(new Limits(1, Duration.ZERO), new Limits(0, Duration.ZERO))) {
+      for (long interaction = 1; interaction <= 5; interaction++) {
+        freshStores();
+        long id = interaction;
+        try (Database secondProcess = Database.start(config)) {
+          List<TicketStore> stores = List.of(database.tickets(), secondProcess.tickets());
+          List<Callable<String>> work = new ArrayList<>();
+          for (int i = 0; i < 6; i++) {
+            TicketStore store = stores.get(i % 2);
+            work.add(() -> {
+              try {
+                Result<Ticket> r = store.create(GUILD, USER, null, T0, null,
+                    limits.any() ? h -> limits.check(h, T0) : null, t -> List.of(), null,
+                    List.of(), id);
+                return r.isOk() ? "opened" : "refused " + r.refusal().key();
+              } catch (TicketStore.AlreadyOpenedException twice) {
+                return "already opened";
+              }
+            });
+          }
+          List<String> outcomes = runTogether(work);
+          assertThat(outcomes).as("limits %s", limits).containsOnlyOnce("opened")
+              .filteredOn(o -> !o.equals("opened")).containsOnly("already opened");
+          assertThat(tickets.lastNumber(GUILD)).hasValue(1);
+        }
+      }
+    }
+  }
+
   @Test
   void thirty_parallel_creates_within_a_cooldown_open_exactly_one() throws Exception {
     List<Result<Ticket>> results =
