@@ -25,7 +25,9 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * Answers the person who acted, by editing their deferred ephemeral reply through the
  * interaction's token (valid 15 minutes, so a process that took over after a crash can still
  * answer). The answer says what was done and, in plain words, what could not be. Editing is
- * idempotent; the token is dropped from the payload once the reply is settled.
+ * idempotent; the token is dropped from the payload once the reply is settled. A create whose
+ * reply this process still holds back ({@link HeldReplies}) is answered with the interaction's
+ * first response instead (a retry after that edits it).
  */
 final class ReplyEffects {
   /** Discord keeps an interaction token for 15 minutes; leave a margin. */
