@@ -1,7 +1,6 @@
 package dev.tiramisu.tickets.discord;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the budget's timer defers only an interaction still held, and an answer replies only to one
  * still held (else it waits for the deferral to finish and edits). Whoever gives an interaction's
  * answer (a handler through {@link Replies}, the effects worker through {@link ReplyEffects})
- * asks {@link #claim} first. An interaction whose save turned out to be a second delivery of one
+ * goes through {@link #replyFirst} first. An interaction whose save turned out to be a second delivery of one
  * another process handles is {@link #release}d: neither deferred nor answered here.
  *
  * <p>State lives in this process only: after a crash the interaction is past Discord's 3 s
@@ -63,14 +63,6 @@ final class HeldReplies {
     Held(IReplyCallback event) {
       this.event = event;
     }
-  }
-
-  /** How the caller gives the interaction's next answer. */
-  enum Answer {
-    /** As its first response: this caller owns it ({@link #answered} must follow). */
-    FIRST_RESPONSE,
-    /** As an edit of the reply (deferred or answered before). */
-    EDIT
   }
 
   /** No interaction is ever held: every answer follows JDA's own acknowledgement state. */
@@ -140,36 +132,66 @@ final class HeldReplies {
     h.deferred.complete(null);
   }
 
-  /** As {@link #claim(String)}, for an event at hand (not held: JDA's state decides). */
-  Answer claim(IReplyCallback e) {
-    Optional<Answer> held = claimHeld(e.getToken());
-    return held.orElse(e.isAcknowledged() ? Answer.EDIT : Answer.FIRST_RESPONSE);
-  }
-
   /**
-   * The held interaction of {@code token}, if its first response is this caller's to give (the
-   * caller then replies through it and reports with {@link #answered}); empty when it must be
-   * edited (it was never held here, or was deferred: a deferral in flight is waited for).
+   * Answers {@code e} with {@code data} (ephemeral) as its first response when that response is
+   * this caller's to give: {@code e} is held here and this caller claims it first, or it was never
+   * held and is not acknowledged yet.
+   *
+   * @return false when the reply is to be edited instead: it was deferred (a deferral in flight is
+   *     waited for), acknowledged before, or answered by another process (Discord's 40060)
+   * @throws RuntimeException any other refusal by Discord, the caller's to report; a held
+   *     interaction is deferred first, so that a retry can edit it
    */
-  Optional<IReplyCallback> claim(String token) {
-    Held h = byToken.get(token);
-    return claimHeld(token).filter(a -> a == Answer.FIRST_RESPONSE).map(a -> h.event);
+  boolean replyFirst(IReplyCallback e, MessageCreateData data) {
+    Held h = byToken.get(e.getToken());
+    if (h == null) {
+      if (e.isAcknowledged()) {
+        return false;
+      }
+      e.reply(data).setEphemeral(true).complete();
+      return true;
+    }
+    return replyHeld(h, data);
   }
 
-  private Optional<Answer> claimHeld(String token) {
+  /** As {@link #replyFirst(IReplyCallback, MessageCreateData)}, for a held interaction's token. */
+  boolean replyFirst(String token, MessageCreateData data) {
     Held h = byToken.get(token);
-    if (h == null) {
-      return Optional.empty();
+    return h != null && replyHeld(h, data);
+  }
+
+  private boolean replyHeld(Held h, MessageCreateData data) {
+    if (!h.state.compareAndSet(State.HELD, State.ANSWERING)) {
+      awaitDeferral(h);
+      return false;
     }
-    if (h.state.compareAndSet(State.HELD, State.ANSWERING)) {
-      ScheduledFuture<?> t = h.timer;
-      if (t != null) {
-        t.cancel(false);
+    ScheduledFuture<?> t = h.timer;
+    if (t != null) {
+      t.cancel(false);
+    }
+    try {
+      h.event.reply(data).setEphemeral(true).complete();
+    } catch (ErrorResponseException ex) {
+      if (ex.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+        finish(h);
+        return false;
       }
-      return Optional.of(Answer.FIRST_RESPONSE);
+      deferAfterFailure(h);
+      throw ex;
+    } catch (RuntimeException ex) {
+      deferAfterFailure(h);
+      throw ex;
     }
-    awaitDeferral(h);
-    return Optional.of(Answer.EDIT);
+    if (tracker != null) {
+      tracker.acknowledged(h.event);
+    }
+    finish(h);
+    return true;
+  }
+
+  private void deferAfterFailure(Held h) {
+    h.state.set(State.HELD);
+    defer(h);
   }
 
   private static void awaitDeferral(Held h) {
@@ -180,35 +202,6 @@ final class HeldReplies {
     } catch (ExecutionException | TimeoutException e) {
       // edit anyway: JDA's hook waits for the acknowledgement it knows of
     }
-  }
-
-  /**
-   * The first response claimed for {@code token} was sent ({@code failure} null) or refused.
-   *
-   * @return whether the caller should edit the reply instead: Discord refused the response as
-   *     already acknowledged (another process answered the same interaction). Any other failure
-   *     defers the interaction now, so that a retry can edit it, and is the caller's to report.
-   */
-  boolean answered(String token, Throwable failure) {
-    Held h = byToken.get(token);
-    if (h == null) {
-      return false;
-    }
-    if (failure == null) {
-      if (tracker != null) {
-        tracker.acknowledged(h.event);
-      }
-      finish(h);
-      return false;
-    }
-    if (failure instanceof ErrorResponseException ere
-        && ere.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
-      finish(h);
-      return true;
-    }
-    h.state.set(State.HELD);
-    defer(h);
-    return false;
   }
 
   /**

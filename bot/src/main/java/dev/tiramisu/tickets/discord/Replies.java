@@ -94,17 +94,12 @@ final class Replies {
   void send(IReplyCallback event, String text, List<? extends MessageTopLevelComponent> rows) {
     // Only the edit of a deferred reply can be tried again: a first response that failed has
     // used up the interaction's one acknowledgement.
-    HeldReplies.Answer how = held.claim(event);
-    if (how == HeldReplies.Answer.FIRST_RESPONSE) {
-      try {
-        reply(event, text, rows);
-        held.answered(event.getToken(), null);
-        return;
-      } catch (RuntimeException e) {
-        if (!held.answered(event.getToken(), e)) {
-          throw e;
-        }
-      }
+    if (held.replyFirst(event, new MessageCreateBuilder()
+        .setContent(DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE))
+        .setComponents(rows)
+        .setAllowedMentions(List.of())
+        .build())) {
+      return;
     }
     for (int attempt = 1; ; attempt++) {
       try {
@@ -130,19 +125,6 @@ final class Replies {
                 .setComponents(rows)
                 .setAllowedMentions(List.of())
                 .build())
-        .complete();
-  }
-
-  private static void reply(IReplyCallback event, String text,
-      List<? extends MessageTopLevelComponent> rows) {
-    event
-        .reply(
-            new MessageCreateBuilder()
-                .setContent(DiscordText.truncate(text, CommandCatalog.MAX_MESSAGE))
-                .setComponents(rows)
-                .setAllowedMentions(List.of())
-                .build())
-        .setEphemeral(true)
         .complete();
   }
 

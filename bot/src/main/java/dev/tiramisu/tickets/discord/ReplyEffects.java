@@ -17,7 +17,6 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
@@ -89,19 +88,10 @@ final class ReplyEffects {
     }
     ReplyHandle handle = ReplyHandle.parse(stored.get());
     String text = DiscordText.truncate(render.apply(handle.messages()), CommandCatalog.MAX_MESSAGE);
-    Optional<IReplyCallback> first = held.claim(handle.token());
-    if (first.isPresent()) {
-      // still held (issue 14): this answer is the interaction's one response, no deferral first
-      try {
-        first.get().reply(new MessageCreateBuilder().setContent(text)
-            .setAllowedMentions(List.of()).build()).setEphemeral(true).complete();
-        held.answered(handle.token(), null);
-        return EffectResult.done("answered as the first response");
-      } catch (RuntimeException ex) {
-        if (!held.answered(handle.token(), ex)) {
-          throw ex;
-        }
-      }
+    // still held (issue 14): this answer is the interaction's one response, no deferral first
+    if (held.replyFirst(handle.token(), new MessageCreateBuilder().setContent(text)
+        .setAllowedMentions(List.of()).build())) {
+      return EffectResult.done("answered as the first response");
     }
     InteractionHook.from(jda, handle.token()).editOriginal(new MessageEditBuilder()
         .setContent(text)

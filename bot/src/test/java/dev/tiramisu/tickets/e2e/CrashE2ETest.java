@@ -212,7 +212,7 @@ class CrashE2ETest {
     try {
       if (before != null) {
         before.awaitArrived(STEP);
-        awaitAcknowledged(handle);
+        handle.awaitAck();
         gate = emu.faults().gate(step.route(), step.nth());
         before.release();
       }
@@ -224,7 +224,7 @@ class CrashE2ETest {
     // A create's reply is held back until its answer or for a moment (HeldReplies): killed
     // before either, the member would see Discord's "This interaction failed" (the ticket is
     // still made and its first message pings them). The steps here are past it.
-    awaitAcknowledged(handle);
+    handle.awaitAck();
     current.kill();
     gate.release();
     gate.awaitProcessed(STEP);
@@ -233,13 +233,6 @@ class CrashE2ETest {
         () -> emu.gateway().connectedShards().isEmpty());
     current = started(database);
     return handle;
-  }
-
-  private void awaitAcknowledged(InteractionHandle handle) {
-    emu.await("the interaction acknowledged", STEP, () -> {
-      var i = emu.state().interactions.get(handle.id);
-      return i != null && i.acknowledged();
-    });
   }
 
   private void assertFinalAnswer(InteractionHandle handle, String expected) {

@@ -84,10 +84,7 @@ class HeldReplyE2ETest {
     InteractionHandle create = g.as("alice").slash(g.channel("general"), "ticket create",
         Map.of("reason", "slow"));
     thread.awaitArrived(Duration.ofSeconds(30));
-    h.emu.await("the held reply deferred", Duration.ofSeconds(30), () -> {
-      var i = h.emu.state().interactions.get(create.id);
-      return i != null && i.acknowledged();
-    });
+    create.awaitAck(); // the held reply deferred, while the thread is held
     assertThat(create.responseType()).isEqualTo(5);
     thread.release();
     MessageView reply = create.awaitReply();
