@@ -22,8 +22,16 @@ final class AdapterWiring {
    * profile of that burst each acknowledgement took 2-5 ms, but waited over 600 ms for a thread.
    */
   static final int ACK_THREADS = 16;
+  /**
+   * Threads that run JDA's callbacks, among them the completion of every {@code complete()}: JDA
+   * defaults to the JVM's common fork-join pool, which has a single thread on a 2-core machine,
+   * shared with anything else in the process, so one slow callback held up every request's answer.
+   */
+  static final int CALLBACK_THREADS = 4;
 
   final List<ExecutorService> executors;
+  /** JDA's callback pool; stopped after the shards (they answer their last requests on it). */
+  final ExecutorService callbacks;
   final EffectWorker worker;
   final InteractionRouter router;
   final WorldEvents worldEvents;
@@ -38,6 +46,7 @@ final class AdapterWiring {
     ScheduledExecutorService deferrals =
         Executors.newSingleThreadScheduledExecutor(named("deferral"));
     executors = List.of(acknowledging, settingsReads, working, deferrals);
+    callbacks = Executors.newFixedThreadPool(CALLBACK_THREADS, named("jda-callback"));
     InteractionTracker tracker = new InteractionTracker(observers.interactions());
     HeldReplies held = new HeldReplies(effectConfig.answerHold().isZero() ? null : deferrals,
         effectConfig.answerHold(), tracker);

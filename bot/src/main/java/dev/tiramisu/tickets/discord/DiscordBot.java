@@ -41,14 +41,17 @@ public final class DiscordBot implements AutoCloseable {
 
   private final ShardManager shards;
   private final List<ExecutorService> executors;
+  private final ExecutorService callbacks;
   private final UnattachedReconciler reconciler;
   private final EffectWorker effects;
   private final TimerScheduler timers;
 
   private DiscordBot(ShardManager shards, List<ExecutorService> executors,
-      UnattachedReconciler reconciler, EffectWorker effects, TimerScheduler timers) {
+      ExecutorService callbacks, UnattachedReconciler reconciler, EffectWorker effects,
+      TimerScheduler timers) {
     this.shards = shards;
     this.executors = executors;
+    this.callbacks = callbacks;
     this.reconciler = reconciler;
     this.effects = effects;
     this.timers = timers;
@@ -117,6 +120,7 @@ public final class DiscordBot implements AutoCloseable {
       http.addInterceptor(observers.rest());
     }
     builder.setHttpClientBuilder(http);
+    builder.setCallbackPool(wired.callbacks, false); // stopped in shutdown, after the shards
     RestConfig rest = new RestConfig();
     if (endpoint != null && endpoint.restBaseUrl() != null) {
       rest.setBaseUrl(endpoint.restBaseUrl());
@@ -134,6 +138,7 @@ public final class DiscordBot implements AutoCloseable {
     } catch (RuntimeException e) {
       stop(executors);
       worker.close();
+      wired.callbacks.shutdownNow();
       throw e;
     }
     try {
@@ -150,11 +155,11 @@ public final class DiscordBot implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       worker.close();
-      shutdown(manager, executors);
+      shutdown(manager, executors, wired.callbacks);
       throw new IllegalStateException("interrupted while connecting to Discord", e);
     } catch (RuntimeException e) {
       worker.close();
-      shutdown(manager, executors);
+      shutdown(manager, executors, wired.callbacks);
       throw e;
     }
     worker.start(manager);
@@ -163,7 +168,7 @@ public final class DiscordBot implements AutoCloseable {
     UnattachedReconciler reconciler = new UnattachedReconciler(manager, services.tickets(),
         services.settings(), services.leases(), services.clock(), reconciliation);
     reconciler.start();
-    return new DiscordBot(manager, executors, reconciler, worker, wired.scheduler);
+    return new DiscordBot(manager, executors, wired.callbacks, reconciler, worker, wired.scheduler);
   }
 
   private static Set<Integer> shardIds(ShardConfig shardConfig, ShardManager manager) {
@@ -252,12 +257,21 @@ public final class DiscordBot implements AutoCloseable {
         stop(executors); // handlers first: they may still record and kick effects
         effects.close();
       } finally {
-        shutdown(shards, executors);
+        shutdown(shards, executors, callbacks);
       }
     }
   }
 
-  private static void shutdown(ShardManager manager, List<ExecutorService> executors) {
+  private static void shutdown(ShardManager manager, List<ExecutorService> executors,
+      ExecutorService callbacks) {
+    try {
+      shutdownShards(manager, executors);
+    } finally {
+      stop(List.of(callbacks));
+    }
+  }
+
+  private static void shutdownShards(ShardManager manager, List<ExecutorService> executors) {
     stop(executors);
     List<JDA> running = manager.getShards();
     manager.shutdown();
