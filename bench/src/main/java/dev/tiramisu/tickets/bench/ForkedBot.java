@@ -57,6 +57,10 @@ final class ForkedBot implements AutoCloseable {
       Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String opts = System.getenv("BENCH_BOT_JAVA_OPTS");
+    if (opts != null && !opts.isBlank()) {
+      command.addAll(List.of(opts.trim().split("\\s+")));
+    }
     command.add("-cp");
     command.add(botClassPath());
     command.add("dev.tiramisu.tickets.app.Main");

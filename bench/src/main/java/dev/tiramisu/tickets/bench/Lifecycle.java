@@ -35,6 +35,8 @@ final class Lifecycle {
     if (o == null) {
       throw new IllegalStateException("interaction " + create.id + " opened no ticket");
     }
+    // the link may come a moment before the first message, whose ping adds the moderator
+    w.awaitFirstMessage(g, o.threadId(), TIMEOUT);
     InteractionHandle command = g.as("moderator").slash(o.threadId(), "ticket close");
     MessageView confirm = w.await(command, v -> v.buttonLabels().contains(CLOSE_BUTTON), TIMEOUT);
     InteractionHandle click = g.as("moderator").click(confirm.id(), CLOSE_BUTTON);

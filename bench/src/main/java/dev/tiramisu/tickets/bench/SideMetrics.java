@@ -64,6 +64,16 @@ final class SideMetrics {
     for (RequestLog.Entry e : log) {
       if (e.status() < 300 && e.body() != null && token(e).equals(last.token)
           && reply.matcher(e.body().toString()).find()) {
+        if (System.getenv("BENCH_STEPS") != null) {
+          StringBuilder sb = new StringBuilder("STEPS");
+          for (RequestLog.Entry x : log) {
+            if (x.atMillis() >= last.createdAtMillis && x.atMillis() <= e.atMillis()) {
+              sb.append(" | +").append(x.atMillis() - last.createdAtMillis).append(' ')
+                  .append(x.route()).append(" (").append(x.durationMicros()).append("us)");
+            }
+          }
+          System.err.println(sb);
+        }
         return total + e.atMillis() - last.createdAtMillis;
       }
     }

@@ -162,7 +162,7 @@ public final class DiscordBot implements AutoCloseable {
       shutdown(manager, executors, wired.callbacks);
       throw e;
     }
-    worker.start(manager);
+    worker.start(manager, pacer::freeNow);
     wired.scheduler.start(manager);
     wired.panelMessages.finishPosting(manager);
     UnattachedReconciler reconciler = new UnattachedReconciler(manager, services.tickets(),

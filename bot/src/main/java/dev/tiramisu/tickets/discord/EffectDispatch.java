@@ -65,9 +65,11 @@ final class EffectDispatch {
    * when it needs its request.
    */
   static String doneWithoutRequest(Effect e, List<Effect> chain) {
-    return e.kind() == EffectKind.CLOSE_THREAD
-        ? ThreadStateEffects.doneWithoutRequest(e, chain)
-        : OpenEffects.doneWithoutRequest(e, chain);
+    return switch (e.kind()) {
+      case CLOSE_THREAD -> ThreadStateEffects.doneWithoutRequest(e, chain);
+      case REPLY_OPENED -> AnswerAlongside.doneWithoutRequest(e, chain);
+      default -> OpenEffects.doneWithoutRequest(e, chain);
+    };
   }
 
   /**

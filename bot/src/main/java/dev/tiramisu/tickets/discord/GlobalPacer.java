@@ -171,6 +171,11 @@ public final class GlobalPacer {
     return earliest == IN_FLIGHT ? now + WINDOW_MILLIS : earliest;
   }
 
+  /** Whether a request sent now takes a permit at once (always, when nothing is paced). */
+  boolean freeNow() {
+    return !paced || nextFreeMillis() <= clock.getAsLong();
+  }
+
   RateLimitLog refusals() {
     return refusals;
   }

@@ -360,7 +360,7 @@ final class TicketHandlers {
     }
     synchronized (effects.replyLock(t.id())) {
       Optional<Effect> now = EffectWorker.latest(effects.effectsOf(t.id()), reply);
-      if (now.isPresent() && now.get().isPending()) {
+      if (now.isPresent() && now.get().isPending() && !AnswerAlongside.given(now.get())) {
         replies.send(e, pending, t.number());
       }
     }

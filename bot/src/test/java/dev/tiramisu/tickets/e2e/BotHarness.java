@@ -271,6 +271,20 @@ final class BotHarness implements AutoCloseable {
     return bot.core().tickets().find(id).orElseThrow();
   }
 
+  /**
+   * Waits until the ticket's thread has its first message, whose ping adds the creator and the
+   * staff: the link may arrive a moment before it (it is sent together with the first message,
+   * {@code AnswerAlongside}), and a member who clicks it, unlike a test, has read it first.
+   */
+  void awaitFirstMessage(TestGuild g, long threadId) {
+    awaitFirstMessage(emu, g, threadId);
+  }
+
+  static void awaitFirstMessage(Emulator emu, TestGuild g, long threadId) {
+    emu.await("the first message in thread " + threadId, Duration.ofSeconds(30),
+        () -> g.threads().stream().anyMatch(t -> t.id() == threadId && !t.messageIds().isEmpty()));
+  }
+
   Optional<Ticket> ticketByThread(long threadId) {
     return bot.core().database().tickets().findByThread(threadId);
   }

@@ -152,6 +152,7 @@ public final class FaultSoak {
           // fault refuses that acknowledgement, the member's retry is told the ticket is open
           text -> text.contains("is open: <#") || text.contains("Please continue in <#"));
       long threadId = Long.parseLong(opened.text().replaceAll("(?s).*<#(\\d+)>.*", "$1"));
+      h.awaitFirstMessage(g, threadId); // the moderator is pinged into the thread
       MessageView confirm = untilAnswered(h, retried,
           () -> g.as("moderator").slash(threadId, "ticket close"),
           text -> text.startsWith("Close ticket #"));

@@ -87,6 +87,7 @@ class PacingE2ETest extends SingleBotE2ETest {
       h.emu.await("the link in answer " + c.id, Duration.ofSeconds(60),
           () -> c.original().text().contains("is open: <#"));
       long thread = Long.parseLong(c.original().text().replaceAll("(?s).*<#(\\d+)>.*", "$1"));
+      h.awaitFirstMessage(g, thread);
       confirms.add(g.as(member).slash(thread, "ticket close"));
     }
     List<InteractionHandle> closes = new ArrayList<>();

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,9 +100,11 @@ class StandaloneDiscordE2ETest {
             + enc("POST /channels/{channel_id}/threads"))).path("requests");
         assertThat(threads).hasSize(1);
         assertThat(threads.path(0).path("status").asInt()).isEqualTo(201);
-        // the thread exists and alice, brought into it, sees its first message
-        JsonNode inThread = json(get(driver + "users/" + alice + "/channels/" + thread.group(1)
-            + "/messages")).path("messages");
+        // the thread exists and alice, brought into it by its first message (which may come a
+        // moment after the link), sees that message
+        String messages = driver + "users/" + alice + "/channels/" + thread.group(1) + "/messages";
+        awaitChange(driver, "alice sees the thread", () -> get(messages).statusCode() == 200);
+        JsonNode inThread = json(get(messages)).path("messages");
         assertThat(inThread.findValuesAsText("content"))
             .anyMatch(c -> c.contains("<@" + alice + ">") && c.contains("from the shell"));
         assertThat(json(get(driver + "violations")).path("violations")).isEmpty();
@@ -131,21 +134,27 @@ class StandaloneDiscordE2ETest {
    * reply: re-read after every state change the driver's event stream reports, up to a deadline.
    */
   private String awaitAnswer(String driver, String interactionId) throws Exception {
+    String[] content = {""};
+    awaitChange(driver, "an answer to interaction " + interactionId, () -> {
+      content[0] = json(get(driver + "interactions/" + interactionId))
+          .path("original").path("content").asText();
+      return !content[0].isEmpty();
+    });
+    return content[0];
+  }
+
+  /** Checks {@code holds} again after each change the emulator reports, until it holds. */
+  private void awaitChange(String driver, String what, Callable<Boolean> holds) throws Exception {
     long deadline = System.nanoTime() + START.toNanos();
     HttpResponse<java.util.stream.Stream<String>> events = http.send(
         HttpRequest.newBuilder(URI.create(driver + "events")).GET().build(),
         HttpResponse.BodyHandlers.ofLines());
     try (java.util.stream.Stream<String> lines = events.body()) {
       java.util.Iterator<String> changes = lines.iterator();
-      while (true) {
-        String content = json(get(driver + "interactions/" + interactionId))
-            .path("original").path("content").asText();
-        if (!content.isEmpty()) {
-          return content;
-        }
+      while (!holds.call()) {
         // the next event (a change, or the stream's keep-alive comment every 15 s)
         if (System.nanoTime() > deadline || !changes.hasNext()) {
-          throw new AssertionError("no answer to interaction " + interactionId);
+          throw new AssertionError("never: " + what);
         }
         changes.next();
       }

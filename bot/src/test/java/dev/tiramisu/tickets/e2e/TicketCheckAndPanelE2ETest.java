@@ -113,6 +113,7 @@ class TicketCheckAndPanelE2ETest extends SingleBotE2ETest {
     assertThat(second.text()).startsWith("Your ticket #2 is open");
     long threadId = Long.parseLong(second.text().replaceAll("(?s).*<#(\\d+)>.*", "$1"));
     assertThat(h.ticketByThread(threadId).orElseThrow().reason()).isEqualTo("after the restart");
+    h.awaitFirstMessage(g, threadId); // its ping adds bob
     assertThat(g.thread("Ticket #2").orElseThrow().memberIds()).contains(g.user("bob"));
   }
 }

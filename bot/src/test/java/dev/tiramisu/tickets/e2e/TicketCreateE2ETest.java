@@ -115,6 +115,7 @@ class TicketCreateE2ETest extends SingleBotE2ETest {
     MessageView reply = g.as("alice").slash(g.channel("general"), "ticket create").awaitReply();
 
     assertThat(reply.text()).startsWith("Your ticket #1 is open");
+    h.awaitFirstMessage(g, g.thread("Ticket #1").orElseThrow().id());
     MessageView first = g.messages(g.thread("Ticket #1").orElseThrow().id()).get(0);
     assertThat(first.text()).contains(text(MessageKey.TICKET_NO_REASON));
   }
