@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,7 +51,6 @@ public final class EffectWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EffectWorker.class);
   private static final int SWEEP_LIMIT = 500;
   private static final int THREADS = 8;
-  private static final int ANSWER_THREADS = 2;
 
   /**
    * @param sweepPeriod how often due effects are looked for and the leases renewed
@@ -104,10 +102,8 @@ public final class EffectWorker implements AutoCloseable {
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
-  /** Sends answers alongside first messages ({@link AnswerAlongside}). */
-  private final ExecutorService answers;
-  /** Whether a request sent now would go out at once under the global limit. */
-  private volatile BooleanSupplier globalLimitFree = () -> true;
+  /** Sends answers together with first messages. */
+  private final AnswerAlongside alongside;
   /** Tickets whose chain runs here now; the value says whether it was kicked again meanwhile. */
   private final ConcurrentHashMap<Long, Boolean> active = new ConcurrentHashMap<>();
   private final Object[] replyLocks = new Object[64];
@@ -129,9 +125,7 @@ public final class EffectWorker implements AutoCloseable {
     AtomicInteger n = new AtomicInteger();
     pool = Executors.newFixedThreadPool(THREADS, r -> daemon(r, "tickets-effects-" + n.incrementAndGet()));
     timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tickets-effects-timer"));
-    AtomicInteger a = new AtomicInteger();
-    answers = Executors.newFixedThreadPool(ANSWER_THREADS,
-        r -> daemon(r, "tickets-effects-answer-" + a.incrementAndGet()));
+    alongside = new AnswerAlongside(store, dispatch, clock, this::replyLock, this::settle);
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -142,7 +136,7 @@ public final class EffectWorker implements AutoCloseable {
 
   /** Sweeps now and then every period (unless the configuration is manual). */
   void start(ShardManager shards, BooleanSupplier globalLimitFree) {
-    this.globalLimitFree = Objects.requireNonNull(globalLimitFree, "globalLimitFree");
+    alongside.start(globalLimitFree);
     this.shards = Objects.requireNonNull(shards, "shards");
     if (config.scheduled()) {
       timer.scheduleWithFixedDelay(this::sweepLogged, 0, config.sweepPeriod().toMillis(),
@@ -305,7 +299,7 @@ public final class EffectWorker implements AutoCloseable {
         continue; // changed under us: read again
       }
       List<Effect> before = chain.stream().filter(e -> e.id() < started.id()).toList();
-      Future<?> answer = answerAlongside(started, t, shard, guild, chain, now);
+      Future<?> answer = alongside.start(started, t, shard, guild, chain, now);
       EffectResult result;
       if (started.kind().isReply()) {
         // The answer and its settlement under the ticket's reply lock: a handler's interim
@@ -319,54 +313,11 @@ public final class EffectWorker implements AutoCloseable {
         settle(started, t, result, clock.instant());
       }
       if (answer != null) {
-        awaitAnswer(answer, t);
+        AnswerAlongside.await(answer, t);
       }
       if (result.kind() == EffectResult.Kind.RETRY && !started.kind().mayWait()) {
         return; // the retry is scheduled; the effects after it wait for it
       }
-    }
-  }
-
-  /**
-   * Sends the member's answer on its own thread while {@code first}, a first message, is posted,
-   * when the first message goes out at once ({@link AnswerAlongside}); null when it waits.
-   */
-  private Future<?> answerAlongside(Effect first, Ticket t, JDA shard, Guild guild,
-      List<Effect> chain, Instant now) {
-    Effect reply = AnswerAlongside.answerFor(first, chain, now);
-    if (reply == null || !globalLimitFree.getAsBoolean()) {
-      return null;
-    }
-    Effect started = store.startAttempt(reply, now);
-    if (started == null) {
-      return null;
-    }
-    List<Effect> before = chain.stream().filter(e -> e.id() < started.id()).toList();
-    try {
-      return answers.submit(() -> {
-        synchronized (replyLock(t.id())) {
-          EffectResult r = dispatch.perform(started, t, shard, guild, before, chain);
-          if (r.kind() == EffectResult.Kind.DONE) {
-            // settled once the first message is: answered again if it failed
-            store.retryLater(started.id(), AnswerAlongside.OUTCOME, clock.instant());
-          } else {
-            settle(started, t, r, clock.instant());
-          }
-        }
-      });
-    } catch (RejectedExecutionException stopping) {
-      return null; // the attempt is recorded: the next process's sweep answers
-    }
-  }
-
-  private static void awaitAnswer(Future<?> answer, Ticket t) {
-    try {
-      answer.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      log.error("ticket id {}: the answer sent alongside the first message failed", t.id(),
-          e.getCause());
     }
   }
 
@@ -464,7 +415,8 @@ public final class EffectWorker implements AutoCloseable {
   public void close() {
     closed = true;
     timer.shutdownNow();
-    DiscordBot.stop(List.of(pool, answers));
+    alongside.close();
+    DiscordBot.stop(List.of(pool));
     shardLeases.releaseAll(shardLeases.claimed());
   }
 }

@@ -161,7 +161,8 @@ final class TicketHandlers {
       // (HeldReplies defers it if the thread takes longer).
       replies.held().hold(e);
       TicketType chosen = choice.type();
-      return () -> open(e, rawReason, chosen, true);
+      // the blocklist and the type's form were read just now: not read again
+      return () -> open(e, rawReason, chosen, true, List.of(), false);
     }
     e.deferReply(true).complete();
     return () -> {
@@ -269,22 +270,29 @@ final class TicketHandlers {
    * the first message and answers the member (see {@link EffectWorker}).
    */
   private void open(IReplyCallback e, String rawReason, TicketType type, boolean typed) {
-    open(e, rawReason, type, typed, null);
+    open(e, rawReason, type, typed, null, true);
+  }
+
+  private void open(IReplyCallback e, String rawReason, TicketType type, boolean typed,
+      List<FormAnswer> answers) {
+    open(e, rawReason, type, typed, answers, true);
   }
 
   /**
    * @param answers the checked answers of the type's form, or null when no form was shown (then
    *     a type with questions is refused: its form must be filled in)
+   * @param checkBlocklist false when the acknowledgement has just checked it
    */
   private void open(IReplyCallback e, String rawReason, TicketType type, boolean typed,
-      List<FormAnswer> answers) {
+      List<FormAnswer> answers, boolean checkBlocklist) {
     Guild guild = e.getGuild();
     if (guild == null) {
       replies.send(e, MessageKey.ERROR_NOT_IN_GUILD);
       return;
     }
     Member member = e.getMember();
-    Optional<Refusal> blocked = blocklist.check(guild.getIdLong(), actor(member));
+    Optional<Refusal> blocked = checkBlocklist
+        ? blocklist.check(guild.getIdLong(), actor(member)) : Optional.empty();
     if (blocked.isPresent()) {
       replies.send(e, blocked.get());
       return;
