@@ -130,7 +130,7 @@ public final class SideBySideBench {
   static Options parse(String[] args) {
     int[] rounds = {3};
     int[] tickets = {20};
-    int[] warmup = {5};
+    int[] warmup = {20};
     int[] think = {250};
     List<List<Integer>> concurrency = new ArrayList<>(List.of(List.of(1, 10)));
     String[] original = {null};

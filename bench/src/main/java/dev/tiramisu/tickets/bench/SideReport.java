@@ -45,7 +45,8 @@ final class SideReport {
         + " each bot alone on it (ours first, then the emulator is reset and the original"
         + " started). Each round is a fresh guild (ticket channel, staff role, mod-log set):")
         .append(String.format(Locale.ROOT, " %d round(s) of %d tickets per point after a"
-            + " warm-up round of %d; members take %d ms before each command, and to read a"
+            + " warm-up round of %d tickets (the emulator's JIT warms in the first bot's: a"
+            + " short warm-up slowed whichever bot ran first); members take %d ms before each command, and to read a"
             + " modal or a confirmation before answering it (outside every measured time; the"
             + " same pace of commands for both bots). ", o.rounds(), o.tickets(), o.warmup(),
             o.think().toMillis()))
