@@ -238,7 +238,8 @@ public final class RequestsBench {
         return switch (type) {
           case 4 -> "create".equals(step)
               ? "answers with the link to the ticket, as the interaction's one response (held"
-                  + " back for it instead of deferred)"
+                  + " back for it instead of deferred), sent together with the first message"
+                  + " (the global limit being free)"
               : "answers the interaction with a message"
               + (step.equals("close") ? " (the confirmation with its buttons)" : "");
           case 5 -> "acknowledges within Discord's 3 s (deferred, ephemeral \"thinking\")"
