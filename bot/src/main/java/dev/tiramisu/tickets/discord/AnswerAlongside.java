@@ -2,7 +2,6 @@ package dev.tiramisu.tickets.discord;
 
 import dev.tiramisu.tickets.effects.Effect;
 import dev.tiramisu.tickets.effects.EffectKind;
-import dev.tiramisu.tickets.effects.EffectState;
 import dev.tiramisu.tickets.effects.EffectStore;
 import dev.tiramisu.tickets.ticket.Ticket;
 import java.time.Clock;
@@ -132,8 +131,9 @@ final class AnswerAlongside {
 
   /**
    * The member's answer that may go out with {@code first}, or null: {@code first} is a first
-   * message whose first attempt just started, and the next effects up to the answer are the creator's addition
-   * (settled by the first message's ping) and the answer itself, due and not tried yet.
+   * message whose first attempt just started, and the next effects up to the answer are the
+   * creator's addition (settled by the first message's ping) and the answer itself, due and not
+   * tried yet.
    */
   static Effect answerFor(Effect first, List<Effect> chain, Instant now) {
     if (first.kind() != EffectKind.FIRST_MESSAGE || first.attempts() != 1) {
@@ -168,15 +168,6 @@ final class AnswerAlongside {
    * whose first message failed is answered again (the answer says so).
    */
   static String doneWithoutRequest(Effect e, List<Effect> chain) {
-    if (!given(e)) {
-      return null;
-    }
-    Effect first = null;
-    for (Effect x : chain) {
-      if (x.id() < e.id() && x.kind() == EffectKind.FIRST_MESSAGE) {
-        first = x;
-      }
-    }
-    return first != null && first.state() == EffectState.DONE ? OUTCOME : null;
+    return given(e) && OpenEffects.firstMessagePosted(e, chain) ? OUTCOME : null;
   }
 }

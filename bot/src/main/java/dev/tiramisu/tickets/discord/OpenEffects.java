@@ -81,13 +81,18 @@ final class OpenEffects {
     if (e.kind() != EffectKind.ADD_CREATOR) {
       return null;
     }
+    return firstMessagePosted(e, chain) ? ADDED_BY_MENTION : null;
+  }
+
+  /** Whether the first message recorded before {@code e} in its chain was posted. */
+  static boolean firstMessagePosted(Effect e, List<Effect> chain) {
     Effect first = null;
     for (Effect x : chain) {
       if (x.id() < e.id() && x.kind() == EffectKind.FIRST_MESSAGE) {
         first = x;
       }
     }
-    return first != null && first.state() == EffectState.DONE ? ADDED_BY_MENTION : null;
+    return first != null && first.state() == EffectState.DONE;
   }
 
   EffectResult addCreator(Effect e, Ticket t, Guild guild) {
