@@ -194,6 +194,8 @@ class ShardedProcessesE2ETest {
     // each staff member asks to close each ticket: two confirmations per ticket
     List<InteractionHandle> asks = new ArrayList<>();
     for (Opened t : tickets) {
+      // the link may come a moment before the first message (AnswerAlongside)
+      BotHarness.awaitFirstMessage(emu, t.guild, t.threadId);
       long first = t.guild.messages(t.threadId).get(0).id();
       asks.add(t.guild.as("moderator").click(first, text(MessageKey.BUTTON_CLOSE_TICKET)));
       asks.add(t.guild.as("admin").click(first, text(MessageKey.BUTTON_CLOSE_TICKET)));
@@ -288,6 +290,7 @@ class ShardedProcessesE2ETest {
       List<InteractionHandle> asks = new ArrayList<>();
       for (int i = 0; i < REPLAYED; i++) {
         long thread = openedThread(replies.get(i));
+        BotHarness.awaitFirstMessage(emu, g, thread);
         asks.add(g.as("user" + i).click(g.messages(thread).get(0).id(),
             text(MessageKey.BUTTON_CLOSE_TICKET)));
       }
