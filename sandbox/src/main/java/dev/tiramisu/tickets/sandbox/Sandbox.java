@@ -125,6 +125,9 @@ final class Sandbox implements AutoCloseable {
     ThreadView thread = guild.threads().stream().findFirst()
         .orElseThrow(() -> new AssertionError("no ticket thread was created"));
     expect(opened, thread.name().substring(thread.name().indexOf('#')));
+    // the link goes out together with the first message, and may show a moment before it
+    emulator.await("the ticket's first message", () -> guild.threads().stream()
+        .anyMatch(t -> t.id() == thread.id() && !t.messageIds().isEmpty()));
     MessageView first = guild.messages(thread.id()).get(0);
     InteractionHandle close = guild.as("alice").click(first.id(), "Close ticket");
     MessageView confirm = close.awaitReply();
