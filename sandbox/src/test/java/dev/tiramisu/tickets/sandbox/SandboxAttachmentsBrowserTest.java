@@ -62,7 +62,7 @@ class SandboxAttachmentsBrowserTest {
     page.message("Ticket #1 is closed.");
 
     // the DM: rate 4 ★, then add a comment through the modal
-    browser.find("#servers .dm-home").click();
+    page.click("#servers .dm-home");
     page.go("#channel-list .channel.dm");
     WebElement dm = page.message("was closed by");
     WebElement four = browser.await("the rating buttons", d -> dm.findElements(By.cssSelector(".component-button"))
@@ -81,7 +81,7 @@ class SandboxAttachmentsBrowserTest {
 
     // staff: the log entry carries the transcript, a link the page serves
     page.actAs("moderator");
-    browser.find("#servers .server[title='Tiramisu Sandbox']").click();
+    page.click("#servers .server[title='Tiramisu Sandbox']");
     page.channel("mod-log");
     WebElement link = browser.await("the transcript link", d -> browser.all("#messages .attachment-link").stream()
         .filter(a -> a.getText().equals("transcript-1.html")).findFirst().orElse(null));

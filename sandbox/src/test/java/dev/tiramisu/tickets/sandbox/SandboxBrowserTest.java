@@ -139,12 +139,12 @@ class SandboxBrowserTest {
     browser.await("the thread renamed and archived", d -> browser.find(closed).isDisplayed());
 
     // the DM and the log entry
-    browser.find("#servers .dm-home").click();
+    page.click("#servers .dm-home");
     go("#channel-list .channel.dm");
     WebElement dm = message("Your ticket #1 on Tiramisu Sandbox was closed by @alice");
     assertThat(dm.findElement(By.cssSelector(".content strong")).getText()).isEqualTo("Tiramisu Sandbox");
     actAs("moderator");
-    browser.find("#servers .server[title='Tiramisu Sandbox']").click();
+    page.click("#servers .server[title='Tiramisu Sandbox']");
     channel("mod-log");
     message("Ticket #1 opened by @alice was closed by @alice");
     browser.screenshot("sandbox-ticket-log");

@@ -104,13 +104,18 @@ final class SandboxPage implements AutoCloseable {
     showing(user);
   }
 
-  void go(String css) {
-    String id = browser.await("the sidebar entry " + css,
-        d -> browser.find(css).isDisplayed() ? browser.find(css).getAttribute("data-id") : null);
-    browser.await("a click on " + css, d -> { // the sidebar may re-render under the click: stale means retry
+  /** Clicks {@code css}, found again if the page re-rendered it under the click (stale means retry). */
+  void click(String css) {
+    browser.await("a click on " + css, d -> {
       browser.find(css).click();
       return true;
     });
+  }
+
+  void go(String css) {
+    String id = browser.await("the sidebar entry " + css,
+        d -> browser.find(css).isDisplayed() ? browser.find(css).getAttribute("data-id") : null);
+    click(css); // the sidebar may re-render under the click
     browser.await("the channel " + css + " shown", d -> {
       WebElement active = browser.find("#channel-list .channel.active");
       return id.equals(active.getAttribute("data-id"));
