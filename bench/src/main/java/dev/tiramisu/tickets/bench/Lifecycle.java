@@ -36,7 +36,7 @@ final class Lifecycle {
       throw new IllegalStateException("interaction " + create.id + " opened no ticket");
     }
     // the link may come a moment before the first message, whose ping adds the moderator
-    w.awaitFirstMessage(g, o.threadId(), TIMEOUT);
+    g.awaitMessage(o.threadId(), TIMEOUT);
     InteractionHandle command = g.as("moderator").slash(o.threadId(), "ticket close");
     MessageView confirm = w.await(command, v -> v.buttonLabels().contains(CLOSE_BUTTON), TIMEOUT);
     InteractionHandle click = g.as("moderator").click(confirm.id(), CLOSE_BUTTON);

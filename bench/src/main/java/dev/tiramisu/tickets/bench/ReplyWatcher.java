@@ -4,7 +4,6 @@ import dev.tiramisu.discordemu.Emulator;
 import dev.tiramisu.discordemu.EmulatorState;
 import dev.tiramisu.discordemu.driver.InteractionHandle;
 import dev.tiramisu.discordemu.driver.MessageView;
-import dev.tiramisu.discordemu.driver.TestGuild;
 import dev.tiramisu.discordemu.model.Interaction;
 import dev.tiramisu.discordemu.model.Message;
 import java.time.Duration;
@@ -69,15 +68,6 @@ final class ReplyWatcher implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-  }
-
-  /**
-   * Waits until the thread has a message: the ticket's first message, whose ping adds the creator
-   * and the staff (the link is sent together with it, and may arrive a moment before it).
-   */
-  void awaitFirstMessage(TestGuild g, long threadId, Duration timeout) {
-    emu.await("the first message in thread " + threadId, timeout, () -> g.threads().stream()
-        .anyMatch(t -> t.id() == threadId && !t.messageIds().isEmpty()));
   }
 
   private void run() {

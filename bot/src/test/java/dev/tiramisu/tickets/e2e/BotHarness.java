@@ -286,12 +286,7 @@ final class BotHarness implements AutoCloseable {
    * {@code AnswerAlongside}), and a member who clicks it, unlike a test, has read it first.
    */
   void awaitFirstMessage(TestGuild g, long threadId) {
-    awaitFirstMessage(emu, g, threadId);
-  }
-
-  static void awaitFirstMessage(Emulator emu, TestGuild g, long threadId) {
-    emu.await("the first message in thread " + threadId, Duration.ofSeconds(30),
-        () -> g.threads().stream().anyMatch(t -> t.id() == threadId && !t.messageIds().isEmpty()));
+    g.awaitMessage(threadId, Duration.ofSeconds(30));
   }
 
   Optional<Ticket> ticketByThread(long threadId) {

@@ -216,7 +216,7 @@ class CrashE2ETest {
   }
 
   private void awaitPinned(TestGuild g, long thread) {
-    BotHarness.awaitFirstMessage(emu, g, thread);
+    g.awaitMessage(thread, STEP);
     emu.await("the first message pinned", STEP, () -> g.threads().stream()
         .anyMatch(t -> t.id() == thread && !t.pins().isEmpty()));
   }

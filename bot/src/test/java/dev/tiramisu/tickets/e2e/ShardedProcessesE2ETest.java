@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -195,7 +196,7 @@ class ShardedProcessesE2ETest {
     List<InteractionHandle> asks = new ArrayList<>();
     for (Opened t : tickets) {
       // the link may come a moment before the first message (AnswerAlongside)
-      BotHarness.awaitFirstMessage(emu, t.guild, t.threadId);
+      t.guild.awaitMessage(t.threadId, Duration.ofSeconds(30));
       long first = t.guild.messages(t.threadId).get(0).id();
       asks.add(t.guild.as("moderator").click(first, text(MessageKey.BUTTON_CLOSE_TICKET)));
       asks.add(t.guild.as("admin").click(first, text(MessageKey.BUTTON_CLOSE_TICKET)));
@@ -290,7 +291,7 @@ class ShardedProcessesE2ETest {
       List<InteractionHandle> asks = new ArrayList<>();
       for (int i = 0; i < REPLAYED; i++) {
         long thread = openedThread(replies.get(i));
-        BotHarness.awaitFirstMessage(emu, g, thread);
+        g.awaitMessage(thread, Duration.ofSeconds(30));
         asks.add(g.as("user" + i).click(g.messages(thread).get(0).id(),
             text(MessageKey.BUTTON_CLOSE_TICKET)));
       }

@@ -6,6 +6,7 @@ import dev.tiramisu.discordemu.model.Channel;
 import dev.tiramisu.discordemu.model.Guild;
 import dev.tiramisu.discordemu.model.Message;
 import dev.tiramisu.discordemu.model.Role;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,14 @@ public final class TestGuild {
   /** Messages of a channel or thread, oldest first, including ephemeral ones. */
   public List<MessageView> messages(long channelId) {
     return emu.messages(channelId);
+  }
+
+  /**
+   * Waits (up to {@code timeout}, re-checked on every change) until the channel or thread has a
+   * message, e.g. a ticket's first message, which may arrive a moment after the link to it.
+   */
+  public void awaitMessage(long channelId, Duration timeout) {
+    emu.await("a message in channel " + channelId, timeout, () -> !messages(channelId).isEmpty());
   }
 
   public List<MessageView> messages(String channelName) {

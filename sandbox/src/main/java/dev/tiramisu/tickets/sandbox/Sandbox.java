@@ -126,8 +126,7 @@ final class Sandbox implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no ticket thread was created"));
     expect(opened, thread.name().substring(thread.name().indexOf('#')));
     // the link goes out together with the first message, and may show a moment before it
-    emulator.await("the ticket's first message", () -> guild.threads().stream()
-        .anyMatch(t -> t.id() == thread.id() && !t.messageIds().isEmpty()));
+    guild.awaitMessage(thread.id(), java.time.Duration.ofSeconds(30));
     MessageView first = guild.messages(thread.id()).get(0);
     InteractionHandle close = guild.as("alice").click(first.id(), "Close ticket");
     MessageView confirm = close.awaitReply();
