@@ -19,6 +19,8 @@ import net.dv8tion.jda.api.entities.Guild;
  * the result; this class only knows how.
  */
 final class EffectDispatch {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(EffectDispatch.class);
   private final TicketService tickets;
   private final Clock clock;
   private final OpenEffects open;
@@ -117,6 +119,13 @@ final class EffectDispatch {
     } catch (StorageUnavailableException ex) {
       return EffectResult.retry("database unavailable");
     } catch (RuntimeException ex) {
+      if (!(ex instanceof net.dv8tion.jda.api.exceptions.ErrorResponseException)
+          && !(ex instanceof net.dv8tion.jda.api.exceptions.InsufficientPermissionException)
+          && !(ex.getCause() instanceof java.io.IOException)) {
+        // not Discord's refusal: a fault of ours or of JDA's, whose stack is what a maintainer
+        // needs (the outcome keeps only the class name; no message contents in either)
+        log.warn("ticket id {}: {} attempt {} threw", t.id(), e.kind(), e.attempts(), ex);
+      }
       return EffectResult.of(ex);
     }
   }
