@@ -27,7 +27,7 @@ final class ThreadLookup {
     }
     long id = t.threadId();
     ThreadChannel cached = guild.getThreadChannelById(id);
-    if (cached != null) {
+    if (cached != null && built(cached)) {
       return cached;
     }
     for (ThreadChannel th : guild.retrieveActiveThreads().complete()) {
@@ -47,6 +47,22 @@ final class ThreadLookup {
     }
     requireCacheReady(guild);
     return null;
+  }
+
+  /**
+   * Whether JDA has finished building a cached thread. JDA puts a thread it learns of from the
+   * gateway (THREAD_CREATE) into its cache before it sets the thread's parent channel, and that
+   * copy can replace the one our own create request just built; until the parent is set,
+   * {@code getParentChannel()}, and so the permission check of every send, pin or PUT on the
+   * thread, throws a NullPointerException. Such a thread is looked up in Discord's list of active
+   * threads instead, which makes JDA finish building the same cached object.
+   */
+  static boolean built(ThreadChannel thread) {
+    try {
+      return thread.getParentChannel() != null;
+    } catch (NullPointerException halfBuilt) {
+      return false;
+    }
   }
 
   /**
