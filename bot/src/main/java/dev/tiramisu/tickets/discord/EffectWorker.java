@@ -59,12 +59,9 @@ public final class EffectWorker implements AutoCloseable {
    * @param scheduled false for tests that call {@link #sweepOnce()} themselves
    * @param answerHold how long a create's reply is held back for the worker's answer to be its
    *     first response before it is deferred ({@link HeldReplies}); zero defers at once
-   * @param answerAlongside whether a create's link may go out together with its first message
-   *     ({@link AnswerAlongside}); false sends it once the first message is posted (tests that
-   *     read the thread the moment the link shows)
    */
   public record Config(Duration sweepPeriod, Duration leaseTtl, RetryPolicy retry,
-      boolean scheduled, Duration answerHold, boolean answerAlongside) {
+      boolean scheduled, Duration answerHold) {
     public static final Config DEFAULT =
         new Config(Duration.ofSeconds(2), Duration.ofSeconds(15), RetryPolicy.DEFAULT, true);
 
@@ -78,28 +75,20 @@ public final class EffectWorker implements AutoCloseable {
       }
     }
 
-    /**
-     * With the default hold of a create's reply ({@link HeldReplies#BUDGET}), the link sent with
-     * the first message.
-     */
+    /** With the default hold of a create's reply ({@link HeldReplies#BUDGET}). */
     public Config(Duration sweepPeriod, Duration leaseTtl, RetryPolicy retry, boolean scheduled) {
-      this(sweepPeriod, leaseTtl, retry, scheduled, HeldReplies.BUDGET, true);
+      this(sweepPeriod, leaseTtl, retry, scheduled, HeldReplies.BUDGET);
     }
 
     public Config withLeaseTtl(Duration ttl) {
       Duration half = ttl.dividedBy(2); // renewed at least twice per lease
       return new Config(sweepPeriod.compareTo(half) < 0 ? sweepPeriod : half, ttl, retry,
-          scheduled, answerHold, answerAlongside);
+          scheduled, answerHold);
     }
 
     /** The same with another hold of a create's reply (tests). */
     public Config withAnswerHold(Duration hold) {
-      return new Config(sweepPeriod, leaseTtl, retry, scheduled, hold, answerAlongside);
-    }
-
-    /** The same with the link sent with the first message, or after it (tests). */
-    public Config withAnswerAlongside(boolean alongside) {
-      return new Config(sweepPeriod, leaseTtl, retry, scheduled, answerHold, alongside);
+      return new Config(sweepPeriod, leaseTtl, retry, scheduled, hold);
     }
   }
 
@@ -147,7 +136,7 @@ public final class EffectWorker implements AutoCloseable {
 
   /** Sweeps now and then every period (unless the configuration is manual). */
   void start(ShardManager shards, BooleanSupplier globalLimitFree) {
-    alongside.start(config.answerAlongside() ? globalLimitFree : () -> false);
+    alongside.start(globalLimitFree);
     this.shards = Objects.requireNonNull(shards, "shards");
     if (config.scheduled()) {
       timer.scheduleWithFixedDelay(this::sweepLogged, 0, config.sweepPeriod().toMillis(),

@@ -45,14 +45,6 @@ final class BotHarness implements AutoCloseable {
   private final DatabaseConfig database;
   private final Clock clock;
   private final Reconciliation reconciliation;
-  /**
-   * The effects worker as in production, except that a create's link goes out once the first
-   * message is posted instead of together with it: most tests read the thread the moment the
-   * link shows, which a person does not do. {@code AnswerAlongsideE2ETest}, the forked-process
-   * tests and the benchmarks run the production default.
-   */
-  static final EffectWorker.Config TEST_EFFECTS =
-      EffectWorker.Config.DEFAULT.withAnswerAlongside(false);
 
   private final EffectWorker.Config effects;
   private final TimerScheduler.Config timers;
@@ -84,7 +76,7 @@ final class BotHarness implements AutoCloseable {
   }
 
   BotHarness(DatabaseConfig database, Clock clock, Reconciliation reconciliation) {
-    this(database, clock, reconciliation, TEST_EFFECTS);
+    this(database, clock, reconciliation, EffectWorker.Config.DEFAULT);
   }
 
   /** With SQLite in a temporary file and the effects worker configured (e.g. fast retries). */
@@ -105,7 +97,7 @@ final class BotHarness implements AutoCloseable {
 
   /** With the timers' scheduler configured: tests sweep by hand on a clock they move. */
   BotHarness(DatabaseConfig database, Clock clock, TimerScheduler.Config timers) {
-    this(database, clock, Reconciliation.DEFAULT, TEST_EFFECTS, timers,
+    this(database, clock, Reconciliation.DEFAULT, EffectWorker.Config.DEFAULT, timers,
         EmulatorConfig.defaults());
   }
 
@@ -121,7 +113,7 @@ final class BotHarness implements AutoCloseable {
 
   /** With the given database and the bot's configuration changed by {@code configure}. */
   BotHarness(DatabaseConfig database, UnaryOperator<BotConfig> configure) {
-    this(database, Clock.systemUTC(), Reconciliation.DEFAULT, TEST_EFFECTS,
+    this(database, Clock.systemUTC(), Reconciliation.DEFAULT, EffectWorker.Config.DEFAULT,
         TimerScheduler.Config.DEFAULT, EmulatorConfig.defaults(), configure);
   }
 

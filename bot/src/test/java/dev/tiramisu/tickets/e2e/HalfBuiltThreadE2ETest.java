@@ -54,7 +54,8 @@ class HalfBuiltThreadE2ETest extends ClockedBotTest {
         Map.of("reason", "half built"));
     create.awaitAck();
     h.emu.await("the first message refused once", Duration.ofSeconds(30),
-        () -> firstMessage(g).filter(e -> e.attempts() == 1 && e.isPending()).isPresent());
+        () -> firstMessage(g).filter(e -> e.attempts() == 1 && e.isPending()
+            && e.outcome() != null && e.outcome().contains("HTTP 500")).isPresent());
     Ticket t = h.bot().core().database().tickets().findByNumber(g.id, 1).orElseThrow();
 
     Guild guild = h.bot().shards().getGuildById(g.id);

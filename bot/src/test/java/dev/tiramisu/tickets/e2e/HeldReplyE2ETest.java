@@ -38,7 +38,7 @@ class HeldReplyE2ETest {
   }
 
   private TestGuild start(Duration hold) {
-    h = new BotHarness(BotHarness.TEST_EFFECTS.withAnswerHold(hold), false);
+    h = new BotHarness(EffectWorker.Config.DEFAULT.withAnswerHold(hold), false);
     TestGuild g = h.guild();
     h.enableTickets(g);
     return g;

@@ -35,6 +35,7 @@ class StaffReadsE2ETest extends SingleBotE2ETest {
     Ticket t = h.ticketByThread(g.thread("Ticket #1").orElseThrow().id()).orElseThrow();
     assertThat(reply.text()).isEqualTo(text(MessageKey.TICKET_OPENED_REPLY, 1, t.threadId())
         + "\n" + text(MessageKey.TICKET_OPENED_NO_STAFF_NOTE));
+    h.awaitFirstMessage(g, t.threadId()); // the link goes out together with it
     MessageView first = g.messages(t.threadId()).get(0);
     assertThat(first.text()).isEqualTo(text(MessageKey.TICKET_FIRST_HEADING_PLAIN, 1) + "\n"
         + text(MessageKey.TICKET_OPENED_MESSAGE_NO_STAFF,
