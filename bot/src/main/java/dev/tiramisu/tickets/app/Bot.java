@@ -96,7 +96,7 @@ public final class Bot implements AutoCloseable {
         core.timers(), core.world(), core.types(), core.panels(),
         new Transcripts(core.database().transcripts(), core.transcripts(),
             config.messageContentIntent()),
-        core.feedback(), core.stats(), clock);
+        core.feedback(), core.stats(), core.closeConfirmations(), clock);
   }
 
   public Core core() {

@@ -120,6 +120,11 @@ public final class Core implements AutoCloseable {
     return leases;
   }
 
+  /** Close confirmations shown and not yet answered. */
+  public dev.tiramisu.tickets.ticket.CloseConfirmationStore closeConfirmations() {
+    return database.closeConfirmations();
+  }
+
   public dev.tiramisu.tickets.ticket.Blocklist blocklist() {
     return blocklist;
   }

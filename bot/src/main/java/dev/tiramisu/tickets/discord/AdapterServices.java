@@ -23,12 +23,13 @@ import java.util.Objects;
  * in one value instead of twenty parameters.
  *
  * @param leases the job leases shared by all processes on the database
+ * @param confirmations the close confirmations shown, shared by all processes on the database
  */
 public record AdapterServices(TicketService tickets, SettingsService settings, Messages messages,
     JobLeases leases, EffectStore effects, Blocklist blocklist, TicketList ticketList,
     ClaimService claims, MemberService members, TicketTimers timers, TicketWorld world,
     TicketTypes types, Panels panels, Transcripts transcripts, Feedback feedback, Stats stats,
-    Clock clock) {
+    dev.tiramisu.tickets.ticket.CloseConfirmationStore confirmations, Clock clock) {
   public AdapterServices {
     Objects.requireNonNull(tickets, "tickets");
     Objects.requireNonNull(settings, "settings");
@@ -46,6 +47,7 @@ public record AdapterServices(TicketService tickets, SettingsService settings, M
     Objects.requireNonNull(transcripts, "transcripts");
     Objects.requireNonNull(feedback, "feedback");
     Objects.requireNonNull(stats, "stats");
+    Objects.requireNonNull(confirmations, "confirmations");
     Objects.requireNonNull(clock, "clock");
   }
 }

@@ -68,7 +68,7 @@ final class AdapterWiring {
     TicketThreads inThread = new TicketThreads(s.tickets(), replies);
     StaffWorkflow workflow = new StaffWorkflow(
         new CloseHandlers(s.tickets(), s.claims(), replies,
-            new PendingCloseReasons(s.clock()), worker, inThread),
+            new PendingCloseReasons(s.confirmations(), s.clock()), worker, inThread),
         new ClaimHandlers(s.claims(), replies, worker, inThread),
         new MemberHandlers(s.members(), s.claims(), replies, worker, inThread),
         new ReopenHandlers(s.tickets(), replies, worker, inThread));

@@ -262,6 +262,11 @@ public final class Database implements AutoCloseable {
     return new JdbcTranscriptStore(jdbc);
   }
 
+  /** Close confirmations shown and not yet answered (V16). */
+  public dev.tiramisu.tickets.ticket.CloseConfirmationStore closeConfirmations() {
+    return new JdbcCloseConfirmationStore(jdbc);
+  }
+
   /** Job leases on this database. */
   public JobLeases leases() {
     return new JdbcJobLeases(jdbc);

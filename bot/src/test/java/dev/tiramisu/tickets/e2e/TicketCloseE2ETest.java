@@ -135,6 +135,47 @@ class TicketCloseE2ETest extends SingleBotE2ETest {
   }
 
   @Test
+  void a_confirmation_answered_after_a_restart_closes_with_its_reason_and_clears_every_confirmation() {
+    TestGuild g = h.guild();
+    h.enableTickets(g);
+    Ticket t = h.open(g, "alice", "question");
+    MessageView byMember = askToClose(g, t, "alice");
+    MessageView confirm = g.as("moderator").slash(t.threadId(), "ticket close",
+        Map.of("reason", "solved before the restart")).awaitReply();
+
+    h.restart(); // the confirmations were shown by the bot that stopped
+    h.awaitBot("the new bot sees the guild", () -> h.bot().shards().getGuildById(g.id) != null);
+    g.as("moderator").click(confirm.id(), text(MessageKey.BUTTON_CLOSE_CONFIRM)).awaitReply();
+
+    assertThat(h.bot().effects().awaitIdle(t.id(), java.time.Duration.ofSeconds(30))).isTrue();
+    assertThat(h.ticketByThread(t.threadId()).orElseThrow().closeReason())
+        .isEqualTo("solved before the restart");
+    List<MessageView> inThread = g.messages(t.threadId());
+    assertThat(inThread.get(inThread.size() - 1).text()).isEqualTo(text(
+        MessageKey.TICKET_CLOSED_MESSAGE, g.user("moderator"), "solved before the restart"));
+    assertThat(g.message(byMember.id()).orElseThrow()).as("the member's, shown before too")
+        .satisfies(c -> {
+          assertThat(c.text()).isEqualTo(text(MessageKey.TICKET_CLOSE_CONFIRM_CLOSED, 1));
+          assertThat(c.buttonLabels()).isEmpty();
+        });
+  }
+
+  @Test
+  void a_cancelled_confirmation_drops_its_reason_and_a_new_one_without_a_reason_closes_without() {
+    TestGuild g = h.guild();
+    h.enableTickets(g);
+    Ticket t = h.open(g, "alice", "question");
+    MessageView first = g.as("moderator").slash(t.threadId(), "ticket close",
+        Map.of("reason", "typed, then cancelled")).awaitReply();
+    g.as("moderator").click(first.id(), text(MessageKey.BUTTON_CANCEL)).awaitReply();
+    MessageView again = askToClose(g, t, "moderator");
+    g.as("moderator").click(again.id(), text(MessageKey.BUTTON_CLOSE_CONFIRM)).awaitReply();
+
+    assertThat(h.bot().effects().awaitIdle(t.id(), java.time.Duration.ofSeconds(30))).isTrue();
+    assertThat(h.ticketByThread(t.threadId()).orElseThrow().closeReason()).isNull();
+  }
+
+  @Test
   void cancel_keeps_the_ticket_open() {
     TestGuild g = h.guild();
     h.enableTickets(g);

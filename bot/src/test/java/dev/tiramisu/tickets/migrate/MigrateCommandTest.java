@@ -87,7 +87,7 @@ class MigrateCommandTest {
     assertThat(run.code).as(run.err).isEqualTo(MigrateCommand.OK);
     Map<String, List<List<Object>>> expected = contents(sqlite(source), sourceTables(source));
     assertThat(expected.keySet())
-        .containsExactly("close_requests", "guild_notices", "guild_settings", "job_leases",
+        .containsExactly("close_confirmations", "close_requests", "guild_notices", "guild_settings", "job_leases",
             "panel_types", "panels", "ticket_activity", "ticket_answers", "ticket_blocklist",
             "ticket_claims", "ticket_counters", "ticket_creators", "ticket_effects",
             "ticket_names", "ticket_ratings", "ticket_transcripts", "ticket_type_questions",
@@ -107,15 +107,16 @@ class MigrateCommandTest {
       assertThat(rs.getLong(1)).as("analysed: the planner knows the table's size")
           .isEqualTo(290 + BULK);
     }
-    assertThat(run.out).startsWith("copied 19 tables (guild_notices 1, guild_settings 2,"
+    assertThat(run.out).startsWith("copied 20 tables (close_confirmations 1, guild_notices 1,"
+        + " guild_settings 2,"
         + " job_leases 1, panels 0, ticket_blocklist 0, ticket_counters 3, ticket_creators 0,"
         + " ticket_types 0, panel_types 0, ticket_type_questions 0, tickets "
         + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_answers 0,"
         + " ticket_claims 63, ticket_effects 40, ticket_names 0, ticket_ratings 25,"
         + " ticket_transcripts 2 rows) from "
-        + source + " to " + pg.url() + " at schema version 15; row counts verified");
+        + source + " to " + pg.url() + " at schema version 16; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 15 (same as the source)")
+        .contains("target schema at version 16 (same as the source)")
         .contains("ticket_claims          [##########] 63/63")
         .contains("tickets                [----------] 0/1790")
         .contains("tickets                [#####-----] 1000/1790")
@@ -208,7 +209,8 @@ class MigrateCommandTest {
     assertThat(refused.code).isEqualTo(MigrateCommand.FAILED);
     assertThat(refused.out).isEmpty();
     assertThat(failureLine(refused)).startsWith("migrate failed: the target already has data"
-            + " (guild_notices: 1 row, guild_settings: 2 rows, job_leases: 1 row,"
+            + " (close_confirmations: 1 row, guild_notices: 1 row, guild_settings: 2 rows,"
+            + " job_leases: 1 row,"
             + " ticket_counters: 3 rows, tickets: " + (290 + BULK) + " rows, close_requests: 1 row,"
             + " ticket_activity: 1 row, ticket_claims: 63 rows, ticket_effects: 40 rows,"
             + " ticket_ratings: 25 rows, ticket_transcripts: 2 rows), left"
@@ -221,8 +223,8 @@ class MigrateCommandTest {
         PostgresTestDatabase.USER, "--force");
 
     assertThat(forced.code).as(forced.err).isEqualTo(MigrateCommand.OK);
-    assertThat(forced.err).contains("--force: emptied the target's tables (guild_notices: 1 row,"
-        + " guild_settings: 2 rows");
+    assertThat(forced.err).contains("--force: emptied the target's tables"
+        + " (close_confirmations: 1 row, guild_notices: 1 row, guild_settings: 2 rows");
     try (Connection target = pg.connect()) {
       assertThat(contents(target, sourceTables(second)))
           .isEqualTo(contents(sqlite(second), sourceTables(second)));
@@ -438,6 +440,9 @@ class MigrateCommandTest {
     db.leases().tryClaim("sweep", "host-a", T0, Duration.ofDays(365_000));
     // timers (V9): a close request, an activity row, a notice
     long first = tickets.findByNumber(GUILD_A, 1).orElseThrow().id();
+    // a close confirmation shown (V16): its reason, token and flag come across
+    db.closeConfirmations().shown(first, STAFF, "typed ✨ 'x'", "en|token", T0.plusSeconds(840),
+        T0);
     db.timers().requestClose(first, GUILD_A, STAFF, "done? ✨", T0.plusSeconds(3600), T0,
         (id, replaced) -> List.of());
     db.timers().recordActivity(first, GUILD_A, T0.plusSeconds(5));

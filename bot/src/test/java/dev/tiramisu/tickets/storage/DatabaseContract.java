@@ -78,7 +78,7 @@ abstract class DatabaseContract extends StoreContract {
   void freshStores() {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
-      for (String table : List.of("ticket_transcripts", "ticket_names", "ticket_creators",
+      for (String table : List.of("close_confirmations", "ticket_transcripts", "ticket_names", "ticket_creators",
           "ticket_blocklist", "ticket_claims", "ticket_ratings", "ticket_effects", "tickets",
           "ticket_counters", "guild_settings",
           "job_leases")) {
@@ -92,6 +92,44 @@ abstract class DatabaseContract extends StoreContract {
     leases = database.leases();
     staff = database.staff();
     effects = database.effects();
+  }
+
+  @Test
+  void close_confirmations_keep_the_latest_reason_every_live_token_and_expire() {
+    var store = database.closeConfirmations();
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    Instant expires = at.plus(Duration.ofMinutes(14));
+    store.shown(1, USER, "first reason", "en|token-a", expires, at);
+    store.shown(1, STAFF, null, "en|token-b", expires, at);
+    store.shown(2, USER, "other ticket", "en|token-c", expires, at);
+    assertThat(store.reason(1, USER, at)).isEqualTo("first reason");
+    assertThat(store.reason(1, STAFF, at)).isNull();
+    assertThat(store.tokens(1, at)).containsExactly("en|token-a", "en|token-b");
+
+    store.shown(1, USER, "second reason ✨", "en|token-d", expires, at);
+    assertThat(store.reason(1, USER, at)).as("the latest replaces it").isEqualTo("second reason ✨");
+    store.cancel(1, USER);
+    assertThat(store.reason(1, USER, at)).as("cancelled").isNull();
+    assertThat(store.tokens(1, at)).as("tokens kept")
+        .containsExactly("en|token-a", "en|token-b", "en|token-d");
+    store.shown(1, USER, "after the cancel", "en|token-e", expires, at);
+    assertThat(store.reason(1, USER, at)).isEqualTo("after the cancel");
+
+    assertThat(store.tokens(1, expires.plusMillis(1))).as("expired").isEmpty();
+    assertThat(store.reason(2, USER, expires.plusMillis(1))).isNull();
+    store.forget(1);
+    assertThat(store.tokens(1, at)).isEmpty();
+    assertThat(store.tokens(2, at)).containsExactly("en|token-c");
+
+    // a confirmation shown later deletes the expired ones
+    store.shown(3, USER, null, "en|token-f", expires.plus(Duration.ofMinutes(14)),
+        expires.plusMillis(1));
+    assertThat(store.tokens(2, at)).isEmpty();
+    for (int i = 0; i < 105; i++) {
+      store.shown(4, USER, null, "en|t" + i, expires, at);
+    }
+    assertThat(store.tokens(4, at)).as("the latest 100").hasSize(100)
+        .startsWith("en|t5").endsWith("en|t104");
   }
 
   @Test
