@@ -106,7 +106,11 @@ public final class EffectWorker implements AutoCloseable {
   private final AnswerAlongside alongside;
   /** Tickets whose chain runs here now; the value says whether it was kicked again meanwhile. */
   private final ConcurrentHashMap<Long, Boolean> active = new ConcurrentHashMap<>();
-  private final Object[] replyLocks = new Object[64];
+  /**
+   * The tickets' reply locks, striped: a lock is held across an answer's request, so tickets that
+   * share one wait for each other's answers; 1,024 stripes keep that rare in a burst of hundreds.
+   */
+  private final Object[] replyLocks = new Object[1024];
   private volatile boolean closed;
 
   EffectWorker(EffectStore store, TicketService tickets,
