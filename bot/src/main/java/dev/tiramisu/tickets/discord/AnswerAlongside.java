@@ -67,11 +67,8 @@ final class AnswerAlongside {
     this.replyLock = replyLock;
     this.settler = settler;
     AtomicInteger n = new AtomicInteger();
-    answers = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "tickets-effects-answer-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    answers = Executors.newFixedThreadPool(THREADS,
+        r -> EffectWorker.daemon(r, "tickets-effects-answer-" + n.incrementAndGet()));
   }
 
   /** Connected: {@code globalLimitFree} tells whether a request sent now goes out at once. */
@@ -94,7 +91,7 @@ final class AnswerAlongside {
     if (started == null) {
       return null;
     }
-    List<Effect> before = chain.stream().filter(e -> e.id() < started.id()).toList();
+    List<Effect> before = EffectWorker.before(chain, started);
     try {
       return answers.submit(() -> {
         synchronized (replyLock.apply(t.id())) {

@@ -132,7 +132,8 @@ public final class EffectWorker implements AutoCloseable {
     alongside = new AnswerAlongside(store, dispatch, clock, this::replyLock, this::settle);
   }
 
-  private static Thread daemon(Runnable r, String name) {
+  /** A daemon thread named {@code name} (the worker's pools, and {@link AnswerAlongside}'s). */
+  static Thread daemon(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
@@ -302,7 +303,7 @@ public final class EffectWorker implements AutoCloseable {
       if (started == null) {
         continue; // changed under us: read again
       }
-      List<Effect> before = chain.stream().filter(e -> e.id() < started.id()).toList();
+      List<Effect> before = before(chain, started);
       Future<?> answer = alongside.start(started, t, shard, guild, chain, now);
       EffectResult result;
       if (started.kind().isReply()) {
@@ -323,6 +324,11 @@ public final class EffectWorker implements AutoCloseable {
         return; // the retry is scheduled; the effects after it wait for it
       }
     }
+  }
+
+  /** The effects of {@code chain} recorded before {@code e}: what its attempt may depend on. */
+  static List<Effect> before(List<Effect> chain, Effect e) {
+    return chain.stream().filter(x -> x.id() < e.id()).toList();
   }
 
   private void settle(Effect e, Ticket t, EffectResult r, Instant now) {

@@ -45,7 +45,6 @@ final class BotHarness implements AutoCloseable {
   private final DatabaseConfig database;
   private final Clock clock;
   private final Reconciliation reconciliation;
-
   private final EffectWorker.Config effects;
   private final TimerScheduler.Config timers;
   private final JdaWaiter waiter = new JdaWaiter();
