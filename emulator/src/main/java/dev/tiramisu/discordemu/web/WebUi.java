@@ -56,6 +56,8 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebUi.class);
   private static final String PREFIX = "/_driver";
   private static final int MAX_BODY = 64 * 1024;
+  /** Set on a request once its body has been read, so an error after that may keep the connection open. */
+  private static final String BODY_READ = WebUi.class.getName() + ".bodyRead";
   private static final Map<String, String> ASSETS = Map.of(
       "/", "index.html",
       "/index.html", "index.html",
@@ -137,15 +139,15 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
       ObjectNode out = route(request, route);
       writeJson(response, callback, 200, out);
     } catch (HttpError e) {
-      writeJson(response, callback, e.status, error(e.kind, e.getMessage()));
+      writeError(request, response, callback, e.status, error(e.kind, e.getMessage()));
     } catch (Actor.NotAllowedInClient e) {
-      writeJson(response, callback, 403, error("not_allowed", e.getMessage()));
+      writeError(request, response, callback, 403, error("not_allowed", e.getMessage()));
     } catch (DiscordException e) {
-      writeJson(response, callback, e.status >= 400 && e.status < 500 ? e.status : 502,
+      writeError(request, response, callback, e.status >= 400 && e.status < 500 ? e.status : 502,
           error("discord", e.getMessage()));
     } catch (RuntimeException | IOException e) {
       LOG.error("sandbox driver request {} {} failed", request.getMethod(), path, e);
-      writeJson(response, callback, 500, error("internal", "the emulator failed: " + e));
+      writeError(request, response, callback, 500, error("internal", "the emulator failed: " + e));
     }
     return true;
   }
@@ -283,6 +285,9 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
 
   private static JsonNode readBody(Request request) throws IOException {
     long declared = request.getLength();
+    if (declared <= MAX_BODY) {
+      request.setAttribute(BODY_READ, Boolean.TRUE);
+    }
     if (declared > MAX_BODY) {
       throw new HttpError(413, "too_large", "the request body is larger than " + MAX_BODY + " bytes");
     }
@@ -343,6 +348,21 @@ public final class WebUi extends Handler.Abstract implements AutoCloseable {
       return "text/css; charset=utf-8";
     }
     return "image/svg+xml";
+  }
+
+  /**
+   * An error answered before the request's body was read ends the connection and says so with
+   * {@code Connection: close}. Jetty cannot reuse a connection whose unread body has not arrived yet and drops it
+   * after the response; without the header a client would send its next request into that closing socket.
+   */
+  private static void writeError(Request request, Response response, Callback callback, int status,
+      ObjectNode body) {
+    boolean hasBody = request.getLength() != 0 && !request.getMethod().equals("GET")
+        && !request.getMethod().equals("HEAD");
+    if (hasBody && request.getAttribute(BODY_READ) == null) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
+    writeJson(response, callback, status, body);
   }
 
   private static void writeJson(Response response, Callback callback, int status, ObjectNode body) {

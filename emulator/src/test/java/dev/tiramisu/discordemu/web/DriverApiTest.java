@@ -261,6 +261,29 @@ class DriverApiTest {
     assertThat(crossSite.statusCode()).isEqualTo(403);
   }
 
+  /**
+   * A refusal sent before the request's body arrived must close the connection and say so: a client that reused
+   * it would send its next request into a socket the server is about to drop ("header parser received no bytes").
+   */
+  @Test
+  void aRefusalBeforeTheBodyArrivedClosesTheConnection() throws IOException {
+    try (Socket s = new Socket("127.0.0.1", emu.port())) {
+      OutputStream out = s.getOutputStream();
+      // the body of 3 bytes is never sent: the server answers on the headers alone
+      out.write(("POST /_driver/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).contains(" 415 ");
+      List<String> headers = new java.util.ArrayList<>();
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        headers.add(line.toLowerCase(java.util.Locale.ROOT));
+      }
+      assertThat(headers).contains("connection: close");
+    }
+  }
+
   @Test
   void refusesAHostNameThatIsNotLoopback() throws IOException {
     try (Socket s = new Socket("127.0.0.1", emu.port())) {
