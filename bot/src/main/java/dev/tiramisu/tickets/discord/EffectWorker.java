@@ -3,7 +3,6 @@ package dev.tiramisu.tickets.discord;
 import dev.tiramisu.tickets.common.StorageUnavailableException;
 import dev.tiramisu.tickets.effects.Effect;
 import dev.tiramisu.tickets.effects.EffectKind;
-import dev.tiramisu.tickets.effects.EffectState;
 import dev.tiramisu.tickets.effects.EffectStore;
 import dev.tiramisu.tickets.effects.RetryPolicy;
 import dev.tiramisu.tickets.ticket.Ticket;
@@ -43,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * it over and resumes every PENDING effect, so nothing a confirmed action implies is lost. Within
  * a process a ticket's chain runs on one thread at a time. Logs carry ids and outcomes only.
  *
- * <p>What an attempt of each kind does is {@link EffectDispatch}'s; waiting for a ticket's
- * effects to settle is {@link EffectWaits}'s.
+ * <p>What an attempt of each kind does is {@link EffectDispatch}'s; recording its result is
+ * {@link EffectSettlement}'s; waiting for a ticket's effects to settle is {@link EffectWaits}'s.
  */
 public final class EffectWorker implements AutoCloseable {
   static final String LEASE_PREFIX = "effects:";
@@ -99,6 +98,7 @@ public final class EffectWorker implements AutoCloseable {
   private final Config config;
   private final EffectDispatch dispatch;
   private final EffectWaits waits;
+  private final EffectSettlement settlement;
   private final ShardLeases shardLeases;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -122,6 +122,8 @@ public final class EffectWorker implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
     this.waits = new EffectWaits(store);
+    this.settlement = new EffectSettlement(store, tickets, config.retry(), waits,
+        (delay, ticketId) -> later(ticketId, delay));
     this.shardLeases = new ShardLeases(LEASE_PREFIX, leases, clock, config.leaseTtl());
     for (int i = 0; i < replyLocks.length; i++) {
       replyLocks[i] = new Object();
@@ -129,7 +131,7 @@ public final class EffectWorker implements AutoCloseable {
     AtomicInteger n = new AtomicInteger();
     pool = Executors.newFixedThreadPool(THREADS, r -> daemon(r, "tickets-effects-" + n.incrementAndGet()));
     timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tickets-effects-timer"));
-    alongside = new AnswerAlongside(store, dispatch, clock, this::replyLock, this::settle);
+    alongside = new AnswerAlongside(store, dispatch, clock, this::replyLock, settlement::settle);
   }
 
   /** A daemon thread named {@code name} (the worker's pools, and {@link AnswerAlongside}'s). */
@@ -291,12 +293,12 @@ public final class EffectWorker implements AutoCloseable {
       }
       String skip = EffectDispatch.skipReason(next, t);
       if (skip != null) {
-        settle(next, t, EffectResult.failed(skip), now);
+        settlement.settle(next, t, EffectResult.failed(skip), now);
         continue;
       }
       String done = EffectDispatch.doneWithoutRequest(next, chain);
       if (done != null) {
-        settle(next, t, EffectResult.done(done), now);
+        settlement.settle(next, t, EffectResult.done(done), now);
         continue;
       }
       Effect started = store.startAttempt(next, now);
@@ -311,11 +313,11 @@ public final class EffectWorker implements AutoCloseable {
         // answer ("still in progress") must never land after the final one.
         synchronized (replyLock(t.id())) {
           result = dispatch.perform(started, t, shard, guild, before, chain);
-          settle(started, t, result, clock.instant());
+          settlement.settle(started, t, result, clock.instant());
         }
       } else {
         result = dispatch.perform(started, t, shard, guild, before, chain);
-        settle(started, t, result, clock.instant());
+        settlement.settle(started, t, result, clock.instant());
       }
       if (answer != null) {
         AnswerAlongside.await(answer, t);
@@ -331,43 +333,8 @@ public final class EffectWorker implements AutoCloseable {
     return chain.stream().filter(x -> x.id() < e.id()).toList();
   }
 
-  private void settle(Effect e, Ticket t, EffectResult r, Instant now) {
-    switch (r.kind()) {
-      case DONE -> {
-        store.settle(e.id(), EffectState.DONE, r.outcome(), keptPayload(e), now);
-        log.debug("ticket id {}: {} done ({})", t.id(), e.kind(), r.outcome());
-      }
-      case FAILED -> failed(e, t, r.outcome(), now);
-      case RETRY -> {
-        if (config.retry().givesUp(e.createdAt(), now)) {
-          failed(e, t, "gave up: " + r.outcome(), now);
-        } else {
-          Duration delay = r.delay() != null ? r.delay() : config.retry().delayAfter(e.attempts());
-          store.retryLater(e.id(), r.outcome(), now.plus(delay));
-          log.info("ticket id {}: {} attempt {} failed ({}); retrying in {}", t.id(), e.kind(),
-              e.attempts(), r.outcome(), delay);
-          later(t.id(), delay);
-        }
-      }
-    }
-    waits.changed(t.id());
-  }
-
   private static boolean waitsForRenameLimit(Effect e) {
     return e.outcome() != null && e.outcome().startsWith(ThreadStateEffects.RENAME_LIMITED);
-  }
-
-  private void failed(Effect e, Ticket t, String outcome, Instant now) {
-    store.settle(e.id(), EffectState.FAILED, outcome, keptPayload(e), now);
-    log.warn("ticket id {}: {} failed for good: {}", t.id(), e.kind(), outcome);
-    if (e.kind() == EffectKind.CREATE_THREAD) {
-      tickets.markFailed(t.id(), "create thread: " + outcome);
-    }
-  }
-
-  /** The payload to keep once settled: an interaction token is dropped. */
-  private static dev.tiramisu.tickets.effects.Payload keptPayload(Effect e) {
-    return e.kind().usesToken() ? e.payload().without(TicketService.TOKEN) : null;
   }
 
   private void later(long ticketId, Duration delay) {
