@@ -2,6 +2,9 @@ package dev.tiramisu.tickets.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tiramisu.discordemu.Emulator;
 import dev.tiramisu.discordemu.EmulatorConfig;
 import dev.tiramisu.discordemu.Permissions;
@@ -32,6 +35,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
+import org.slf4j.LoggerFactory;
 
 /**
  * One emulator and one bot (real JDA, SQLite in a temp file) per test class; each test makes its
@@ -56,6 +60,12 @@ final class BotHarness implements AutoCloseable {
    */
   volatile boolean messageContentIntent;
   private Bot bot;
+  /**
+   * What {@code EffectDispatch} logs: an attempt that threw something other than Discord's
+   * refusal is a fault of ours or of JDA's, and fails the test class when the harness closes. On a
+   * frozen clock such an attempt's retry never comes, so the test would otherwise only wait.
+   */
+  private final ListAppender<ILoggingEvent> dispatchLog = new ListAppender<>();
   /** {@code DISCORD_GLOBAL_RATE_LIMIT} of the bots started from now on; null: Discord's 50. */
   private Integer globalRateLimit;
 
@@ -130,6 +140,8 @@ final class BotHarness implements AutoCloseable {
     this.clock = clock;
     this.reconciliation = reconciliation;
     this.effects = effects;
+    dispatchLog.start();
+    dispatchLogger().addAppender(dispatchLog);
     emu = Emulator.start(emulator);
     InterimReplies.register(emu);
     // slow, loaded machines: only a test about Discord's 3 s deadline should see it
@@ -138,6 +150,7 @@ final class BotHarness implements AutoCloseable {
       bot = startBot();
     } catch (RuntimeException e) {
       emu.close();
+      dispatchLogger().detachAppender(dispatchLog);
       throw e;
     }
   }
@@ -304,7 +317,22 @@ final class BotHarness implements AutoCloseable {
       bot.close();
     } finally {
       emu.close();
+      dispatchLogger().detachAppender(dispatchLog);
     }
+    assertThat(attemptsThatThrew()).as("effect attempts that threw (their stacks are in the log)")
+        .isEmpty();
+  }
+
+  /** The effect attempts so far that threw something other than Discord's refusal. */
+  List<String> attemptsThatThrew() {
+    synchronized (dispatchLog) { // the appender appends under its own monitor
+      return dispatchLog.list.stream().filter(e -> e.getMessage().endsWith(" threw"))
+          .map(e -> e.getFormattedMessage() + ": " + e.getThrowableProxy().getClassName()).toList();
+    }
+  }
+
+  private static Logger dispatchLogger() {
+    return (Logger) LoggerFactory.getLogger("dev.tiramisu.tickets.discord.EffectDispatch");
   }
 
   /** Wakes waiters on every JDA event. */
