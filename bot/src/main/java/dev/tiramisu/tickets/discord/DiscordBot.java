@@ -165,6 +165,7 @@ public final class DiscordBot implements AutoCloseable {
     worker.start(manager, pacer::freeNow);
     wired.scheduler.start(manager);
     wired.panelMessages.finishPosting(manager);
+    wired.panelMessages.finishRedraws(manager);
     UnattachedReconciler reconciler = new UnattachedReconciler(manager, services.tickets(),
         services.settings(), services.leases(), services.clock(), reconciliation);
     reconciler.start();

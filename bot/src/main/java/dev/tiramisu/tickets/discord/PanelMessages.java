@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * A panel's message on Discord: drawn as one Components V2 container (accent colour, heading,
  * description, then a button per type or, past {@value Panel#MAX_BUTTONS} types, a select menu),
  * posted once, redrawn when its types change, and finished at start when a crash interrupted its
- * posting. Component ids carry the panel id and type ids, never names.
+ * posting or its redraw. Component ids carry the panel id and type ids, never names.
  */
 final class PanelMessages {
   private static final Logger log = LoggerFactory.getLogger(PanelMessages.class);
@@ -136,6 +136,8 @@ final class PanelMessages {
       panels.gone(p);
       return false;
     }
+    // read before the types: a change saved after this read leaves the panel due
+    long requested = panels.redrawsRequested(p.id());
     try {
       channel.editMessageById(p.messageId(), new MessageEditBuilder()
               .useComponentsV2()
@@ -143,6 +145,7 @@ final class PanelMessages {
               .setAllowedMentions(List.of())
               .build())
           .complete();
+      panels.redrawn(p.id(), requested);
       return true;
     } catch (ErrorResponseException e) {
       if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE
@@ -156,10 +159,15 @@ final class PanelMessages {
     }
   }
 
-  /** Redraws the guild's panels offering the type (after it was edited or deleted). */
-  int typeChanged(Guild guild, long typeId) {
+  /**
+   * Redraws the guild's panels due for it: after a type was edited or deleted, those offering it
+   * (the change requested their redraw), and any whose earlier redraw did not reach Discord.
+   *
+   * @return how many were redrawn
+   */
+  int redrawDue(Guild guild) {
     int redrawn = 0;
-    for (Panel p : panels.offering(guild.getIdLong(), typeId)) {
+    for (Panel p : panels.redrawsDue(guild.getIdLong())) {
       if (redraw(guild, p)) {
         redrawn++;
       }
@@ -206,6 +214,30 @@ final class PanelMessages {
         }
       } catch (RuntimeException e) {
         log.warn("guild {}: panel {} could not be finished", p.guildId(), p.id(), e);
+      }
+    }
+  }
+
+  /**
+   * Redraws the panels of this process's guilds that are due for it (a crash or a Discord failure
+   * came between a type's change and the redraw), at most {@value #FINISH_AT_START} per start.
+   * Runs at start.
+   */
+  void finishRedraws(ShardManager shards) {
+    int done = 0;
+    for (Panel p : panels.redrawsDue(null)) {
+      if (done >= FINISH_AT_START) {
+        break;
+      }
+      Guild guild = shards.getGuildById(p.guildId());
+      if (guild == null) {
+        continue; // another process's shard, or the bot left
+      }
+      done++;
+      try {
+        redraw(guild, p);
+      } catch (RuntimeException e) {
+        log.warn("guild {}: panel {} could not be redrawn", p.guildId(), p.id(), e);
       }
     }
   }

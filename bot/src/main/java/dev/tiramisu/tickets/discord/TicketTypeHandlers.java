@@ -70,7 +70,7 @@ final class TicketTypeHandlers {
     Result<TicketType> saved = types.edit(guild.getIdLong(), actor(e),
         e.getOption(CommandCatalog.OPT_TYPE, OptionMapping::getAsString), edit);
     if (saved.isOk()) {
-      int redrawn = panels.typeChanged(guild, saved.value().id());
+      int redrawn = panels.redrawDue(guild);
       if (redrawn > 0) {
         warnings.add(replies.messages(e).format(MessageKey.PANELS_REFRESHED, redrawn));
       }
@@ -89,7 +89,7 @@ final class TicketTypeHandlers {
       replies.send(e, deleted.refusal());
       return;
     }
-    int redrawn = panels.typeChanged(guild, deleted.value().id());
+    int redrawn = panels.redrawDue(guild);
     Messages messages = replies.messages(e);
     String done = messages.format(MessageKey.TYPE_DELETED,
         DiscordText.escape(deleted.value().name()));

@@ -19,11 +19,24 @@ public interface PanelStore {
   /** The guild's panels that are not deleted, oldest first. */
   List<Panel> list(long guildId);
 
-  /** The posted panels of the guild that offer the type. */
-  List<Panel> offering(long guildId, long typeId);
-
   /** Every panel still {@link Panel.State#POSTING}, oldest first. */
   List<Panel> posting();
+
+  /**
+   * The posted panels (of every guild, or of {@code guildId} when not null) with a redraw
+   * requested and not done, oldest first (V17: a type they offer changed; {@link
+   * dev.tiramisu.tickets.settings.TicketTypeStore} requests it with the change).
+   */
+  List<Panel> redrawsDue(Long guildId);
+
+  /** How many redraws of the panel were requested so far; read before drawing it. */
+  long redrawsRequested(long panelId);
+
+  /**
+   * Records that a redraw drawn after {@code requested} requests reached Discord: the panel is no
+   * longer due unless a request came since.
+   */
+  void redrawn(long panelId, long requested);
 
   /**
    * Moves a panel from {@code from} to {@code to}, recording the message id (null keeps it).

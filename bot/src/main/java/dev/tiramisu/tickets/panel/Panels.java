@@ -193,9 +193,22 @@ public final class Panels {
     return store.find(panelId);
   }
 
-  /** The guild's posted panels that offer the type (to redraw after it changed). */
-  public List<Panel> offering(long guildId, long typeId) {
-    return store.offering(guildId, typeId);
+  /**
+   * The posted panels due for a redraw (a type they offer changed since they were drawn), of
+   * every guild or of {@code guildId} when not null, oldest first.
+   */
+  public List<Panel> redrawsDue(Long guildId) {
+    return store.redrawsDue(guildId);
+  }
+
+  /** How many redraws of the panel were requested so far; read before drawing it. */
+  public long redrawsRequested(long panelId) {
+    return store.redrawsRequested(panelId);
+  }
+
+  /** A redraw drawn after {@code requested} requests reached Discord. */
+  public void redrawn(long panelId, long requested) {
+    store.redrawn(panelId, requested);
   }
 
   /** Panels a crash may have left without their message, oldest first. */

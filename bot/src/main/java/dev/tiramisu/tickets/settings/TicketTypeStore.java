@@ -26,13 +26,19 @@ public interface TicketTypeStore {
   Optional<TicketType> insert(TicketType type, Instant at);
 
   /**
-   * Replaces a live type's values.
+   * Replaces a live type's values and, in the same transaction, requests a redraw of every posted
+   * panel offering it ({@link dev.tiramisu.tickets.panel.PanelStore#redrawsDue}).
    *
    * @return false if it is gone or the new name is taken
    */
   boolean update(TicketType type, Instant at);
 
-  /** Marks a live type deleted; its tickets keep it. @return whether this call deleted it */
+  /**
+   * Marks a live type deleted (its tickets keep it) and, in the same transaction, requests a
+   * redraw of every posted panel offering it.
+   *
+   * @return whether this call deleted it
+   */
   boolean delete(long typeId, Instant at);
 
   /** The type a ticket was opened with, if any (deleted or not). */

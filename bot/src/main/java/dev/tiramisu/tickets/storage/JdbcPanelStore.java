@@ -69,15 +69,54 @@ final class JdbcPanelStore implements PanelStore {
   }
 
   @Override
-  public List<Panel> offering(long guildId, long typeId) {
-    return select("reading panels", "p.guild_id = ? AND p.state = 'POSTED' AND EXISTS"
-        + " (SELECT 1 FROM panel_types o WHERE o.panel_id = p.id AND o.type_id = ?)",
-        guildId, typeId);
+  public List<Panel> posting() {
+    return select("reading panels", "p.state = 'POSTING'");
   }
 
   @Override
-  public List<Panel> posting() {
-    return select("reading panels", "p.state = 'POSTING'");
+  public List<Panel> redrawsDue(Long guildId) {
+    String due = "p.state = 'POSTED' AND p.redraws_requested > p.redraws_done";
+    return guildId == null ? select("reading panels", due)
+        : select("reading panels", due + " AND p.guild_id = ?", guildId);
+  }
+
+  @Override
+  public long redrawsRequested(long panelId) {
+    return jdbc.run("reading a panel", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT redraws_requested FROM panels WHERE id = ?")) {
+        ps.setLong(1, panelId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0L;
+        }
+      }
+    });
+  }
+
+  @Override
+  public void redrawn(long panelId, long requested) {
+    jdbc.run("saving a panel", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE panels SET redraws_done = ? WHERE id = ? AND redraws_done < ?")) {
+        ps.setLong(1, requested);
+        ps.setLong(2, panelId);
+        ps.setLong(3, requested);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Requests a redraw of every posted panel offering the type (V17), on the connection of the
+   * transaction that changes the type ({@link JdbcTicketTypeStore}).
+   */
+  static void requestRedraws(Connection c, long typeId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE panels"
+        + " SET redraws_requested = redraws_requested + 1 WHERE state = 'POSTED'"
+        + " AND id IN (SELECT panel_id FROM panel_types WHERE type_id = ?)")) {
+      ps.setLong(1, typeId);
+      ps.executeUpdate();
+    }
   }
 
   @Override

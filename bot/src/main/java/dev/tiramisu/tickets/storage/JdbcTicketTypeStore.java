@@ -108,20 +108,28 @@ final class JdbcTicketTypeStore implements TicketTypeStore {
         int i = bindValues(ps, 1, t);
         ps.setLong(i, at.toEpochMilli());
         ps.setLong(i + 1, t.id());
-        return ps.executeUpdate() == 1;
+        if (ps.executeUpdate() != 1) {
+          return false;
+        }
       }
+      JdbcPanelStore.requestRedraws(c, t.id());
+      return true;
     });
   }
 
   @Override
   public boolean delete(long typeId, Instant at) {
-    return jdbc.run("deleting a ticket type", c -> {
+    return jdbc.transaction("deleting a ticket type", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE ticket_types SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")) {
         ps.setLong(1, at.toEpochMilli());
         ps.setLong(2, typeId);
-        return ps.executeUpdate() == 1;
+        if (ps.executeUpdate() != 1) {
+          return false;
+        }
       }
+      JdbcPanelStore.requestRedraws(c, typeId);
+      return true;
     });
   }
 

@@ -9,6 +9,7 @@ import dev.tiramisu.discordemu.Permissions;
 import dev.tiramisu.discordemu.driver.InteractionHandle;
 import dev.tiramisu.discordemu.driver.MessageView;
 import dev.tiramisu.discordemu.driver.TestGuild;
+import dev.tiramisu.discordemu.faults.FaultPlan;
 import dev.tiramisu.tickets.common.Actor;
 import dev.tiramisu.tickets.panel.Panel;
 import dev.tiramisu.tickets.settings.TicketType;
@@ -236,6 +237,29 @@ class PanelsE2ETest extends SingleBotE2ETest {
     assertThat(message.buttonLabels()).containsExactly("Report");
     assertThat(g.messages("tickets").stream()
         .filter(m -> m.textDisplays().contains("## Saved only"))).hasSize(1);
+  }
+
+  @Test
+  void a_redraw_that_discord_refused_or_a_stop_cut_off_is_finished_at_the_next_start() {
+    TestGuild g = threeTypes();
+    MessageView p = postPanel(g, Map.of("types", "Billing, Report"));
+    // Discord refuses the redraw (a 5xx): the type's change is saved, the panel stays due.
+    h.emu.faults().replace(FaultPlan.builder()
+        .onRequest("PATCH /channels/{channel.id}/messages/{message.id}").times(1)
+        .serverError(500).build());
+    assertThat(type(g, "edit", Map.of("type", "Billing", "name", "Payments")))
+        .contains("Payments").doesNotContain(text(MessageKey.PANELS_REFRESHED, 1));
+    assertThat(h.emu.faults().injected()).filteredOn(s -> s.startsWith("http")).hasSize(1);
+    assertThat(current(g, p).buttonLabels()).containsExactly("Billing", "Report");
+    // A type deleted and the process stopped before its redraw: the change and the request of
+    // the redraw were one transaction, so the request is there.
+    assertThat(h.bot().core().types().delete(g.id, adminOf(g), "Report").isOk()).isTrue();
+    assertThat(h.bot().core().panels().redrawsDue(g.id)).hasSize(1);
+
+    h.restart();
+
+    assertThat(current(g, p).buttonLabels()).containsExactly("Payments");
+    assertThat(h.bot().core().panels().redrawsDue(g.id)).isEmpty();
   }
 
   private static Actor adminOf(TestGuild g) {

@@ -114,9 +114,9 @@ class MigrateCommandTest {
         + (290 + BULK) + ", close_requests 1, ticket_activity 1, ticket_answers 0,"
         + " ticket_claims 63, ticket_effects 40, ticket_names 0, ticket_ratings 25,"
         + " ticket_transcripts 2 rows) from "
-        + source + " to " + pg.url() + " at schema version 16; row counts verified");
+        + source + " to " + pg.url() + " at schema version 17; row counts verified");
     assertThat(run.err.lines())
-        .contains("target schema at version 16 (same as the source)")
+        .contains("target schema at version 17 (same as the source)")
         .contains("ticket_claims          [##########] 63/63")
         .contains("tickets                [----------] 0/1790")
         .contains("tickets                [#####-----] 1000/1790")

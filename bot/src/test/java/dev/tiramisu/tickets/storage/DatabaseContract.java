@@ -148,7 +148,8 @@ abstract class DatabaseContract extends StoreContract {
     assertThat(saved.id()).isPositive();
     assertThat(store.find(saved.id()).orElseThrow()).isEqualTo(saved);
     assertThat(store.posting()).contains(saved);
-    assertThat(store.offering(guild, a)).as("not posted yet").isEmpty();
+    assertThat(types.update(types.find(a).orElseThrow(), at)).isTrue();
+    assertThat(store.redrawsDue(guild)).as("not posted yet: nothing to redraw").isEmpty();
 
     assertThat(store.transition(saved.id(), dev.tiramisu.tickets.panel.Panel.State.POSTING,
         dev.tiramisu.tickets.panel.Panel.State.POSTED, 99L)).isTrue();
@@ -158,8 +159,25 @@ abstract class DatabaseContract extends StoreContract {
     assertThat(posted.messageId()).isEqualTo(99L);
     assertThat(posted.typeIds()).containsExactly(b, a);
     assertThat(store.posting()).doesNotContain(posted);
-    assertThat(store.offering(guild, a)).containsExactly(posted);
     assertThat(store.list(guild)).containsExactly(posted);
+
+    // A type's change requests a redraw of the posted panels offering it, in its transaction
+    // (V17); a redraw done records the requests it read, and a request since keeps it due.
+    assertThat(store.redrawsDue(guild)).isEmpty();
+    assertThat(types.update(types.find(a).orElseThrow(), at.plusSeconds(1))).isTrue();
+    assertThat(store.redrawsDue(guild)).containsExactly(posted);
+    assertThat(store.redrawsDue(null)).contains(posted);
+    long requested = store.redrawsRequested(saved.id());
+    assertThat(requested).isEqualTo(1);
+    assertThat(types.delete(b, at.plusSeconds(2))).isTrue();
+    store.redrawn(saved.id(), requested);
+    assertThat(store.redrawsDue(guild)).as("changed again while drawn").containsExactly(posted);
+    store.redrawn(saved.id(), store.redrawsRequested(saved.id()));
+    assertThat(store.redrawsDue(guild)).isEmpty();
+    store.redrawn(saved.id(), requested);
+    assertThat(store.redrawsDue(guild)).as("an older redraw does not undo a newer").isEmpty();
+    assertThat(types.delete(b, at.plusSeconds(3))).as("already deleted").isFalse();
+    assertThat(store.redrawsDue(guild)).isEmpty();
 
     assertThat(store.transition(saved.id(), dev.tiramisu.tickets.panel.Panel.State.POSTED,
         dev.tiramisu.tickets.panel.Panel.State.DELETED, null)).isTrue();
