@@ -189,16 +189,7 @@ final class PanelMessages {
    * is, is dropped. Runs at start.
    */
   void finishPosting(ShardManager shards) {
-    int done = 0;
-    for (Panel p : panels.posting()) {
-      if (done >= FINISH_AT_START) {
-        break;
-      }
-      Guild guild = shards.getGuildById(p.guildId());
-      if (guild == null) {
-        continue; // another process's shard, or the bot left
-      }
-      done++;
+    inThisProcess(panels.posting(), shards, (guild, p) -> {
       TextChannel channel = guild.getTextChannelById(p.channelId());
       try {
         if (channel == null || panels.liveTypes(p).isEmpty()) {
@@ -212,20 +203,26 @@ final class PanelMessages {
         if (!e.isServerError()) {
           panels.notPosted(p);
         }
-      } catch (RuntimeException e) {
-        log.warn("guild {}: panel {} could not be finished", p.guildId(), p.id(), e);
       }
-    }
+    });
   }
 
   /**
    * Redraws the panels of this process's guilds that are due for it (a crash or a Discord failure
-   * came between a type's change and the redraw), at most {@value #FINISH_AT_START} per start.
-   * Runs at start.
+   * came between a type's change and the redraw). Runs at start.
    */
   void finishRedraws(ShardManager shards) {
+    inThisProcess(panels.redrawsDue(null), shards, this::redraw);
+  }
+
+  /**
+   * Runs {@code finish} for the panels of {@code found} in this process's guilds, at most {@value
+   * #FINISH_AT_START}; a failure of one is logged and the next one goes on.
+   */
+  private static void inThisProcess(List<Panel> found, ShardManager shards,
+      java.util.function.BiConsumer<Guild, Panel> finish) {
     int done = 0;
-    for (Panel p : panels.redrawsDue(null)) {
+    for (Panel p : found) {
       if (done >= FINISH_AT_START) {
         break;
       }
@@ -235,9 +232,9 @@ final class PanelMessages {
       }
       done++;
       try {
-        redraw(guild, p);
+        finish.accept(guild, p);
       } catch (RuntimeException e) {
-        log.warn("guild {}: panel {} could not be redrawn", p.guildId(), p.id(), e);
+        log.warn("guild {}: panel {} could not be finished", p.guildId(), p.id(), e);
       }
     }
   }
