@@ -51,6 +51,7 @@ final class InteractionRouter extends ListenerAdapter {
   private final TypeQuestionHandlers questions;
   private final PanelHandlers panels;
   private final PanelMessages panelMessages;
+  private final Replies replies;
   private final TypeAutocomplete autocomplete;
   private final TranscriptHandlers transcripts;
   private final FeedbackHandlers feedback;
@@ -80,6 +81,7 @@ final class InteractionRouter extends ListenerAdapter {
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
+    this.replies = replies;
     this.acks = new Acknowledgements(acknowledging, working, replies, tracker);
     this.tickets = tickets;
     this.staff = staff;
@@ -231,11 +233,18 @@ final class InteractionRouter extends ListenerAdapter {
    * A panel's button or select: opens a ticket of the type through the same entry point as {@code
    * /ticket create type:} (which may answer with a form, so nothing is deferred first; a type
    * deleted since is answered there). Then, off the acknowledgement's path, the panel is redrawn
-   * if the type is gone, so the next member sees what is left.
+   * if the type is gone, so the next member sees what is left. A panel deleted with {@code /panel
+   * delete} whose message outlived the command opens nothing: the member is told, and the message
+   * is deleted.
    */
   private void openFromPanel(net.dv8tion.jda.api.events.interaction.component
       .GenericComponentInteractionCreateEvent e, String what, long panelId, long typeId) {
     acks.acknowledgeThen(e, what, () -> {
+      if (e.getGuild() != null && panelMessages.removed(e.getGuild().getIdLong(), panelId)) {
+        replies.send(e, MessageKey.ERROR_PANEL_REMOVED);
+        return () -> panelMessages.removeLeftover(e.getGuild(), e.getChannelIdLong(),
+            e.getMessageIdLong(), panelId);
+      }
       Runnable work = tickets.acknowledgeCreate(e, e, null, null, typeId);
       return () -> {
         if (work != null) {

@@ -175,6 +175,36 @@ final class PanelMessages {
     return redrawn;
   }
 
+  /**
+   * Whether the guild's panel was deleted with {@code /panel delete}: a click on its message means
+   * the message outlived the command (a stop in between), so the click opens nothing.
+   */
+  boolean removed(long guildId, long panelId) {
+    return panels.find(panelId)
+        .filter(p -> p.guildId() == guildId && p.state() == Panel.State.DELETED).isPresent();
+  }
+
+  /**
+   * Deletes the message of a deleted panel that outlived {@code /panel delete}, by the channel's
+   * route (JDA would send a message that came with an interaction to the interaction's webhook,
+   * which only reaches the interaction's own messages).
+   */
+  void removeLeftover(Guild guild, long channelId, long messageId, long panelId) {
+    TextChannel channel = guild.getTextChannelById(channelId);
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.deleteMessageById(messageId).complete();
+      log.info("guild {}: message of deleted panel {} removed", guild.getIdLong(), panelId);
+    } catch (ErrorResponseException e) {
+      if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
+        log.warn("guild {}: message of deleted panel {} not removed: {}", guild.getIdLong(),
+            panelId, TicketHandlers.describe(e));
+      }
+    }
+  }
+
   /** Redraws the panel of a click whose type is gone (so the next member sees what is left). */
   void redrawIfStale(Guild guild, long panelId, long typeId) {
     Optional<Panel> p = panels.find(panelId).filter(x -> x.guildId() == guild.getIdLong());

@@ -562,6 +562,7 @@ public enum MessageKey {
   PANEL_UNAVAILABLE("panel.unavailable"),
   PANEL_SELECT_PLACEHOLDER("panel.select-placeholder"),
   PANEL_DELETED("panel.deleted", "id"),
+  ERROR_PANEL_REMOVED("error.panel-removed"),
   PANEL_DELETE_MESSAGE_FAILED("panel.delete-message-failed", "id", "link", "error"),
   PANEL_LIST_EMPTY("panel.list.empty"),
   PANEL_LIST_HEADER("panel.list.header", "count"),

@@ -262,6 +262,25 @@ class PanelsE2ETest extends SingleBotE2ETest {
     assertThat(h.bot().core().panels().redrawsDue(g.id)).isEmpty();
   }
 
+  @Test
+  void a_deleted_panels_message_that_a_stop_left_opens_nothing_and_goes_at_the_first_click() {
+    TestGuild g = threeTypes();
+    MessageView p = postPanel(g, Map.of("types", "Billing"));
+    long panelId = h.bot().core().panels().list(g.id, adminOf(g)).value().get(0).id();
+    // /panel delete saved, and the process stopped before it deleted the message
+    assertThat(h.bot().core().panels().delete(g.id, adminOf(g), panelId).isOk()).isTrue();
+    assertThat(g.message(p.id())).isPresent();
+
+    MessageView reply = g.as("alice").click(p.id(), "Billing").awaitReply();
+
+    assertThat(reply.text()).isEqualTo(text(MessageKey.ERROR_PANEL_REMOVED));
+    assertThat(reply.ephemeral()).isTrue();
+    h.emu.await("the leftover message deleted", () -> g.message(p.id()).isEmpty());
+    assertThat(g.threads()).as("no ticket opened").isEmpty();
+    assertThat(h.bot().core().panels().find(panelId).orElseThrow().state())
+        .isEqualTo(Panel.State.DELETED);
+  }
+
   private static Actor adminOf(TestGuild g) {
     return new Actor(g.user("admin"), Set.of(), true, true);
   }
