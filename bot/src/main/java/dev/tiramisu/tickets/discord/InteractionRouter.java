@@ -3,6 +3,7 @@ package dev.tiramisu.tickets.discord;
 import dev.tiramisu.tickets.text.MessageKey;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -51,7 +52,6 @@ final class InteractionRouter extends ListenerAdapter {
   private final TypeQuestionHandlers questions;
   private final PanelHandlers panels;
   private final PanelMessages panelMessages;
-  private final Replies replies;
   private final TypeAutocomplete autocomplete;
   private final TranscriptHandlers transcripts;
   private final FeedbackHandlers feedback;
@@ -81,7 +81,6 @@ final class InteractionRouter extends ListenerAdapter {
     this.lists = lists;
     this.blocklist = blocklist;
     this.acknowledging = acknowledging;
-    this.replies = replies;
     this.acks = new Acknowledgements(acknowledging, working, replies, tracker);
     this.tickets = tickets;
     this.staff = staff;
@@ -240,17 +239,24 @@ final class InteractionRouter extends ListenerAdapter {
   private void openFromPanel(net.dv8tion.jda.api.events.interaction.component
       .GenericComponentInteractionCreateEvent e, String what, long panelId, long typeId) {
     acks.acknowledgeThen(e, what, () -> {
-      if (e.getGuild() != null && panelMessages.removed(e.getGuild().getIdLong(), panelId)) {
-        replies.send(e, MessageKey.ERROR_PANEL_REMOVED);
-        return () -> panelMessages.removeLeftover(e.getGuild(), e.getChannelIdLong(),
-            e.getMessageIdLong(), panelId);
-      }
-      Runnable work = tickets.acknowledgeCreate(e, e, null, null, typeId);
+      // read with the settings, within the acknowledgement's budget (or after a deferral)
+      AtomicBoolean removed = new AtomicBoolean();
+      Runnable work = tickets.acknowledgeCreate(e, e, null, null, typeId, () -> {
+        removed.set(e.getGuild() != null
+            && panelMessages.removed(e.getGuild().getIdLong(), panelId));
+        return removed.get();
+      });
       return () -> {
         if (work != null) {
           work.run();
         }
-        if (e.getGuild() != null) {
+        if (e.getGuild() == null) {
+          return;
+        }
+        if (removed.get()) {
+          panelMessages.removeLeftover(e.getGuild(), e.getChannelIdLong(), e.getMessageIdLong(),
+              panelId);
+        } else {
           panelMessages.redrawIfStale(e.getGuild(), panelId, typeId);
         }
       };

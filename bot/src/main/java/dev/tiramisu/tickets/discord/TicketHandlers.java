@@ -15,16 +15,11 @@ import dev.tiramisu.tickets.ticket.Ticket;
 import dev.tiramisu.tickets.ticket.TicketService;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import dev.tiramisu.tickets.settings.TicketType;
 import dev.tiramisu.tickets.settings.FormAnswer;
 import dev.tiramisu.tickets.settings.FormQuestion;
-import java.util.Map;
 import dev.tiramisu.tickets.settings.TicketTypes;
 import dev.tiramisu.tickets.text.DiscordText;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -55,13 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TicketHandlers {
   private static final Logger log = LoggerFactory.getLogger(TicketHandlers.class);
-  /** The longest the acknowledgement of a create waits for the guild's settings. */
-  static final long ACK_SETTINGS_BUDGET_MS = 1_500;
-  /**
-   * The interaction's age by which it must be acknowledged at the latest (Discord allows 3 s;
-   * the rest is for the acknowledgement's own round trip and clock differences).
-   */
-  static final long ACK_LATEST_MS = 2_000;
   /**
    * How long a create or close waits for the effects worker's answer before saying the Discord
    * side is still in progress (the interaction token lasts 15 minutes; the worker's answer
@@ -72,7 +60,7 @@ final class TicketHandlers {
   private final TicketService tickets;
   private final SettingsService settings;
   private final Replies replies;
-  private final Executor settingsReads;
+  private final CreateAckReads ackReads;
   private final EffectWorker effects;
   private final dev.tiramisu.tickets.ticket.Blocklist blocklist;
   private final TicketTypes types;
@@ -92,7 +80,7 @@ final class TicketHandlers {
     this.effects = effects;
     this.settings = settings;
     this.replies = replies;
-    this.settingsReads = settingsReads;
+    this.ackReads = new CreateAckReads(settings, blocklist, types, settingsReads);
   }
 
   // ------------------------------------------------------------------ create
@@ -101,8 +89,8 @@ final class TicketHandlers {
    * Acknowledges a {@code /ticket create} or a panel button within Discord's 3 seconds: with the
    * reason form when the guild requires a reason and none was given, else by holding the reply
    * back for {@link HeldReplies#BUDGET} (the answer with the link is then the first response, or
-   * the reply is deferred when the budget runs out). Reading the settings for that choice is bounded by {@link
-   * #readWithinAckBudget}: if the database is slow, the reply is deferred without a form and
+   * the reply is deferred when the budget runs out). Reading the settings for that choice is
+   * bounded by {@link CreateAckReads}: if the database is slow, the reply is deferred without a form and
    * {@link TicketService#open} asks for the reason instead.
    *
    * <p>An interaction delivered twice (a gateway replay, or two processes running the same shard)
@@ -115,6 +103,16 @@ final class TicketHandlers {
    */
   Runnable acknowledgeCreate(IReplyCallback e, IModalCallback modal, String rawReason,
       String typeName, Long typeId) {
+    return acknowledgeCreate(e, modal, rawReason, typeName, typeId, null);
+  }
+
+  /**
+   * As above, for a click on a panel: {@code panelRemoved} (a read of the panel's row) is read
+   * with the settings, within the same budget; when it says the panel was deleted, the click opens
+   * nothing and is answered {@code error.panel-removed}.
+   */
+  Runnable acknowledgeCreate(IReplyCallback e, IModalCallback modal, String rawReason,
+      String typeName, Long typeId, BooleanSupplier panelRemoved) {
     Messages messages = replies.messages(e);
     Guild guild = e.getGuild();
     if (guild == null || !e.isFromGuild()) {
@@ -123,8 +121,13 @@ final class TicketHandlers {
     }
     // The blocklist and the types are read with the settings, so a blocked member is not asked
     // for a type or a reason, and the type is chosen before the reason is asked for.
-    Optional<AckRead> read = readWithinAckBudget(e, guild.getIdLong(), actor(e.getMember()));
+    Optional<CreateAckReads.Read> read = ackReads.within(e, guild.getIdLong(),
+        actor(e.getMember()), panelRemoved);
     if (read.isPresent()) {
+      if (read.get().panelRemoved()) {
+        replies.send(e, MessageKey.ERROR_PANEL_REMOVED);
+        return null;
+      }
       if (read.get().blocked().isPresent()) {
         replies.send(e, read.get().blocked().get());
         return null;
@@ -167,6 +170,10 @@ final class TicketHandlers {
     e.deferReply(true).complete();
     return () -> {
       // The database was slow at the acknowledgement: choose now (asking with the select).
+      if (panelRemoved != null && panelRemoved.getAsBoolean()) {
+        replies.send(e, MessageKey.ERROR_PANEL_REMOVED);
+        return;
+      }
       TypeChoices.Choice choice = TypeChoices.choose(types.list(guild.getIdLong()), typeName, typeId, rawReason);
       if (choice.refusal() != null) {
         replies.send(e, choice.refusal());
@@ -218,48 +225,6 @@ final class TicketHandlers {
       return null;
     }
     return Long.parseLong(values.get(0));
-  }
-
-  /** What the acknowledgement of a create reads: the settings, and whether the member is blocked. */
-  private record AckRead(GuildSettings settings, Optional<Refusal> blocked,
-      List<TicketType> types, Map<Long, List<FormQuestion>> forms) {}
-
-  /**
-   * The guild's settings and the member's blocklist verdict if the database answers in time to
-   * still acknowledge the interaction within Discord's 3 seconds, else empty.
-   *
-   * @throws dev.tiramisu.tickets.common.StorageUnavailableException if the database failed in time
-   */
-  private Optional<AckRead> readWithinAckBudget(IReplyCallback e, long guildId, Actor member) {
-    long age = Math.max(0, System.currentTimeMillis() - e.getTimeCreated().toInstant().toEpochMilli());
-    long budget = Math.min(ACK_SETTINGS_BUDGET_MS, ACK_LATEST_MS - age);
-    if (budget <= 0) {
-      log.info("interaction {}: acknowledged late, without reading the settings", e.getId());
-      return Optional.empty();
-    }
-    CompletableFuture<AckRead> read;
-    try {
-      read = CompletableFuture.supplyAsync(() -> new AckRead(settings.get(guildId),
-          blocklist.check(guildId, member), types.list(guildId),
-          types.forms().questionsOfGuild(guildId)), settingsReads);
-    } catch (RejectedExecutionException stopping) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(read.get(budget, TimeUnit.MILLISECONDS));
-    } catch (TimeoutException slow) {
-      log.info("guild {}: settings not read within {} ms; deferring without the reason form",
-          guildId, budget);
-      return Optional.empty();
-    } catch (ExecutionException failed) {
-      if (failed.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(failed.getCause());
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
   }
 
   /**

@@ -128,6 +128,38 @@ class DatabaseOutageE2ETest {
     assertThat(h.emu.specViolations()).isEmpty();
   }
 
+  /**
+   * A click on a deleted panel's leftover message while the database is too slow for the
+   * acknowledgement's reads: deferred in time, then told the panel was removed, and nothing opened.
+   */
+  @Test
+  void a_deleted_panels_click_while_the_database_is_slow_is_deferred_then_refused()
+      throws SQLException {
+    TestGuild g = h.guild();
+    h.enableTickets(g);
+    g.as("admin").slash(g.channel("general"), "tickettype create", Map.of("name", "Billing"))
+        .awaitReply();
+    String posted = g.as("admin").slash(g.channel("general"), "panel create",
+        Map.of("types", "Billing")).awaitReply().text();
+    long messageId = Long.parseLong(posted.replaceAll("(?s).*/(\\d+)$", "$1"));
+    var admin = new dev.tiramisu.tickets.common.Actor(g.user("admin"), java.util.Set.of(), true,
+        true);
+    long panelId = h.bot().core().panels().list(g.id, admin).value().get(0).id();
+    assertThat(h.bot().core().panels().delete(g.id, admin, panelId).isOk()).isTrue();
+    InteractionHandle click;
+    try (Connection locker = pg.connect(); Statement s = locker.createStatement()) {
+      locker.setAutoCommit(false);
+      s.execute("LOCK TABLE guild_settings IN ACCESS EXCLUSIVE MODE");
+      click = g.as("alice").click(messageId, "Billing");
+      assertThat(click.responseType()).as("deferred").isEqualTo(5);
+      locker.rollback();
+    }
+
+    assertThat(click.awaitReply().text()).isEqualTo(text(MessageKey.ERROR_PANEL_REMOVED));
+    h.emu.await("the leftover message deleted", () -> g.message(messageId).isEmpty());
+    assertThat(g.threads()).isEmpty();
+  }
+
   /** Refuses new connections to the test database and kills the open ones (the bot's pool). */
   private void cutDatabase() throws SQLException {
     pg.admin("ALTER DATABASE " + pg.name() + " ALLOW_CONNECTIONS false");
