@@ -159,20 +159,21 @@ final class PanelMessages {
     }
   }
 
+  /** What {@link #redrawDue} did: panels redrawn, and panels still due (Discord refused). */
+  record Redraws(int done, int left) {}
+
   /**
    * Redraws the guild's panels due for it: after a type was edited or deleted, those offering it
    * (the change requested their redraw), and any whose earlier redraw did not reach Discord.
-   *
-   * @return how many were redrawn
    */
-  int redrawDue(Guild guild) {
+  Redraws redrawDue(Guild guild) {
     int redrawn = 0;
     for (Panel p : panels.redrawsDue(guild.getIdLong())) {
       if (redraw(guild, p)) {
         redrawn++;
       }
     }
-    return redrawn;
+    return new Redraws(redrawn, panels.redrawsDue(guild.getIdLong()).size());
   }
 
   /**

@@ -70,10 +70,7 @@ final class TicketTypeHandlers {
     Result<TicketType> saved = types.edit(guild.getIdLong(), actor(e),
         e.getOption(CommandCatalog.OPT_TYPE, OptionMapping::getAsString), edit);
     if (saved.isOk()) {
-      int redrawn = panels.redrawDue(guild);
-      if (redrawn > 0) {
-        warnings.add(replies.messages(e).format(MessageKey.PANELS_REFRESHED, redrawn));
-      }
+      warnings.addAll(redrawPanels(e, guild));
     }
     answer(e, guild, saved, MessageKey.TYPE_EDITED, warnings);
   }
@@ -89,12 +86,28 @@ final class TicketTypeHandlers {
       replies.send(e, deleted.refusal());
       return;
     }
-    int redrawn = panels.redrawDue(guild);
+    List<String> lines = new ArrayList<>();
+    lines.add(replies.messages(e).format(MessageKey.TYPE_DELETED,
+        DiscordText.escape(deleted.value().name())));
+    lines.addAll(redrawPanels(e, guild));
+    replies.send(e, String.join("\n", lines));
+  }
+
+  /**
+   * Redraws the guild's panels after a type changed; says how many were updated and, when
+   * Discord refused some, how many are left for later (the next start or type change).
+   */
+  private List<String> redrawPanels(SlashCommandInteractionEvent e, Guild guild) {
+    PanelMessages.Redraws r = panels.redrawDue(guild);
     Messages messages = replies.messages(e);
-    String done = messages.format(MessageKey.TYPE_DELETED,
-        DiscordText.escape(deleted.value().name()));
-    replies.send(e, redrawn == 0 ? done
-        : done + "\n" + messages.format(MessageKey.PANELS_REFRESHED, redrawn));
+    List<String> lines = new ArrayList<>();
+    if (r.done() > 0) {
+      lines.add(messages.format(MessageKey.PANELS_REFRESHED, r.done()));
+    }
+    if (r.left() > 0) {
+      lines.add(messages.format(MessageKey.PANELS_NOT_REFRESHED, r.left()));
+    }
+    return lines;
   }
 
   void list(SlashCommandInteractionEvent e) {

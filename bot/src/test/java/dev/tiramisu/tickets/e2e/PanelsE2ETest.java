@@ -248,7 +248,8 @@ class PanelsE2ETest extends SingleBotE2ETest {
         .onRequest("PATCH /channels/{channel.id}/messages/{message.id}").times(1)
         .serverError(500).build());
     assertThat(type(g, "edit", Map.of("type", "Billing", "name", "Payments")))
-        .contains("Payments").doesNotContain(text(MessageKey.PANELS_REFRESHED, 1));
+        .contains("Payments").doesNotContain(text(MessageKey.PANELS_REFRESHED, 1))
+        .endsWith(text(MessageKey.PANELS_NOT_REFRESHED, 1));
     assertThat(h.emu.faults().injected()).filteredOn(s -> s.startsWith("http")).hasSize(1);
     assertThat(current(g, p).buttonLabels()).containsExactly("Billing", "Report");
     // A type deleted and the process stopped before its redraw: the change and the request of
