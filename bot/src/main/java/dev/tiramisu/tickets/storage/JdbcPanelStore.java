@@ -108,11 +108,12 @@ final class JdbcPanelStore implements PanelStore {
 
   /**
    * Requests a redraw of every posted panel offering the type (V17), on the connection of the
-   * transaction that changes the type ({@link JdbcTicketTypeStore}).
+   * transaction that changes the type ({@link JdbcTicketTypeStore}). A panel being posted is
+   * included: it may have been drawn with the type as it was.
    */
   static void requestRedraws(Connection c, long typeId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE panels"
-        + " SET redraws_requested = redraws_requested + 1 WHERE state = 'POSTED'"
+        + " SET redraws_requested = redraws_requested + 1 WHERE state IN ('POSTING', 'POSTED')"
         + " AND id IN (SELECT panel_id FROM panel_types WHERE type_id = ?)")) {
       ps.setLong(1, typeId);
       ps.executeUpdate();

@@ -150,6 +150,7 @@ abstract class DatabaseContract extends StoreContract {
     assertThat(store.posting()).contains(saved);
     assertThat(types.update(types.find(a).orElseThrow(), at)).isTrue();
     assertThat(store.redrawsDue(guild)).as("not posted yet: nothing to redraw").isEmpty();
+    assertThat(store.redrawsRequested(saved.id())).as("but due once posted").isEqualTo(1);
 
     assertThat(store.transition(saved.id(), dev.tiramisu.tickets.panel.Panel.State.POSTING,
         dev.tiramisu.tickets.panel.Panel.State.POSTED, 99L)).isTrue();
@@ -163,12 +164,14 @@ abstract class DatabaseContract extends StoreContract {
 
     // A type's change requests a redraw of the posted panels offering it, in its transaction
     // (V17); a redraw done records the requests it read, and a request since keeps it due.
+    assertThat(store.redrawsDue(guild)).as("changed while being posted").containsExactly(posted);
+    store.redrawn(saved.id(), 1);
     assertThat(store.redrawsDue(guild)).isEmpty();
     assertThat(types.update(types.find(a).orElseThrow(), at.plusSeconds(1))).isTrue();
     assertThat(store.redrawsDue(guild)).containsExactly(posted);
     assertThat(store.redrawsDue(null)).contains(posted);
     long requested = store.redrawsRequested(saved.id());
-    assertThat(requested).isEqualTo(1);
+    assertThat(requested).isEqualTo(2);
     assertThat(types.delete(b, at.plusSeconds(2))).isTrue();
     store.redrawn(saved.id(), requested);
     assertThat(store.redrawsDue(guild)).as("changed again while drawn").containsExactly(posted);
