@@ -90,8 +90,8 @@ final class AdapterWiring {
         replies, tracker);
     worldEvents = new WorldEvents(s.tickets(), s.timers(), s.world(), worker, working,
         s.feedback());
-    scheduler = new TimerScheduler(s.tickets(), s.timers(), worker, threads, s.leases(),
-        s.clock(), timerConfig);
+    scheduler = new TimerScheduler(s.tickets(), s.timers(), worker, threads, panelMessages,
+        s.leases(), s.clock(), timerConfig);
   }
 
   private static ThreadFactory named(String kind) {

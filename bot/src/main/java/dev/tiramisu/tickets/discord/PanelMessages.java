@@ -9,6 +9,7 @@ import dev.tiramisu.tickets.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.attribute.ICustomId;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -174,6 +175,28 @@ final class PanelMessages {
       }
     }
     return new Redraws(redrawn, panels.redrawsDue(guild.getIdLong()).size());
+  }
+
+  /**
+   * Redraws the panels due for it in the guilds {@code guildOf} finds (this process's, on the
+   * shards whose timers it holds; null for the others): a redraw Discord refused earlier is tried
+   * again on each timers' sweep.
+   *
+   * @return how many were redrawn
+   */
+  int redrawDue(LongFunction<Guild> guildOf) {
+    int redrawn = 0;
+    for (Panel p : panels.redrawsDue(null)) {
+      Guild guild = guildOf.apply(p.guildId());
+      try {
+        if (guild != null && redraw(guild, p)) {
+          redrawn++;
+        }
+      } catch (RuntimeException e) {
+        log.warn("guild {}: panel {} could not be redrawn", p.guildId(), p.id(), e);
+      }
+    }
+    return redrawn;
   }
 
   /**

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@link EffectWorker} does); the database decides who acts, so two sweeps of the same timer act
  * once. Before an idle ticket is warned or closed, its thread is looked at: messages the bot
  * missed (it was down, its events lost) count as activity, by the thread's {@code
- * last_message_id} and the messages after the ticket's idle time.
+ * last_message_id} and the messages after the ticket's idle time. Each sweep also redraws the
+ * panels of its guilds whose redraw Discord refused earlier ({@link PanelMessages#redrawDue}).
  */
 public final class TimerScheduler implements AutoCloseable {
   static final String LEASE_PREFIX = "timers:";
@@ -67,12 +68,13 @@ public final class TimerScheduler implements AutoCloseable {
 
   /** What one sweep did. */
   public record Sweep(Set<Integer> shards, int expired, int finished, int warned, int closed,
-      int deferred) {}
+      int deferred, int panelsRedrawn) {}
 
   private final TicketService tickets;
   private final TicketTimers timers;
   private final EffectWorker effects;
   private final ThreadLookup threads;
+  private final PanelMessages panels;
   private final ShardLeases leases;
   private final Config config;
   private final Object running = new Object();
@@ -80,7 +82,8 @@ public final class TimerScheduler implements AutoCloseable {
   private ScheduledExecutorService executor;
 
   TimerScheduler(TicketService tickets, TicketTimers timers, EffectWorker effects,
-      ThreadLookup threads, JobLeases leases, Clock clock, Config config) {
+      ThreadLookup threads, PanelMessages panels, JobLeases leases, Clock clock, Config config) {
+    this.panels = Objects.requireNonNull(panels, "panels");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.timers = Objects.requireNonNull(timers, "timers");
     this.effects = Objects.requireNonNull(effects, "effects");
@@ -131,7 +134,7 @@ public final class TimerScheduler implements AutoCloseable {
   }
 
   private static Sweep empty() {
-    return new Sweep(Set.of(), 0, 0, 0, 0, 0);
+    return new Sweep(Set.of(), 0, 0, 0, 0, 0, 0);
   }
 
   private Sweep sweep(Set<Integer> held) {
@@ -173,8 +176,12 @@ public final class TimerScheduler implements AutoCloseable {
           }
         }
       }
+      int redrawn = panels.redrawDue(guildId -> guild(held, guildId));
       Sweep done = new Sweep(Set.copyOf(held), expired, finished.size(), warned, closed,
-          deferred);
+          deferred, redrawn);
+      if (redrawn > 0) {
+        log.info("timers on shards {}: {} panels redrawn", held, redrawn);
+      }
       if (expired + finished.size() + warned + closed + deferred > 0) {
         log.info("timers on shards {}: {} requests expired, {} closes finished, {} warned, {}"
             + " closed as inactive, {} found active", held, expired, finished.size(), warned,

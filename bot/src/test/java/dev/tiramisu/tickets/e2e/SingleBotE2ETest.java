@@ -17,7 +17,12 @@ abstract class SingleBotE2ETest {
 
   @BeforeAll
   void startBot() {
-    h = new BotHarness();
+    h = harness();
+  }
+
+  /** The class's bot and emulator (by default: SQLite, the system clock, scheduled sweeps). */
+  BotHarness harness() {
+    return new BotHarness();
   }
 
   @AfterAll
