@@ -24,6 +24,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -122,20 +123,30 @@ final class PanelMessages {
             || (id instanceof ComponentId.PanelSelect s && s.panelId() == panelId));
   }
 
-  /**
-   * Redraws a posted panel with its current types.
-   *
-   * @return false if the panel could not be redrawn (its message or channel is gone: then it is
-   *     recorded as gone; or Discord refused)
-   */
-  boolean redraw(Guild guild, Panel p) {
+  /** What a redraw came to. */
+  enum Redrawn {
+    /** Drawn with the current types. */
+    DONE,
+    /** Not a posted panel, or its message or channel is gone (then recorded {@code GONE}). */
+    NOT_POSTED,
+    /**
+     * Discord refused for good (a 4xx, or permissions the bot lacks): not tried again until a type
+     * changes again.
+     */
+    REFUSED,
+    /** A server error or a failed request: still due, tried again on the timers' next sweep. */
+    LATER
+  }
+
+  /** Redraws a posted panel with its current types. */
+  Redrawn redraw(Guild guild, Panel p) {
     if (p.state() != Panel.State.POSTED || p.messageId() == null) {
-      return false;
+      return Redrawn.NOT_POSTED;
     }
     TextChannel channel = guild.getTextChannelById(p.channelId());
     if (channel == null) {
       panels.gone(p);
-      return false;
+      return Redrawn.NOT_POSTED;
     }
     // read before the types: a change saved after this read leaves the panel due
     long requested = panels.redrawsRequested(p.id());
@@ -147,34 +158,51 @@ final class PanelMessages {
               .build())
           .complete();
       panels.redrawn(p.id(), requested);
-      return true;
+      return Redrawn.DONE;
     } catch (ErrorResponseException e) {
       if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE
           || e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
         panels.gone(p);
-      } else {
-        log.warn("guild {}: panel {} not redrawn: {}", p.guildId(), p.id(),
-            TicketHandlers.describe(e));
+        return Redrawn.NOT_POSTED;
       }
-      return false;
+      log.warn("guild {}: panel {} not redrawn: {}", p.guildId(), p.id(),
+          TicketHandlers.describe(e));
+      return e.isServerError() ? Redrawn.LATER : refused(p, requested);
+    } catch (InsufficientPermissionException e) {
+      log.warn("guild {}: panel {} not redrawn: the bot lacks {}", p.guildId(), p.id(),
+          e.getPermission());
+      return refused(p, requested);
+    } catch (dev.tiramisu.tickets.common.StorageUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.warn("guild {}: panel {} not redrawn", p.guildId(), p.id(), e);
+      return Redrawn.LATER;
     }
   }
 
-  /** What {@link #redrawDue} did: panels redrawn, and panels still due (Discord refused). */
-  record Redraws(int done, int left) {}
+  /** A refusal for good: no longer due, so the sweeps do not ask Discord again and again. */
+  private Redrawn refused(Panel p, long requested) {
+    panels.redrawn(p.id(), requested);
+    return Redrawn.REFUSED;
+  }
+
+  /**
+   * What {@link #redrawDue(Guild)} did: panels redrawn, refused for good by Discord, and left for
+   * the timers' next sweep.
+   */
+  record Redraws(int done, int refused, int later) {}
 
   /**
    * Redraws the guild's panels due for it: after a type was edited or deleted, those offering it
    * (the change requested their redraw), and any whose earlier redraw did not reach Discord.
    */
   Redraws redrawDue(Guild guild) {
-    int redrawn = 0;
+    int[] counts = new int[Redrawn.values().length];
     for (Panel p : panels.redrawsDue(guild.getIdLong())) {
-      if (redraw(guild, p)) {
-        redrawn++;
-      }
+      counts[redraw(guild, p).ordinal()]++;
     }
-    return new Redraws(redrawn, panels.redrawsDue(guild.getIdLong()).size());
+    return new Redraws(counts[Redrawn.DONE.ordinal()], counts[Redrawn.REFUSED.ordinal()],
+        counts[Redrawn.LATER.ordinal()]);
   }
 
   /**
@@ -188,12 +216,8 @@ final class PanelMessages {
     int redrawn = 0;
     for (Panel p : panels.redrawsDue(null)) {
       Guild guild = guildOf.apply(p.guildId());
-      try {
-        if (guild != null && redraw(guild, p)) {
-          redrawn++;
-        }
-      } catch (RuntimeException e) {
-        log.warn("guild {}: panel {} could not be redrawn", p.guildId(), p.id(), e);
+      if (guild != null && redraw(guild, p) == Redrawn.DONE) {
+        redrawn++;
       }
     }
     return redrawn;

@@ -94,8 +94,8 @@ final class TicketTypeHandlers {
   }
 
   /**
-   * Redraws the guild's panels after a type changed; says how many were updated and, when
-   * Discord refused some, how many are left for later (the next start or type change).
+   * Redraws the guild's panels after a type changed; says how many were updated and how many
+   * were not: refused by Discord (the bot's permissions), or left for the timers' next sweep.
    */
   private List<String> redrawPanels(SlashCommandInteractionEvent e, Guild guild) {
     PanelMessages.Redraws r = panels.redrawDue(guild);
@@ -104,8 +104,11 @@ final class TicketTypeHandlers {
     if (r.done() > 0) {
       lines.add(messages.format(MessageKey.PANELS_REFRESHED, r.done()));
     }
-    if (r.left() > 0) {
-      lines.add(messages.format(MessageKey.PANELS_NOT_REFRESHED, r.left()));
+    if (r.refused() > 0) {
+      lines.add(messages.format(MessageKey.PANELS_REFUSED, r.refused()));
+    }
+    if (r.later() > 0) {
+      lines.add(messages.format(MessageKey.PANELS_NOT_REFRESHED, r.later()));
     }
     return lines;
   }

@@ -572,6 +572,7 @@ public enum MessageKey {
   PANEL_STATE_GONE("panel.state.gone"),
   PANELS_REFRESHED("panels.refreshed", "count"),
   PANELS_NOT_REFRESHED("panels.not-refreshed", "count"),
+  PANELS_REFUSED("panels.refused", "count"),
   COMMAND_PANEL_DESCRIPTION("command.panel.description"),
   COMMAND_PANEL_CREATE_DESCRIPTION("command.panel-create.description"),
   COMMAND_PANEL_LIST_DESCRIPTION("command.panel-list.description"),

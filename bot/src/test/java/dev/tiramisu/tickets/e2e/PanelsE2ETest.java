@@ -293,6 +293,24 @@ class PanelsE2ETest extends SingleBotE2ETest {
         .isEqualTo(Panel.State.DELETED);
   }
 
+  @Test
+  void a_redraw_discord_refuses_for_good_is_reported_and_not_tried_again() {
+    TestGuild g = threeTypes();
+    MessageView p = postPanel(g, Map.of("types", "Billing"));
+    // The bot loses sight of the panel's channel (its role and @everyone lose every permission).
+    g.setBotPermissions(0);
+    g.setRolePermissions(g.id, 0);
+    h.awaitBot("the bot sees it lost its permissions", () -> !h.bot().shards().getGuildById(g.id)
+        .getSelfMember().hasPermission(h.bot().shards().getTextChannelById(p.channelId()),
+            net.dv8tion.jda.api.Permission.VIEW_CHANNEL));
+
+    assertThat(type(g, "edit", Map.of("type", "Billing", "name", "Payments")))
+        .contains("Payments").endsWith(text(MessageKey.PANELS_REFUSED, 1));
+    assertThat(current(g, p).buttonLabels()).containsExactly("Billing");
+    assertThat(h.bot().core().panels().redrawsDue(g.id)).as("not asked again").isEmpty();
+    assertThat(h.bot().timers().sweepOnce().panelsRedrawn()).isZero();
+  }
+
   private static Actor adminOf(TestGuild g) {
     return new Actor(g.user("admin"), Set.of(), true, true);
   }
