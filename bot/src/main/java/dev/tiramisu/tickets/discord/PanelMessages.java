@@ -250,6 +250,10 @@ final class PanelMessages {
         log.warn("guild {}: message of deleted panel {} not removed: {}", guild.getIdLong(),
             panelId, TicketHandlers.describe(e));
       }
+    } catch (InsufficientPermissionException e) {
+      // the member has their answer already; an admin removes the message by hand
+      log.warn("guild {}: message of deleted panel {} not removed: the bot lacks {}",
+          guild.getIdLong(), panelId, e.getPermission());
     }
   }
 

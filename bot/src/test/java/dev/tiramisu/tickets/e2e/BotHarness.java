@@ -327,7 +327,8 @@ final class BotHarness implements AutoCloseable {
   List<String> attemptsThatThrew() {
     synchronized (dispatchLog) { // the appender appends under its own monitor
       return dispatchLog.list.stream().filter(e -> e.getMessage().endsWith(" threw"))
-          .map(e -> e.getFormattedMessage() + ": " + e.getThrowableProxy().getClassName()).toList();
+          .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+              : ": " + e.getThrowableProxy().getClassName())).toList();
     }
   }
 
